@@ -1,0 +1,44 @@
+/**
+ * Indonesian strings (default language). Keys are flat and dotted: `area.thing`.
+ * en.ts must have exactly the same keys (the type checker enforces it).
+ * Placeholders: `{name}` is replaced by t(lang, key, {name: ...}).
+ */
+export const id = {
+  'site.title': 'Atlas Stunting Kalimantan Timur',
+  'site.short': 'Atlas Stunting',
+  'site.description': 'Analisis terbuka tentang stunting pada balita di Kalimantan Timur: data rutin, survei, target dan program.',
+
+  'skip.toContent': 'Langsung ke isi',
+  'nav.label': 'Navigasi utama',
+  'nav.ringkasan': 'Ringkasan',
+  'nav.duaAngka': 'Dua angka',
+  'nav.prioritas': 'Prioritas',
+  'nav.cakupan': 'Cakupan program',
+  'nav.wilayah': 'Profil wilayah',
+  'nav.data': 'Data & metodologi',
+
+  'lang.switch': 'English',
+  'lang.switchLabel': 'Baca halaman ini dalam bahasa Inggris',
+
+  'banner.demo': 'Data contoh (sintetis)',
+  'banner.demoDetail': 'Angka di situs ini dibuat untuk pengujian dan tidak menggambarkan keadaan sebenarnya.',
+  'banner.internal': 'INTERNAL — jangan disebarkan',
+  'banner.internalDetail': 'Versi ini memuat angka kecil yang tidak disembunyikan.',
+  'banner.noData': 'Data belum dibangun: jalankan npm run data.',
+
+  'footer.attribution': 'Atribusi',
+  'footer.wilayah': 'Data wilayah: idn-area-data (ODbL)',
+  'footer.batas': 'Batas wilayah: cahyadsn/wilayah_boundaries (MIT), kode Kepmendagri 300.2.2-2138/2025',
+  'footer.license': 'Kode sumber berlisensi MIT.',
+
+  'format.missing': 'tidak ada data',
+  'format.semester': 'Semester {n} {year}',
+  'format.quarter': 'Triwulan {n} {year}',
+  'format.percentPoints': '{value} poin persen',
+
+  'db.loading': 'Memuat mesin data…',
+  'db.ready': 'Mesin data siap',
+  'db.failed': 'Mesin data gagal dimuat; grafik tetap menampilkan angka yang dibangun bersama halaman.',
+} as const;
+
+export type MessageKey = keyof typeof id;

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatNumber, formatPercent, formatPercentPoints, formatPeriod, isMissing, localePath, MISSING,
+  normalizeBase, otherLang, splitLocalePath, t, toHtml,
+} from '../../src/lib/i18n.ts';
+import { id } from '../../src/i18n/id.ts';
+import { en } from '../../src/i18n/en.ts';
+
+describe('dictionaries', () => {
+  it('have the same keys and no empty strings', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
+    for (const dict of [id, en]) for (const [k, v] of Object.entries(dict)) expect(v.trim(), k).not.toBe('');
+  });
+  it('t fills placeholders and leaves unknown ones', () => {
+    expect(t('id', 'nav.ringkasan')).toBe('Ringkasan');
+    expect(t('en', 'nav.ringkasan')).toBe('Overview');
+    expect(t('id', 'format.semester', { n: 2, year: 2023 })).toBe('Semester 2 2023');
+    expect(t('en', 'format.semester', { n: 2 })).toBe('Semester 2 {year}');
+  });
+});
+
+describe('numbers', () => {
+  it('uses decimal comma and dot thousands in Indonesian, en-GB in English', () => {
+    expect(formatNumber('id', 1234)).toBe('1.234');
+    expect(formatNumber('en', 1234)).toBe('1,234');
+    expect(formatNumber('id', 1234567.84)).toBe('1.234.567,8');
+    expect(formatNumber('id', 12.34, { digits: 2 })).toBe('12,34');
+    expect(formatNumber('id', 0)).toBe('0');
+    expect(formatPercent('id', 12.34)).toBe('12,3%');
+    expect(formatPercent('en', 12.34)).toBe('12.3%');
+    expect(formatPercent('id', 20)).toBe('20,0%');
+    expect(formatPercent('id', 0)).toBe('0,0%');
+    expect(formatPercent('en', 7.25, { digits: 0 })).toBe('7%');
+    expect(formatNumber('en', 3, { signed: true })).toBe('+3');
+    expect(formatPercentPoints('id', -1.25)).toBe('-1,3 poin persen');
+    expect(formatPercentPoints('en', 2)).toBe('+2.0 percentage points');
+  });
+
+  it('formats missing values as a dash, never as 0', () => {
+    for (const v of [null, undefined, NaN]) {
+      expect(isMissing(v)).toBe(true);
+      expect(formatNumber('id', v)).toBe(MISSING);
+      expect(formatPercent('en', v)).toBe(MISSING);
+      expect(formatPercentPoints('id', v)).toBe(MISSING);
+    }
+    expect(isMissing(0)).toBe(false);
+    expect(MISSING).toBe('–');
+  });
+
+  it('gives the dash an accessible label in HTML', () => {
+    const html = toHtml('id', formatPercent('id', null));
+    expect(html).toContain('aria-hidden="true">–<');
+    expect(html).toContain('<span class="sr-only">tidak ada data</span>');
+    expect(toHtml('en', MISSING)).toContain('no data');
+    expect(toHtml('id', '<b>1</b>')).toBe('&lt;b&gt;1&lt;/b&gt;');
+  });
+});
+
+describe('periods', () => {
+  it('formats months, semesters, quarters and years', () => {
+    expect(formatPeriod('id', '2024-02')).toBe('Februari 2024');
+    expect(formatPeriod('en', '2024-02')).toBe('February 2024');
+    expect(formatPeriod('id', '2024-08', { short: true })).toBe('Agu 2024');
+    expect(formatPeriod('id', '2024-S1')).toBe('Semester 1 2024');
+    expect(formatPeriod('en', '2023-S2')).toBe('Semester 2 2023');
+    expect(formatPeriod('id', '2024-Q3')).toBe('Triwulan 3 2024');
+    expect(formatPeriod('en', '2024-Q3')).toBe('Quarter 3 2024');
+    expect(formatPeriod('id', '2024')).toBe('2024');
+    expect(formatPeriod('id', null)).toBe(MISSING);
+    expect(formatPeriod('id', '2024-13')).toBe('2024-13');
+  });
+});
+
+describe('paths', () => {
+  it('puts Indonesian at the root and English under /en/, respecting the base', () => {
+    expect(localePath('id', '/')).toBe('/');
+    expect(localePath('en', '/')).toBe('/en/');
+    expect(localePath('id', '/dua-angka/')).toBe('/dua-angka/');
+    expect(localePath('en', '/wilayah/64.08/', '/atlas-stunting')).toBe('/atlas-stunting/en/wilayah/64.08/');
+    expect(normalizeBase('')).toBe('/');
+    expect(normalizeBase('/a/b')).toBe('/a/b/');
+    expect(otherLang('id')).toBe('en');
+  });
+  it('splits a pathname back into language and route', () => {
+    expect(splitLocalePath('/en/cakupan/')).toEqual({ lang: 'en', path: '/cakupan/' });
+    expect(splitLocalePath('/atlas/wilayah/64.08/', '/atlas/')).toEqual({ lang: 'id', path: '/wilayah/64.08/' });
+    expect(splitLocalePath('/atlas/en/', '/atlas')).toEqual({ lang: 'en', path: '/' });
+    expect(splitLocalePath('/entah/')).toEqual({ lang: 'id', path: '/entah/' });
+  });
+});
