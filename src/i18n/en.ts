@@ -1,7 +1,9 @@
 /** English strings: the same keys as id.ts (a missing or extra key is a type error). */
 import type { MessageKey } from './id.ts';
+import { kontenEn } from './konten.en.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...kontenEn,
   'site.title': 'Stunting Atlas of East Kalimantan',
   'site.short': 'Stunting Atlas',
   'site.description': 'Open analysis of stunting among under-fives in East Kalimantan: routine data, surveys, targets and programmes.',

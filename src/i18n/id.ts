@@ -3,7 +3,10 @@
  * en.ts must have exactly the same keys (the type checker enforces it).
  * Placeholders: `{name}` is replaced by t(lang, key, {name: ...}).
  */
+import { kontenId } from './konten.id.ts';
+
 export const id = {
+  ...kontenId,
   'site.title': 'Atlas Stunting Kalimantan Timur',
   'site.short': 'Atlas Stunting',
   'site.description': 'Analisis terbuka tentang stunting pada balita di Kalimantan Timur: data rutin, survei, target dan program.',

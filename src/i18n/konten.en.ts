@@ -1,0 +1,7 @@
+/** English strings of the pages and charts: the same keys as konten.id.ts. */
+import type { kontenId } from './konten.id.ts';
+
+export const kontenEn: Record<keyof typeof kontenId, string> = {
+  'chart.noData': 'no data',
+  'chart.suppressed': 'suppressed',
+};
