@@ -1,0 +1,52 @@
+/**
+ * Stunted children reached by a programme, per area: a light bar for the stunted children counted
+ * (routine month) and a dark bar for the children the programme reached (its period).
+ */
+import * as Plot from '@observablehq/plot';
+import { formatNumber, formatPercent, t } from '../lib/i18n.ts';
+import { INK, finish, isNum, shortName, type ChartOptions } from './common.ts';
+
+export interface JangkauanRow {
+  kode: string;
+  nama: string;
+  stunting: number | null;
+  realisasi: number | null;
+}
+
+export interface JangkauanOptions extends ChartOptions {
+  label: string;
+  axisLabel: string;
+  stuntingLabel: string;
+  reachedLabel: string;
+}
+
+export function jangkauanChart(rows: readonly JangkauanRow[], options: JangkauanOptions): SVGElement | HTMLElement {
+  const { lang, width = 640, document, label, axisLabel, stuntingLabel, reachedLabel } = options;
+  const data = rows.map((r) => ({ ...r, nama: shortName(r.nama) }));
+  const names = data.map((r) => r.nama);
+  const max = Math.max(10, ...data.flatMap((r) => [r.stunting ?? 0, r.realisasi ?? 0]));
+  const text = (r: JangkauanRow) => {
+    if (!isNum(r.stunting) || !isNum(r.realisasi)) return `– ${t(lang, 'chart.noData')}`;
+    const share = r.stunting > 0 ? ` (${formatPercent(lang, (100 * r.realisasi) / r.stunting)})` : '';
+    return t(lang, 'chart.reachedOf', { reached: formatNumber(lang, r.realisasi), total: formatNumber(lang, r.stunting) }) + share;
+  };
+  const el = Plot.plot({
+    document,
+    width,
+    height: 60 + 24 * data.length,
+    marginLeft: Math.min(200, 12 + Math.max(...names.map((n) => n.length), 8) * 6.2),
+    marginRight: 150,
+    marginTop: 30,
+    x: { domain: [0, max * 1.05], label: axisLabel, labelAnchor: 'left', grid: true, tickFormat: (v: number) => formatNumber(lang, v) },
+    y: { domain: names, label: null, tickSize: 0 },
+    color: { domain: [stuntingLabel, reachedLabel], range: ['#fdd0a2', INK.rutin], legend: true },
+    ariaLabel: label,
+    marks: [
+      Plot.barX(data.filter((r) => isNum(r.stunting)), { y: 'nama', x: 'stunting', fill: () => stuntingLabel, insetTop: 2, insetBottom: 2 }),
+      Plot.barX(data.filter((r) => isNum(r.realisasi)), { y: 'nama', x: 'realisasi', fill: () => reachedLabel, insetTop: 6, insetBottom: 6 }),
+      Plot.text(data, { y: 'nama', x: (r: JangkauanRow) => Math.max(r.stunting ?? 0, r.realisasi ?? 0), text, textAnchor: 'start', dx: 4, fill: 'currentColor' }),
+      Plot.ruleX([0]),
+    ],
+  });
+  return finish(el, { lang, name: 'jangkauan', label });
+}

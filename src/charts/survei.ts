@@ -1,0 +1,83 @@
+/**
+ * Survey estimates (SSGI 2021, SSGI 2022, SKI 2023, SSGI 2024) of the province and Indonesia,
+ * with the national targets as marked points. Survey colours only: never drawn with routine data.
+ */
+import * as Plot from '@observablehq/plot';
+import { formatNumber, formatPercent } from '../lib/i18n.ts';
+import { finish, isNum, type ChartOptions } from './common.ts';
+
+export interface SurveiRow {
+  kode_wilayah: string;
+  nama_wilayah: string;
+  survei: string;
+  tahun: number;
+  prevalensi: number | null;
+}
+export interface TargetRow {
+  kode_wilayah: string;
+  tahun: number;
+  target: number;
+  /** Label text, e.g. "Target nasional 2024 (Perpres 72/2021)". */
+  label: string;
+}
+
+export interface SurveiOptions extends ChartOptions {
+  label: string;
+  axisLabel: string;
+  /** Years shown on the x axis (default: the survey years and target years up to 2025). */
+  tahun?: number[];
+}
+
+const SERIES_COLOR: Record<string, string> = { '64': '#08519c', ID: '#7a7a7a' };
+
+export function surveiChart(rows: readonly SurveiRow[], targets: readonly TargetRow[], options: SurveiOptions): SVGElement | HTMLElement {
+  const { lang, width = 640, document, label, axisLabel } = options;
+  const present = rows.filter((r) => isNum(r.prevalensi));
+  const shownTargets = targets.filter((t) => t.tahun <= 2025);
+  const years = options.tahun ?? [...new Set([...rows.map((r) => r.tahun), ...shownTargets.map((t) => t.tahun)])].sort();
+  const colorOf = (kode: string) => SERIES_COLOR[kode] ?? '#4292c6';
+  const tick = (y: number) => {
+    const s = rows.find((r) => r.tahun === y);
+    return s ? `${s.survei} ${y}` : String(y);
+  };
+  const isUpper = (r: SurveiRow) =>
+    present.filter((o) => o.tahun === r.tahun).every((o) => o === r || o.prevalensi! < r.prevalensi! || (o.prevalensi === r.prevalensi && o.kode_wilayah > r.kode_wilayah));
+  const el = Plot.plot({
+    document,
+    width,
+    height: 280,
+    marginLeft: 44,
+    marginRight: 130,
+    marginBottom: 34,
+    x: { type: 'point', domain: years, label: null, tickFormat: (y: number) => tick(y), inset: 20 },
+    y: { domain: [0, 30], label: axisLabel, labelAnchor: 'top', grid: true, tickFormat: (v: number) => formatNumber(lang, v) },
+    ariaLabel: label,
+    marks: [
+      Plot.ruleY([0]),
+      Plot.lineY(present, { x: 'tahun', y: 'prevalensi', z: 'kode_wilayah', stroke: (r: SurveiRow) => colorOf(r.kode_wilayah), strokeWidth: 2 }),
+      Plot.dot(present, { x: 'tahun', y: 'prevalensi', fill: (r: SurveiRow) => colorOf(r.kode_wilayah), r: 4 }),
+      // Per year, the higher value is labelled above its dot and the lower one below.
+      ...[true, false].map((upper) =>
+        Plot.text(
+          present.filter((r) => isUpper(r) === upper),
+          { x: 'tahun', y: 'prevalensi', text: (r: SurveiRow) => formatPercent(lang, r.prevalensi), dy: upper ? -11 : 13, fill: (r: SurveiRow) => colorOf(r.kode_wilayah) },
+        ),
+      ),
+      Plot.text(present, Plot.selectLast({ x: 'tahun', y: 'prevalensi', z: 'kode_wilayah', text: 'nama_wilayah', textAnchor: 'start', dx: 30, fill: (r: SurveiRow) => colorOf(r.kode_wilayah) })),
+
+      Plot.dot(shownTargets, { x: 'tahun', y: 'target', symbol: 'diamond', r: 5, stroke: '#111', fill: 'white', strokeWidth: 1.5 }),
+      ...shownTargets.map((tg, i) =>
+        Plot.text([tg], {
+          x: 'tahun',
+          y: 'target',
+          text: (t: TargetRow) => `${t.label}: ${formatPercent(lang, t.target)}`,
+          textAnchor: 'start',
+          dx: 9,
+          dy: i % 2 === 0 ? -7 : 7,
+          fill: '#111',
+        }),
+      ),
+    ],
+  });
+  return finish(el, { lang, name: 'survei', label });
+}

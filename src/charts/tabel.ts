@@ -1,0 +1,28 @@
+/**
+ * The data table behind a chart, as an HTML string (for the <details> alternative of every figure).
+ * Used by Astro at build time and by the client scripts after a re-render.
+ */
+import { escapeHtml, toHtml, type Lang } from '../lib/i18n.ts';
+
+export interface Kolom<R> {
+  label: string;
+  value: (row: R) => string;
+  /** Right-aligned numeric column. */
+  angka?: boolean;
+}
+
+export function tabelHtml<R>(lang: Lang, columns: readonly Kolom<R>[], rows: readonly R[], caption?: string): string {
+  const head = columns.map((c) => `<th scope="col"${c.angka ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`).join('');
+  const body = rows
+    .map(
+      (r) =>
+        `<tr>${columns
+          .map((c, i) => {
+            const cell = toHtml(lang, c.value(r));
+            return i === 0 ? `<th scope="row">${cell}</th>` : `<td${c.angka ? ' class="num"' : ''}>${cell}</td>`;
+          })
+          .join('')}</tr>`,
+    )
+    .join('');
+  return `<table class="data-table">${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}

@@ -1,0 +1,61 @@
+/**
+ * Routine prevalence over months for one or more areas: a line with a dot and a label per month.
+ * Months without a prevalence (suppressed, fewer than 20 measured) break the line.
+ */
+import * as Plot from '@observablehq/plot';
+import { formatPercent, formatPeriod, formatNumber, t } from '../lib/i18n.ts';
+import { INK, finish, isNum, periodDate, type ChartOptions } from './common.ts';
+
+export interface TrenRow {
+  periode: string;
+  prevalensi: number | null | undefined;
+  diukur?: number | null;
+  /** Series name when several areas are drawn. */
+  nama?: string;
+}
+
+export interface TrenOptions extends ChartOptions {
+  label: string;
+  axisLabel: string;
+  height?: number;
+  /** Period to mark as the one selected on the page. */
+  sorot?: string;
+}
+
+export function trenChart(rows: readonly TrenRow[], options: TrenOptions): SVGElement | HTMLElement {
+  const { lang, width = 640, document, label, axisLabel, height = 260, sorot } = options;
+  const data = rows.map((r) => ({ ...r, date: periodDate(r.periode), value: isNum(r.prevalensi) ? r.prevalensi : NaN }));
+  const present = data.filter((r) => !Number.isNaN(r.value));
+  const series = new Set(data.map((r) => r.nama ?? '')).size > 1;
+  const max = Math.max(10, ...present.map((r) => r.value));
+  const dates = [...new Set(data.map((r) => +r.date))].sort((a, b) => a - b).map((d) => new Date(d));
+  const sorotRow = present.find((r) => r.periode === sorot);
+  const el = Plot.plot({
+    document,
+    width,
+    height,
+    marginLeft: 44,
+    marginRight: series ? 120 : 30,
+    marginBottom: 36,
+    x: {
+      type: 'point',
+      domain: dates,
+      label: null,
+      tickFormat: (d: Date) => formatPeriod(lang, `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`, { short: true }),
+      tickRotate: dates.length > 8 ? -30 : 0,
+    },
+    y: { domain: [0, max * 1.2], label: axisLabel, labelAnchor: 'top', grid: true, tickFormat: (v: number) => formatNumber(lang, v) },
+    ariaLabel: label,
+    marks: [
+      Plot.ruleY([0]),
+      Plot.lineY(data, { x: 'date', y: 'value', z: 'nama', stroke: series ? 'nama' : INK.rutin, strokeWidth: 2 }),
+      Plot.dot(present, { x: 'date', y: 'value', fill: series ? 'nama' : INK.rutin, r: 3.5 }),
+      series
+        ? Plot.text(present, Plot.selectLast({ x: 'date', y: 'value', z: 'nama', text: 'nama', textAnchor: 'start', dx: 6, fill: 'nama' }))
+        : Plot.text(present, { x: 'date', y: 'value', text: (r: TrenRow) => formatPercent(lang, r.prevalensi), dy: -10, fill: 'currentColor' }),
+      Plot.text(data.filter((r) => Number.isNaN(r.value)), { x: 'date', y: 0, text: () => `– ${t(lang, 'chart.noData')}`, dy: -8, fill: '#555', fontStyle: 'italic' }),
+      ...(sorotRow ? [Plot.dot([sorotRow], { x: 'date', y: 'value', r: 7, stroke: '#000', strokeWidth: 1.5, fill: 'none' })] : []),
+    ],
+  });
+  return finish(el, { lang, name: 'tren', label });
+}

@@ -1,0 +1,163 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { jangkauanChart } from '../../src/charts/jangkauan.ts';
+import { kualitasChart } from '../../src/charts/kualitas.ts';
+import { kuadranChart } from '../../src/charts/kuadran.ts';
+import { peringkatChart } from '../../src/charts/peringkat.ts';
+import { surveiChart } from '../../src/charts/survei.ts';
+import { tabelHtml } from '../../src/charts/tabel.ts';
+import { trenChart } from '../../src/charts/tren.ts';
+
+const { document } = parseHTML('<!doctype html><html><body></body></html>');
+
+const texts = (el: Element) => [...el.querySelectorAll('text')].map((t) => t.textContent ?? '');
+
+const ski2023 = [
+  { kode: '64.01', nama: 'Paser', value: 22.4 },
+  { kode: '64.02', nama: 'Kutai Kartanegara', value: 17.6 },
+  { kode: '64.03', nama: 'Berau', value: 23.0 },
+  { kode: '64.07', nama: 'Kutai Barat', value: 22.0 },
+  { kode: '64.08', nama: 'Kutai Timur', value: 29.0 },
+  { kode: '64.09', nama: 'Penajam Paser Utara', value: 24.6 },
+  { kode: '64.11', nama: 'Mahakam Ulu', value: null },
+  { kode: '64.71', nama: 'Balikpapan', value: 21.6 },
+  { kode: '64.72', nama: 'Samarinda', value: 24.4 },
+  { kode: '64.74', nama: 'Bontang', value: 27.4 },
+];
+
+describe('peringkatChart', () => {
+  const el = peringkatChart(ski2023, {
+    lang: 'id',
+    document,
+    ukuran: 'prevalensi',
+    sumber: 'survei',
+    label: 'Peringkat kabupaten/kota menurut prevalensi stunting SKI 2023',
+    axisLabel: 'Prevalensi stunting, SKI 2023 (%)',
+  });
+
+  it('ranks highest first, keeps a missing value as "tidak ada data", never a bar of 0', async () => {
+    const yLabels = [...el.querySelectorAll('[aria-label="label skala sumbu y"] text')].map((t) => t.textContent);
+    expect(yLabels.slice(0, 3)).toEqual(['Kutai Timur', 'Bontang', 'Penajam Paser Utara']);
+    expect(yLabels.at(-1)).toBe('Mahakam Ulu');
+    expect(texts(el)).toContain('29,0%');
+    expect(texts(el)).toContain('– tidak ada data');
+    expect(el.querySelectorAll('[aria-label="batang"] rect')).toHaveLength(9);
+    await expect(el.outerHTML).toMatchFileSnapshot('__snapshots__/peringkat-ski-2023.id.svg.html');
+  });
+
+  it('is labelled for screen readers, legend names the source, survey palette', () => {
+    const svg = el.querySelector('svg[role="img"]')!;
+    expect(svg.getAttribute('aria-label')).toMatch(/SKI 2023/);
+    expect(texts(el)).toContain('Prevalensi stunting, SKI 2023 (%)');
+    expect(el.outerHTML).toContain('#08306b'); // darkest survey blue for ≥ 30%? no: Kutim 29 is in 20–30
+    expect(el.outerHTML).toContain('#2171b5');
+    expect(el.outerHTML).not.toContain('#d7301f');
+  });
+
+  it('English labels and decimal point in English', () => {
+    const en = peringkatChart(ski2023, { lang: 'en', document, ukuran: 'prevalensi', sumber: 'survei', label: 'Ranking', axisLabel: 'Stunting prevalence, SKI 2023 (%)' });
+    expect(texts(en)).toContain('29.0%');
+    expect(texts(en)).toContain('– no data');
+  });
+
+  it('suppressed values say so; counts use thousands separators', () => {
+    const c = peringkatChart(
+      [
+        { kode: 'a', nama: 'Desa A', value: 1234 },
+        { kode: 'b', nama: 'Desa B', value: null, ditekan: true },
+      ],
+      { lang: 'id', document, ukuran: 'jumlah', sumber: 'rutin', label: 'x', axisLabel: 'Balita stunting' },
+    );
+    expect(texts(c)).toContain('1.234');
+    expect(texts(c)).toContain('– disembunyikan');
+  });
+});
+
+describe('trenChart', () => {
+  const rows = [
+    { periode: '2023-02', prevalensi: 18.04 },
+    { periode: '2023-08', prevalensi: 17.5 },
+    { periode: '2024-02', prevalensi: null },
+    { periode: '2024-08', prevalensi: 15.25 },
+  ];
+  it('labels each month in Indonesian with decimal commas', async () => {
+    const el = trenChart(rows, { lang: 'id', document, label: 'Tren prevalensi', axisLabel: 'Prevalensi e-PPGBM (%)', sorot: '2024-08' });
+    expect(texts(el)).toEqual(expect.arrayContaining(['Feb 2023', 'Agu 2023', 'Agu 2024', '18,0%', '15,3%']));
+    expect(texts(el).some((t) => t.includes('Aug'))).toBe(false);
+    expect(el.querySelector('[aria-label="titik"]')!.querySelectorAll('circle')).toHaveLength(3);
+    await expect(el.outerHTML).toMatchFileSnapshot('__snapshots__/tren.id.svg.html');
+  });
+});
+
+describe('surveiChart', () => {
+  it('draws the survey series with the targets labelled', async () => {
+    const rows = [
+      { kode_wilayah: '64', nama_wilayah: 'Kalimantan Timur', survei: 'SSGI', tahun: 2021, prevalensi: 22.8 },
+      { kode_wilayah: '64', nama_wilayah: 'Kalimantan Timur', survei: 'SSGI', tahun: 2022, prevalensi: 23.9 },
+      { kode_wilayah: '64', nama_wilayah: 'Kalimantan Timur', survei: 'SKI', tahun: 2023, prevalensi: 22.9 },
+      { kode_wilayah: '64', nama_wilayah: 'Kalimantan Timur', survei: 'SSGI', tahun: 2024, prevalensi: 22.2 },
+      { kode_wilayah: 'ID', nama_wilayah: 'Indonesia', survei: 'SSGI', tahun: 2021, prevalensi: 24.4 },
+      { kode_wilayah: 'ID', nama_wilayah: 'Indonesia', survei: 'SSGI', tahun: 2024, prevalensi: 19.8 },
+    ];
+    const el = surveiChart(rows, [{ kode_wilayah: 'ID', tahun: 2024, target: 14, label: 'Target nasional 2024' }], {
+      lang: 'id',
+      document,
+      label: 'Prevalensi stunting menurut survei',
+      axisLabel: 'Prevalensi stunting, survei (%)',
+    });
+    expect(texts(el)).toEqual(expect.arrayContaining(['SSGI 2021', 'SKI 2023', 'SSGI 2024', '22,2%', 'Target nasional 2024: 14,0%', 'Kalimantan Timur', 'Indonesia']));
+    await expect(el.outerHTML).toMatchFileSnapshot('__snapshots__/survei.id.svg.html');
+  });
+});
+
+describe('kuadranChart', () => {
+  it('places areas by prevalence and burden with quadrant labels', async () => {
+    const el = kuadranChart(
+      [
+        { kode: '64.08', nama: 'Kutai Timur', prevalensi: 18, stunting: 1800 },
+        { kode: '64.72', nama: 'Samarinda', prevalensi: 12, stunting: 4100 },
+        { kode: '64.11', nama: 'Mahakam Ulu', prevalensi: 14, stunting: 150 },
+        { kode: '64.01', nama: 'Paser', prevalensi: null, stunting: null },
+      ],
+      { lang: 'id', document, label: 'Kuadran', xLabel: 'Prevalensi e-PPGBM (%)', yLabel: 'Balita stunting', legendLabel: 'Prevalensi e-PPGBM (%)' },
+    );
+    expect(el.querySelectorAll('[aria-label="titik"] circle')).toHaveLength(3);
+    expect(texts(el)).toEqual(expect.arrayContaining(['Kutai Timur', 'prevalensi tinggi, jumlah banyak']));
+    await expect(el.outerHTML).toMatchFileSnapshot('__snapshots__/kuadran.id.svg.html');
+  });
+});
+
+describe('jangkauanChart and kualitasChart', () => {
+  it('shows reached of stunted with the share', () => {
+    const el = jangkauanChart(
+      [
+        { kode: '64.08', nama: 'Kutai Timur', stunting: 45, realisasi: 20 },
+        { kode: '64.01', nama: 'Paser', stunting: null, realisasi: 5 },
+      ],
+      { lang: 'id', document, label: 'Jangkauan', axisLabel: 'Anak', stuntingLabel: 'Balita stunting', reachedLabel: 'Terjangkau BAAS' },
+    );
+    expect(texts(el)).toEqual(expect.arrayContaining(['20 dari 45 (44,4%)', '– tidak ada data']));
+  });
+  it('shows villages reporting per month', () => {
+    const el = kualitasChart(
+      [
+        { periode: '2024-02', desa_melapor: 900, desa_total: 1038, persen_desa_melapor: 86.7 },
+        { periode: '2024-08', desa_melapor: null, desa_total: 1038, persen_desa_melapor: null },
+      ],
+      { lang: 'en', document, label: 'Villages reporting', axisLabel: 'Villages reporting (%)' },
+    );
+    expect(texts(el)).toEqual(expect.arrayContaining(['Feb 2024', 'Aug 2024', '87%']));
+  });
+});
+
+describe('tabelHtml', () => {
+  it('renders missing values as an accessible dash, not 0', () => {
+    const html = tabelHtml('id', [
+      { label: 'Wilayah', value: (r: { n: string; v: number | null }) => r.n },
+      { label: 'Nilai', value: (r) => (r.v === null ? '–' : String(r.v)), angka: true },
+    ], [{ n: 'A', v: null }]);
+    expect(html).toContain('<th scope="row">A</th>');
+    expect(html).toContain('tidak ada data');
+    expect(html).not.toContain('>0<');
+  });
+});
