@@ -5,4 +5,8 @@
 export const kontenId = {
   'chart.noData': 'tidak ada data',
   'chart.suppressed': 'disembunyikan',
+  'chart.quadrant.highHigh': 'prevalensi tinggi, jumlah banyak',
+  'chart.quadrant.lowHigh': 'prevalensi rendah, jumlah banyak',
+  'chart.quadrant.highLow': 'prevalensi tinggi, jumlah sedikit',
+  'chart.reachedOf': '{reached} dari {total}',
 } as const;
