@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+/**
+ * npm run data -- [--input DIR] [--out DIR] [--province 64|all] [--internal]
+ * Reads the exports in DIR (default data/), validates all of them, writes Parquet to OUT (default public/data/).
+ */
+import { parseArgs } from 'node:util';
+import { buildData, type Logger } from '../src/pipeline/build.ts';
+import { CliError, DataError } from '../src/pipeline/issues.ts';
+
+const HELP = `Usage: npm run data -- [--input DIR] [--out DIR] [--province 64|all] [--internal]
+
+  --input DIR      folder with raw/ and reference/ (default: data)
+  --out DIR        output folder, replaced atomically (default: public/data)
+  --province CODE  two-digit Kemendagri province code, or "all" (default: 64, Kalimantan Timur)
+  --internal       exact numbers, no small-number suppression (never publish these)
+`;
+
+const t0 = performance.now();
+const stamp = () => `${((performance.now() - t0) / 1000).toFixed(1).padStart(5)}s`;
+const logger: Logger = {
+  info: (m) => console.log(m),
+  progress: (m) => console.error(`[${stamp()}] ${m}`),
+  warn: (m) => console.error(m),
+};
+
+try {
+  const { values } = parseArgs({
+    options: {
+      input: { type: 'string', default: 'data' },
+      out: { type: 'string', default: 'public/data' },
+      province: { type: 'string', default: '64' },
+      internal: { type: 'boolean', default: false },
+      'memory-limit': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  const s = await buildData({ input: values.input, out: values.out, province: values.province, internal: values.internal, memoryLimit: values['memory-limit'], logger });
+  for (const w of s.warnings) console.error(w);
+  const ex = Object.entries(s.excluded).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
+  console.log(
+    [
+      `Wrote ${s.outputs.length} files to ${s.out}${s.internal ? ' (INTERNAL: exact numbers, do not publish)' : ''}${s.demo ? ' (demo data, synthetic)' : ''}`,
+      `  inputs: ${s.inputs.length} files, ${s.inputs.reduce((a, b) => a + b.rows, 0)} rows; e-PPGBM by-name rows read: ${s.rowsRead}`,
+      `  excluded: ${ex}`,
+      `  areas with measurements: ${s.areas}; periods: ${s.periods.length ? `${s.periods[0]} .. ${s.periods.at(-1)} (${s.periods.length})` : 'none'}`,
+      `  outputs: ${s.outputs.map((o) => `${o.file} ${o.rows}`).join(', ')}`,
+      `  time: ${s.seconds.toFixed(1)} s`,
+    ].join('\n'),
+  );
+} catch (e) {
+  if (e instanceof DataError) {
+    for (const line of e.log.lines()) console.error(line);
+    console.error(`\n${e.log.errors.length} error(s); nothing was written (the previous output is unchanged).`);
+    process.exit(1);
+  }
+  if (e instanceof CliError) {
+    console.error(`error: ${e.message}\n\n${HELP}`);
+    process.exit(e.exitCode);
+  }
+  console.error(e);
+  process.exit(1);
+}

@@ -1,0 +1,73 @@
+import type { Duck } from './duck.ts';
+import { insertRows } from './readers/eppgbm.ts';
+import { suppress, type SuppressRow, type SuppressSpec } from './suppress.ts';
+
+/**
+ * Runs the small-number rule over the aggregated tables and writes the result back: hidden numbers
+ * become NULL, `ditekan` marks the row, and rates that would reveal a hidden number are NULL too.
+ */
+interface Target {
+  table: string;
+  group: string[]; // besides the area
+  spec: SuppressSpec;
+  /** rate column -> the counts it is computed from */
+  rates: Record<string, string[]>;
+}
+
+const TARGETS: Target[] = [
+  {
+    table: 'out_gizi_balita',
+    group: ['periode'],
+    spec: {
+      measures: ['jumlah_balita_diukur', 'jumlah_balita_pendek', 'jumlah_balita_sangat_pendek', 'jumlah_balita_stunting'],
+      rowSums: [{ total: 'jumlah_balita_stunting', parts: ['jumlah_balita_pendek', 'jumlah_balita_sangat_pendek'] }],
+    },
+    rates: { prevalensi_stunting: ['jumlah_balita_stunting', 'jumlah_balita_diukur'], cakupan_pengukuran: ['jumlah_balita_diukur'] },
+  },
+  {
+    table: 'out_keluarga',
+    group: ['periode'],
+    spec: { measures: ['jumlah_keluarga_sasaran', 'jumlah_keluarga_berisiko_stunting', 'jumlah_keluarga_berisiko_didampingi'], rowSums: [] },
+    rates: {
+      persen_keluarga_berisiko: ['jumlah_keluarga_berisiko_stunting', 'jumlah_keluarga_sasaran'],
+      cakupan_pendampingan: ['jumlah_keluarga_berisiko_didampingi', 'jumlah_keluarga_berisiko_stunting'],
+    },
+  },
+  {
+    table: 'out_program',
+    group: ['periode', 'program'],
+    spec: { measures: ['sasaran', 'realisasi'], rowSums: [] },
+    rates: { cakupan: ['realisasi', 'sasaran'] },
+  },
+];
+
+export async function applySuppression(db: Duck): Promise<void> {
+  for (const t of TARGETS) await applyOne(db, t);
+}
+
+async function applyOne(db: Duck, t: Target): Promise<void> {
+  const raw = await db.all<Record<string, string | number | null>>(
+    `SELECT o.*, g.kode_induk FROM ${t.table} o JOIN gazetir g USING (kode_wilayah)`,
+  );
+  const rows: SuppressRow[] = raw.map((r) => ({
+    kode_wilayah: r.kode_wilayah as string,
+    tingkat: r.tingkat as string,
+    group: t.group.map((g) => r[g]).join('|'),
+    parent: (r.kode_induk as string | null) ?? null,
+    values: Object.fromEntries(t.spec.measures.map((m) => [m, r[m] as number | null])),
+    hidden: new Set<string>(),
+  }));
+  suppress(rows, t.spec);
+  const hidden = rows.filter((r) => r.hidden.size > 0);
+  await db.run(`CREATE OR REPLACE TEMP TABLE ditekan (kode_wilayah VARCHAR, grp VARCHAR, measure VARCHAR)`);
+  await insertRows(db, 'ditekan', hidden.flatMap((r) => [...r.hidden].map((m) => [r.kode_wilayah, r.group, m])));
+  const grp = `concat_ws('|', ${t.group.map((g) => `o.${g}`).join(', ')})`;
+  const hid = (m: string) => `EXISTS (SELECT 1 FROM ditekan d WHERE d.kode_wilayah = o.kode_wilayah AND d.grp = ${grp} AND d.measure = '${m}')`;
+  const sets = [
+    ...t.spec.measures.map((m) => `${m} = CASE WHEN ${hid(m)} THEN NULL ELSE ${m} END`),
+    ...Object.entries(t.rates).map(([rate, deps]) => `${rate} = CASE WHEN ${deps.map(hid).join(' OR ')} THEN NULL ELSE ${rate} END`),
+    `ditekan = EXISTS (SELECT 1 FROM ditekan d WHERE d.kode_wilayah = o.kode_wilayah AND d.grp = ${grp})`,
+  ];
+  // rates first (they read the counts before those become NULL): one UPDATE evaluates all SETs on the old row
+  await db.run(`UPDATE ${t.table} o SET ${sets.join(', ')}`);
+}

@@ -1,0 +1,112 @@
+import { relative } from 'node:path';
+import type { IssueLog } from '../issues.ts';
+import { sqlString } from '../duck.ts';
+import type { Body, Head } from './prescan.ts';
+
+/** A column an input kind needs or accepts, with the header spellings it is known by. */
+export interface ColumnSpec {
+  name: string;
+  required: boolean;
+  aliases?: string[];
+}
+
+/** Where each wanted column sits in a file's header (1-based, for error messages). */
+export type HeaderMap = Map<string, number>;
+
+const normHeader = (h: string) => h.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** Match a file's header to the spec; report missing required columns and duplicated names. */
+export function mapHeader(scan: Head, columns: ColumnSpec[], file: string, log: IssueLog): HeaderMap | null {
+  const positions = new Map<string, number[]>();
+  scan.header.forEach((h, i) => {
+    const k = normHeader(h);
+    positions.set(k, [...(positions.get(k) ?? []), i + 1]);
+  });
+  const map: HeaderMap = new Map();
+  let ok = true;
+  for (const col of columns) {
+    const names = [col.name, ...(col.aliases ?? [])].map(normHeader);
+    const found = names.map((n) => positions.get(n)).find((p) => p !== undefined);
+    if (!found) {
+      if (col.required) {
+        ok = false;
+        log.error(file, { line: 1 }, `missing required column "${col.name}" (header has: ${scan.header.join(', ')})`, `add a column named "${col.name}" to the header row`);
+      }
+      continue;
+    }
+    if (found.length > 1) {
+      ok = false;
+      log.error(file, { line: 1, column: found[1] }, `column "${col.name}" appears ${found.length} times in the header`, 'keep one column with that name');
+      continue;
+    }
+    map.set(col.name, found[0]);
+  }
+  return ok ? map : null;
+}
+
+export interface CsvSource {
+  /** `read_csv(...)` over the file, every column VARCHAR named c1..cN in file order. */
+  sql: string;
+  rejectsTable: string;
+}
+
+/**
+ * A DuckDB `read_csv` for a file whose dialect we already know: no sniffing, every column text,
+ * strict quoting, bad rows kept in a rejects table (never dropped silently).
+ */
+export function csvSource(scan: Head, id: string): CsvSource {
+  const cols = scan.header.map((_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
+  const rejectsTable = `rejects_${id}`;
+  const sql = `read_csv(${sqlString(scan.path)}, columns = {${cols}}, header = false, skip = 1,
+    delim = ${sqlString(scan.delimiter)}, quote = '"', escape = '"',
+    auto_detect = false, strict_mode = true, null_padding = false, all_varchar = true,
+    ignore_errors = true, store_rejects = true, rejects_table = ${sqlString(rejectsTable)}, rejects_scan = ${sqlString(`${rejectsTable}_scan`)},
+    max_line_size = 1048576)`;
+  return { sql, rejectsTable };
+}
+
+/** `c7` for the column the spec calls `name`. */
+export function col(map: HeaderMap, name: string): string {
+  const i = map.get(name);
+  return i === undefined ? 'NULL::VARCHAR' : `c${i}`;
+}
+
+export interface RejectRow {
+  line: number;
+  column_idx: number | null;
+  error_type: string;
+  error_message: string;
+}
+
+const REJECT_FIX: Record<string, string> = {
+  'TOO MANY COLUMNS': 'this row has more fields than the header: quote values that contain the delimiter',
+  'MISSING COLUMNS': 'this row has fewer fields than the header: add the missing fields (empty is fine)',
+  'UNQUOTED VALUE': 'a quote opened here is never closed: close it, or double any quote inside a value ("")',
+  'INVALID ENCODING': 'save the file as "CSV UTF-8"',
+  'LINE SIZE OVER MAXIMUM': 'a line is longer than 1 MB: probably an unclosed quote',
+};
+
+/** Turn DuckDB's rejected rows into issues. Returns how many rows were rejected. */
+export function reportRejects(rows: RejectRow[], file: string, log: IssueLog): void {
+  for (const r of rows) {
+    log.error(file, { line: r.line, column: r.column_idx ?? undefined }, `unreadable row (${r.error_type.toLowerCase()})`, REJECT_FIX[r.error_type] ?? r.error_message, `reject:${r.error_type}`);
+  }
+}
+
+/** Report a row-count mismatch (rows DuckDB kept + rejected vs physical lines). */
+export function checkRowCount(body: Body, file: string, accepted: number, rejected: number, log: IssueLog): boolean {
+  const expected = body.lines - 1 - body.blankLines;
+  if (accepted + rejected === expected) return true;
+  log.error(
+    file,
+    {},
+    `${expected} data lines but only ${accepted + rejected} rows could be read (${expected - accepted - rejected} lines unaccounted for, usually a quote that is never closed or a value with a line break)`,
+    'check quotes in the lines after the first error reported for this file; values must not contain unmatched double quotes',
+    'rowcount',
+  );
+  return false;
+}
+
+export function displayPath(path: string, inputDir: string): string {
+  return relative(inputDir, path) || path;
+}

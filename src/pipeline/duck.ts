@@ -1,0 +1,59 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { RULE_MACROS } from './sql/rules.ts';
+
+/** The build step's native DuckDB: one in-memory database per build, rule macros loaded. */
+export interface Duck {
+  run(sql: string): Promise<void>;
+  all<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+  close(): void;
+}
+
+export interface DuckOptions {
+  threads?: number;
+  memoryLimit?: string;
+  tempDirectory?: string;
+}
+
+export async function openDuck(opts: DuckOptions = {}): Promise<Duck> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn: DuckDBConnection = await instance.connect();
+  const settings = [
+    `SET preserve_insertion_order = true`,
+    `SET autoinstall_known_extensions = false`,
+    `SET autoload_known_extensions = false`,
+    opts.threads ? `SET threads = ${opts.threads}` : '',
+    opts.memoryLimit ? `SET memory_limit = '${opts.memoryLimit}'` : '',
+    opts.tempDirectory ? `SET temp_directory = ${sqlString(opts.tempDirectory)}` : '',
+  ].filter(Boolean);
+  for (const s of settings) await conn.run(s);
+  await conn.run(RULE_MACROS);
+  return {
+    async run(sql) {
+      await conn.run(sql);
+    },
+    async all<T>(sql: string) {
+      const reader = await conn.runAndReadAll(sql);
+      return reader.getRowObjectsJS().map(plain) as T[];
+    },
+    close() {
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** BIGINT -> number (counts fit easily), leave everything else as is. */
+function plain(row: Record<string, unknown>): Record<string, unknown> {
+  for (const k of Object.keys(row)) if (typeof row[k] === 'bigint') row[k] = Number(row[k]);
+  return row;
+}
+
+/** A SQL string literal. */
+export function sqlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/** A SQL identifier. */
+export function sqlIdent(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,51 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IssueLog } from './issues.ts';
+import { readHead, scanBody, type Body, type Head } from './csv/prescan.ts';
+
+/** One raw file: its head read at once, its full scan (checksum, lines, encoding) running in the background. */
+export interface InputFile {
+  name: string; // relative to the input folder, as shown in messages
+  path: string;
+  head: Head;
+  body: Promise<Body>;
+  rows: number; // data rows read, set by the reader
+}
+
+/** The CSV files of a folder (sorted), or the one file; [] when absent. */
+export function listCsv(inputDir: string, rel: string): string[] {
+  const p = join(inputDir, rel);
+  if (!existsSync(p)) return [];
+  if (statSync(p).isFile()) return [rel];
+  return readdirSync(p)
+    .filter((f) => f.toLowerCase().endsWith('.csv'))
+    .sort()
+    .map((f) => `${rel}/${f}`);
+}
+
+export async function openInput(inputDir: string, rel: string): Promise<InputFile> {
+  const path = join(inputDir, rel);
+  const head = await readHead(path);
+  const body = scanBody(path);
+  body.catch(() => {}); // awaited later; avoid an unhandled rejection in between
+  return { name: rel, path, head, body, rows: 0 };
+}
+
+/**
+ * Checks every file needs: readable encoding, not empty. Returns false when the file cannot be read
+ * at all (its rows must not be used).
+ */
+export function checkBody(file: InputFile, body: Body, log: IssueLog): boolean {
+  if (body.bytes === 0) {
+    log.error(file.name, {}, 'the file is empty', 'export it again, or remove it from the folder');
+    return false;
+  }
+  if (body.encodingError) {
+    log.error(file.name, { line: body.encodingError.line }, `the file is not UTF-8: ${body.encodingError.hint}`, 'save it as "CSV UTF-8" and run again');
+    return false;
+  }
+  if (body.lines - body.blankLines <= 1) {
+    log.warn(file.name, { line: 1 }, 'the file has a header but no rows', 'nothing from it is used; remove it if that is not intended');
+  }
+  return true;
+}

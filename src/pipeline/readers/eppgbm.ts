@@ -1,0 +1,247 @@
+import type { Duck } from '../duck.ts';
+import { sqlString } from '../duck.ts';
+import type { IssueLog } from '../issues.ts';
+import { col, csvSource, mapHeader, reportRejects, type HeaderMap, type RejectRow } from '../csv/read.ts';
+import { checkBody, type InputFile } from '../input-files.ts';
+import { recordStartLines, rowToLine } from '../csv/records.ts';
+import { EPPGBM_COLUMNS as C, EPPGBM_SPEC } from '../kinds.ts';
+import { LEVEL_LABEL, type NameMatcher, type NameTuple } from '../names.ts';
+import { FORMAT_HINTS } from '../sql/rules.ts';
+
+/**
+ * e-PPGBM by-name measurement exports -> counts per village and month, in one pass of DuckDB over
+ * every file: each row is classified (excluded by reason, or pendek / sangat pendek / normal), a child
+ * (NIK) counts once per month with its latest valid measurement, then rows are grouped by the area
+ * names as written. Names are matched to codes afterwards (few distinct tuples). Line numbers are
+ * only computed when something must be reported (slow path).
+ *
+ * Result: table `bn_desa_bulan(kode_wilayah, periode, diukur, pendek, sangat_pendek, baris,
+ * tidak_masuk_akal, usia, duplikat, haz_kosong, tidak_cocok, file)`.
+ */
+
+interface ByNameFile {
+  input: InputFile;
+  map: HeaderMap;
+  index: number;
+}
+
+/** Per-row classification over one file's read_csv: the SQL that both the fast and the slow path use. */
+function rowSql(file: ByNameFile, extra = ''): string {
+  const { map, index } = file;
+  const v = (name: string) => col(map, name);
+  return `SELECT ${extra} ${index} AS f,
+      struct_pack(p := ${v(C.prov)}, kb := ${v(C.kab)}, kc := ${v(C.kec)}, ds := ${v(C.desa)}) AS nm,
+      CASE WHEN atlas_blank(${v(C.nik)})
+           THEN hash(${index}, ${v(C.prov)}, ${v(C.kab)}, ${v(C.kec)}, ${v(C.desa)}, ${v(C.tglLahir)}, ${v(C.tanggal)}, ${v(C.zsTbu)}, ${v(C.tbu)}, ${v(C.usia)})
+           ELSE hash(trim(${v(C.nik)})) END AS k,
+      atlas_date(${v(C.tanggal)}) AS d,
+      strftime(d, '%Y-%m') AS m,
+      atlas_decimal(${v(C.zsTbu)}) AS haz,
+      atlas_kelas_tbu(haz, ${v(C.tbu)}) AS kelas,
+      coalesce(atlas_usia_bulan(${v(C.usia)}), atlas_completed_months(atlas_date(${v(C.tglLahir)}), d)) AS umur,
+      d IS NULL AS e_tanggal,
+      NOT atlas_blank(${v(C.zsTbu)}) AND haz IS NULL AS e_zs,
+      atlas_blank(${v(C.zsTbu)}) AND NOT atlas_blank(${v(C.tbu)}) AND kelas IS NULL AS e_tbu,
+      d IS NOT NULL AND umur IS NULL AS e_usia,
+      atlas_blank(${v(C.prov)}) OR atlas_blank(${v(C.kab)}) OR atlas_blank(${v(C.kec)}) OR atlas_blank(${v(C.desa)}) AS e_wilayah,
+      CASE WHEN e_tanggal OR e_zs OR e_tbu OR e_usia OR e_wilayah THEN 'galat'
+           WHEN NOT atlas_usia_sah(umur) THEN 'usia'
+           WHEN kelas IS NULL THEN 'haz_kosong'
+           WHEN kelas = 'tidak_masuk_akal' THEN 'tidak_masuk_akal'
+           ELSE 'sah' END AS alasan
+    FROM ${csvSource(file.input.head, `bn${index}`).sql}`;
+}
+
+const ERROR_KINDS = [
+  { flag: 'e_tanggal', column: C.tanggal, what: 'measurement date is missing or not a date', fix: FORMAT_HINTS.date },
+  { flag: 'e_zs', column: C.zsTbu, what: 'height-for-age z-score (ZS TB/U) is not a number', fix: FORMAT_HINTS.decimal },
+  { flag: 'e_tbu', column: C.tbu, what: 'TB/U label is not one of Sangat Pendek, Pendek, Normal, Tinggi (and ZS TB/U is empty)', fix: 'fill ZS TB/U or use one of the four labels' },
+  { flag: 'e_usia', column: C.usia, what: 'age at measurement cannot be read from "Usia Saat Ukur" nor from "Tgl Lahir"', fix: 'write the age like "2 Tahun - 3 Bulan - 5 Hari" or give a valid date of birth' },
+  { flag: 'e_wilayah', column: C.desa, what: 'an area name (Prov, Kab/Kota, Kec or Desa/Kel) is empty', fix: 'fill the four area columns' },
+] as const;
+
+export interface ByNameSummary {
+  files: number;
+  rows: number;
+  reasons: Record<string, number>;
+}
+
+export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMatcher, province: string, log: IssueLog): Promise<ByNameSummary> {
+  const files: ByNameFile[] = [];
+  inputs.forEach((input, index) => {
+    const map = mapHeader(input.head, EPPGBM_SPEC, input.name, log);
+    if (map) files.push({ input, map, index });
+  });
+  await db.run(`CREATE OR REPLACE TABLE bn_desa_bulan (kode_wilayah VARCHAR, periode VARCHAR, diukur BIGINT, pendek BIGINT, sangat_pendek BIGINT,
+    baris BIGINT, tidak_masuk_akal BIGINT, usia BIGINT, duplikat BIGINT, haz_kosong BIGINT, tidak_cocok BIGINT, file INTEGER)`);
+  if (files.length === 0) return { files: 0, rows: 0, reasons: {} };
+
+  // Fast path: one query over all files. Stage 1 keeps one record per child and month (a valid one if
+  // any, the latest, ties broken by value so the result is deterministic); stage 2 counts per names x month.
+  await db.run(`CREATE OR REPLACE TABLE bn_nama_bulan AS
+    WITH r AS (${files.map((f) => rowSql(f)).join('\nUNION ALL\n')}),
+    anak AS (
+      SELECT k, m,
+        arg_max(struct_pack(nm := nm, kelas := kelas, sah := alasan = 'sah', f := f),
+                struct_pack(sah := alasan = 'sah', d := d, haz := haz, kelas := kelas, f := f)) AS w,
+        count(*) AS n,
+        count(*) FILTER (alasan = 'sah') AS n_sah,
+        count(*) FILTER (alasan = 'usia') AS n_usia,
+        count(*) FILTER (alasan = 'haz_kosong') AS n_haz_kosong,
+        count(*) FILTER (alasan = 'tidak_masuk_akal') AS n_tma,
+        count(*) FILTER (alasan = 'galat') AS n_galat
+      FROM r GROUP BY k, m)
+    SELECT w.nm.p AS prov, w.nm.kb AS kab, w.nm.kc AS kec, w.nm.ds AS desa, m AS periode, min(w.f) AS file,
+      count(*) FILTER (w.sah) AS diukur,
+      count(*) FILTER (w.sah AND w.kelas = 'pendek') AS pendek,
+      count(*) FILTER (w.sah AND w.kelas = 'sangat_pendek') AS sangat_pendek,
+      sum(n) AS baris, sum(n_tma) AS tidak_masuk_akal, sum(n_usia) AS usia, sum(n_sah) - count(*) FILTER (w.sah) AS duplikat,
+      sum(n_haz_kosong) AS haz_kosong, sum(n_galat) AS galat
+    FROM anak GROUP BY ALL`);
+
+  // DuckDB's rejects and row counts against our own line counts: no row may vanish.
+  const bodies = await Promise.all(files.map((f) => f.input.body));
+  let readable = true;
+  files.forEach((f, i) => (readable = checkBody(f.input, bodies[i], log) && readable));
+  const rejects = new Map<number, RejectRow[]>();
+  let rejectedTotal = 0;
+  for (const f of files) {
+    const rows = await db.all<RejectRow>(`SELECT line, column_idx, error_type, error_message FROM rejects_bn${f.index} ORDER BY line`);
+    rejects.set(f.index, rows);
+    reportRejects(rows, f.input.name, log);
+    rejectedTotal += rows.length;
+  }
+  const [{ total }] = await db.all<{ total: number }>(`SELECT coalesce(sum(baris), 0) AS total FROM bn_nama_bulan`);
+  const lines = files.map((f, i) => bodies[i].lines - 1 - bodies[i].blankLines);
+  const recordLines = new Map<number, number[]>();
+  if (readable && total + rejectedTotal !== lines.reduce((a, b) => a + b, 0)) {
+    // records may span lines (a quoted value with a line break): count records properly, file by file
+    for (const [i, f] of files.entries()) {
+      const rec = await recordStartLines(f.input.path);
+      recordLines.set(f.index, rec);
+      lines[i] = rec.length;
+    }
+    const perFile = await Promise.all(
+      files.map(async (f) => (await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${csvSource(f.input.head, `bnc${f.index}`).sql}`))[0].n),
+    );
+    files.forEach((f, i) => {
+      const read = perFile[i] + (rejects.get(f.index)?.length ?? 0);
+      if (read !== lines[i]) {
+        log.error(f.input.name, {}, `${lines[i]} records but only ${read} could be read (${lines[i] - read} lost)`, 'check quotes near the first unreadable row reported; values must not contain unmatched double quotes', 'rowcount');
+      }
+    });
+  }
+  files.forEach((f, i) => (f.input.rows = lines[i]));
+  const lineOf = (f: ByNameFile, rowNumbers: number[]) =>
+    rowToLine(rowNumbers, { rejectedLines: (rejects.get(f.index) ?? []).map((r) => r.line), recordLines: recordLines.get(f.index) });
+  const [{ n: galat }] = await db.all<{ n: number }>(`SELECT coalesce(sum(galat), 0) AS n FROM bn_nama_bulan`);
+
+  // Slow path 1: place every row-level error (file, line, column).
+  if (galat > 0) {
+    for (const f of files) {
+      const bad = await db.all<Record<string, unknown> & { rn: number }>(
+        `SELECT rn, ${ERROR_KINDS.map((e) => e.flag).join(', ')}, tanggal_teks, zs_teks FROM (
+           SELECT row_number() OVER () AS rn, * FROM (${rowSql(f, `${col(f.map, C.tanggal)} AS tanggal_teks, ${col(f.map, C.zsTbu)} AS zs_teks,`)}))
+         WHERE alasan = 'galat' ORDER BY rn LIMIT 200`,
+      );
+      const lines = lineOf(f, bad.map((b) => b.rn));
+      bad.forEach((b, i) => {
+        for (const e of ERROR_KINDS) {
+          if (!b[e.flag]) continue;
+          // only non-personal values are quoted; dates of birth, NIK and names never are
+          const shown = e.flag === 'e_tanggal' && b.tanggal_teks ? ` ("${b.tanggal_teks}")` : e.flag === 'e_zs' ? ` ("${b.zs_teks}")` : '';
+          log.error(f.input.name, { line: lines[i], column: f.map.get(e.column) }, `${e.what}${shown}`, e.fix, e.flag);
+        }
+      });
+    }
+  }
+
+  // Names -> codes.
+  const names = await db.all<{ prov: string; kab: string; kec: string; desa: string; baris: number; file: number }>(
+    `SELECT prov, kab, kec, desa, sum(baris) AS baris, min(file) AS file FROM bn_nama_bulan
+     WHERE prov IS NOT NULL AND kab IS NOT NULL AND kec IS NOT NULL AND desa IS NOT NULL GROUP BY ALL ORDER BY ALL`,
+  );
+  const matches: { t: NameTuple; kode: string | null; excluded: boolean }[] = [];
+  const unmatched = new Map<string, { level: string; name: string; parent: string; suggestions: string[]; ambiguous?: string[]; rows: number; tuples: NameTuple[] }>();
+  for (const r of names) {
+    const t: NameTuple = [r.prov, r.kab, r.kec, r.desa];
+    const res = matcher.match(t);
+    if (res.ok) {
+      matches.push({ t, kode: res.kode, excluded: res.kode === null });
+      continue;
+    }
+    const parent = res.parent ? `${res.parent.jenis} ${res.parent.nama} (${res.parent.kode})` : `province ${province}`;
+    const key = `${res.level}|${res.parent?.kode ?? ''}|${res.name.trim().toLowerCase()}`;
+    const u = unmatched.get(key) ?? { level: res.level, name: res.name.trim(), parent, suggestions: res.suggestions, ambiguous: res.ambiguous, rows: 0, tuples: [] };
+    u.rows += r.baris;
+    u.tuples.push(t);
+    unmatched.set(key, u);
+  }
+  if (unmatched.size > 0) {
+    // Slow path 2: first line of each unmatched name.
+    await db.run(`CREATE OR REPLACE TEMP TABLE bn_unmatched (prov VARCHAR, kab VARCHAR, kec VARCHAR, desa VARCHAR, u INTEGER)`);
+    const keys = [...unmatched.keys()];
+    await insertRows(db, 'bn_unmatched', keys.flatMap((k, u) => unmatched.get(k)!.tuples.map((t) => [...t, u])));
+    const first = new Map<number, { file: ByNameFile; line: number }>();
+    for (const f of files) {
+      const hits = await db.all<{ u: number; rn: number }>(
+        `SELECT x.u, min(rn) AS rn FROM (SELECT row_number() OVER () AS rn, nm FROM (${rowSql(f)})) r
+         JOIN bn_unmatched x ON r.nm.p = x.prov AND r.nm.kb = x.kab AND r.nm.kc = x.kec AND r.nm.ds = x.desa GROUP BY x.u`,
+      );
+      const lines = lineOf(f, hits.map((h) => h.rn));
+      hits.forEach((h, i) => {
+        if (!first.has(h.u)) first.set(h.u, { file: f, line: lines[i] });
+      });
+    }
+    keys.forEach((k, u) => {
+      const x = unmatched.get(k)!;
+      const at = first.get(u);
+      const label = LEVEL_LABEL[x.level as keyof typeof LEVEL_LABEL];
+      const hint = x.ambiguous
+        ? `it is ambiguous: ${x.ambiguous.join(', ')}`
+        : x.suggestions.length
+          ? `did you mean ${x.suggestions.map((s) => `"${s}"`).join(', ')}?`
+          : 'no similar name is known there';
+      log.error(
+        at?.file.input.name ?? 'raw/eppgbm',
+        { line: at?.line, column: at?.file.map.get(label === 'Prov' ? C.prov : label === 'Kab/Kota' ? C.kab : label === 'Kec' ? C.kec : C.desa) },
+        `${label} "${x.name}" not found in ${x.parent} (${x.rows} rows); ${hint}`,
+        `correct the spelling, or add a line to reference/crosswalk.csv: nama_prov,nama_kab,nama_kec,nama_desa,kode_wilayah`,
+        `unmatched:${k}`,
+      );
+    });
+  }
+
+  await db.run(`CREATE OR REPLACE TEMP TABLE bn_match (prov VARCHAR, kab VARCHAR, kec VARCHAR, desa VARCHAR, kode VARCHAR)`);
+  await insertRows(db, 'bn_match', matches.map((m) => [...m.t, m.kode ?? `${province === 'all' ? '' : province}`]));
+  const excluded = new Set(matches.filter((m) => m.excluded).map((m) => m.t.join('\u0000')));
+  await db.run(`CREATE OR REPLACE TEMP TABLE bn_excluded (prov VARCHAR, kab VARCHAR, kec VARCHAR, desa VARCHAR)`);
+  await insertRows(db, 'bn_excluded', [...excluded].map((s) => s.split('\u0000')));
+  await db.run(`INSERT INTO bn_desa_bulan
+    SELECT x.kode, n.periode,
+      sum(CASE WHEN e.prov IS NULL THEN n.diukur ELSE 0 END), sum(CASE WHEN e.prov IS NULL THEN n.pendek ELSE 0 END),
+      sum(CASE WHEN e.prov IS NULL THEN n.sangat_pendek ELSE 0 END), sum(n.baris), sum(n.tidak_masuk_akal), sum(n.usia), sum(n.duplikat),
+      sum(n.haz_kosong), sum(CASE WHEN e.prov IS NULL THEN 0 ELSE n.baris END), min(n.file)
+    FROM bn_nama_bulan n
+    JOIN bn_match x ON n.prov = x.prov AND n.kab = x.kab AND n.kec = x.kec AND n.desa = x.desa
+    LEFT JOIN bn_excluded e ON n.prov = e.prov AND n.kab = e.kab AND n.kec = e.kec AND n.desa = e.desa
+    WHERE n.periode IS NOT NULL
+    GROUP BY x.kode, n.periode`);
+
+  const reasons = (
+    await db.all<Record<string, number>>(
+      `SELECT coalesce(sum(tidak_masuk_akal),0) AS tidak_masuk_akal, coalesce(sum(usia),0) AS usia, coalesce(sum(duplikat),0) AS duplikat,
+              coalesce(sum(haz_kosong),0) AS haz_kosong, coalesce(sum(tidak_cocok),0) AS wilayah_dikecualikan FROM bn_desa_bulan`,
+    )
+  )[0];
+  return { files: files.length, rows: total, reasons };
+}
+
+/** Insert plain rows (text values) in batches. */
+export async function insertRows(db: Duck, table: string, rows: (string | number | null)[][]): Promise<void> {
+  const lit = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : sqlString(v));
+  for (let i = 0; i < rows.length; i += 1000) {
+    const batch = rows.slice(i, i + 1000);
+    if (batch.length) await db.run(`INSERT INTO ${table} VALUES ${batch.map((r) => `(${r.map(lit).join(', ')})`).join(', ')}`);
+  }
+}

@@ -1,0 +1,150 @@
+import type { Duck } from '../duck.ts';
+import { sqlIdent, sqlString } from '../duck.ts';
+import type { IssueLog } from '../issues.ts';
+import { col, csvSource, mapHeader, reportRejects, type HeaderMap, type RejectRow } from '../csv/read.ts';
+import { recordStartLines, rowToLine } from '../csv/records.ts';
+import { checkBody, listCsv, openInput, type InputFile } from '../input-files.ts';
+import { columnsOf, type Field, type FieldType, type TableKind } from '../kinds.ts';
+import { FORMAT_HINTS } from '../sql/rules.ts';
+
+/**
+ * Reads every CSV of an aggregated input kind into table `in_<kind>` with typed columns plus
+ * `_file` and `_line`, reporting each bad value at FILE:LINE:COLUMN. Checks: required columns and
+ * values, number/date/period/code formats, negative counts, numerators above denominators,
+ * duplicate keys (across all files of the kind), codes unknown to the gazetteer or at the wrong level.
+ */
+
+const PARSE: Record<FieldType, { sql: (v: string) => string; type: string; hint: string; what: string }> = {
+  kode: { sql: (v) => `CASE WHEN upper(trim(${v})) = 'ID' THEN 'ID' ELSE atlas_kode(${v}) END`, type: 'VARCHAR', hint: FORMAT_HINTS.kode, what: 'an area code' },
+  count: { sql: (v) => `atlas_count(${v})`, type: 'BIGINT', hint: FORMAT_HINTS.count, what: 'a whole number' },
+  decimal: { sql: (v) => `atlas_decimal(${v})`, type: 'DOUBLE', hint: FORMAT_HINTS.decimal, what: 'a number' },
+  bulan: { sql: (v) => `atlas_bulan(${v})`, type: 'VARCHAR', hint: FORMAT_HINTS.bulan, what: 'a month (YYYY-MM)' },
+  semester: { sql: (v) => `atlas_semester(${v})`, type: 'VARCHAR', hint: FORMAT_HINTS.semester, what: 'a semester (YYYY-S1/S2)' },
+  periode_program: { sql: (v) => `atlas_periode_program(${v})`, type: 'VARCHAR', hint: FORMAT_HINTS.periodeProgram, what: 'a period' },
+  tahun: { sql: (v) => `atlas_tahun(${v})`, type: 'INTEGER', hint: FORMAT_HINTS.tahun, what: 'a year' },
+  text: { sql: (v) => `nullif(trim(${v}), '')`, type: 'VARCHAR', hint: '', what: 'text' },
+  survei: { sql: (v) => `CASE WHEN upper(trim(${v})) IN ('SSGI', 'SKI') THEN upper(trim(${v})) END`, type: 'VARCHAR', hint: 'write SSGI or SKI', what: 'SSGI or SKI' },
+  program: { sql: (v) => `(SELECT kode FROM in_program_ref WHERE upper(kode) = upper(trim(${v})))`, type: 'VARCHAR', hint: 'use a code listed in reference/program.csv', what: 'a programme code from reference/program.csv' },
+};
+
+export interface TableRead {
+  files: InputFile[];
+  rows: number;
+}
+
+export async function readTable(db: Duck, inputDir: string, kind: TableKind, log: IssueLog): Promise<TableRead> {
+  const names = listCsv(inputDir, kind.dir);
+  const typed = kind.fields.map((f) => `${sqlIdent(f.name)} ${PARSE[f.type].type}`).join(', ');
+  await db.run(`CREATE OR REPLACE TABLE in_${kind.id} (${typed}, _file VARCHAR, _line INTEGER)`);
+  if (names.length === 0) {
+    if (!kind.optional) log.error(kind.dir, {}, `required file is missing (${kind.title})`, `create ${kind.dir}; see docs/inputs.md`);
+    return { files: [], rows: 0 };
+  }
+  const files: InputFile[] = [];
+  for (const [i, name] of names.entries()) {
+    const file = await openInput(inputDir, name);
+    files.push(file);
+    const map = mapHeader(file.head, columnsOf(kind), name, log);
+    const body = await file.body;
+    if (!checkBody(file, body, log) || !map) continue;
+    const id = `${kind.id}_${i}`;
+    const src = csvSource(file.head, id);
+    await db.run(`CREATE OR REPLACE TEMP TABLE raw_${id} AS SELECT row_number() OVER () AS rn, * FROM ${src.sql}`);
+    const rejects = await db.all<RejectRow>(`SELECT line, column_idx, error_type, error_message FROM ${src.rejectsTable} ORDER BY line`);
+    reportRejects(rejects, name, log);
+    const [{ n }] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM raw_${id}`);
+    let records = body.lines - 1 - body.blankLines;
+    let recordLines: number[] | undefined;
+    if (n + rejects.length !== records) {
+      recordLines = await recordStartLines(file.path);
+      records = recordLines.length;
+      if (n + rejects.length !== records) {
+        log.error(name, {}, `${records} records but only ${n + rejects.length} could be read (${records - n - rejects.length} lost)`, 'check quotes after the first unreadable row reported; values must not contain unmatched double quotes', 'rowcount');
+      }
+    }
+    file.rows = records;
+    // rn -> physical line, as a table to join on
+    const rns = Array.from({ length: n }, (_, k) => k + 1);
+    const lines = rowToLine(rns, { rejectedLines: rejects.map((r) => r.line), recordLines });
+    const simple = lines.every((l, k) => l === k + 2);
+    const lineExpr = simple ? 'rn + 1' : `list_extract([${lines.join(',')}], rn::INTEGER)`;
+    await validateFile(db, id, name, kind, map, lineExpr, log);
+    const select = kind.fields.map((f) => `${PARSE[f.type].sql(col(map, f.name))} AS ${sqlIdent(f.name)}`).join(', ');
+    await db.run(`INSERT INTO in_${kind.id} SELECT ${select}, ${sqlString(name)}, (${lineExpr})::INTEGER FROM raw_${id}`);
+  }
+  await checkDuplicates(db, kind, log);
+  const [{ rows }] = await db.all<{ rows: number }>(`SELECT count(*) AS rows FROM in_${kind.id}`);
+  return { files, rows };
+}
+
+async function validateFile(db: Duck, id: string, name: string, kind: TableKind, map: HeaderMap, lineExpr: string, log: IssueLog): Promise<void> {
+  const fieldCol = (f: Field) => col(map, f.name);
+  for (const f of kind.fields) {
+    if (!map.has(f.name)) continue;
+    const v = fieldCol(f);
+    const column = map.get(f.name);
+    const p = PARSE[f.type];
+    if (f.required) {
+      for (const r of await db.all<{ line: number }>(`SELECT ${lineExpr} AS line FROM raw_${id} WHERE atlas_blank(${v}) ORDER BY rn`)) {
+        log.error(name, { line: r.line, column }, `"${f.name}" is empty`, `fill it (${p.what})`, `blank:${f.name}`);
+      }
+    }
+    if (f.type !== 'text') {
+      for (const r of await db.all<{ line: number; v: string }>(`SELECT ${lineExpr} AS line, ${v} AS v FROM raw_${id} WHERE NOT atlas_blank(${v}) AND ${p.sql(v)} IS NULL ORDER BY rn`)) {
+        const problem = f.type === 'count' && /^\s*-?\d*[.,]\d+\s*$/.test(r.v) ? 'is not a whole number' : f.type === 'program' ? 'is not a known programme' : `is not ${p.what}`;
+        log.error(name, { line: r.line, column }, `"${f.name}" value "${r.v}" ${problem}`, p.hint, `format:${f.name}`);
+      }
+    }
+    if (f.type === 'count') {
+      for (const r of await db.all<{ line: number; v: string }>(`SELECT ${lineExpr} AS line, ${v} AS v FROM raw_${id} WHERE ${p.sql(v)} < 0 ORDER BY rn`)) {
+        log.error(name, { line: r.line, column }, `"${f.name}" is negative (${r.v})`, 'counts cannot be below zero: correct the value', `negative:${f.name}`);
+      }
+    }
+    if (f.type === 'kode') await validateCodes(db, id, name, kind, v, column, lineExpr, log);
+  }
+  for (const ratio of kind.ratios) {
+    if (![...ratio.numerator, ratio.denominator].every((n) => map.has(n))) continue;
+    const num = ratio.numerator.map((n) => `coalesce(atlas_count(${col(map, n)}), 0)`).join(' + ');
+    const den = `atlas_count(${col(map, ratio.denominator)})`;
+    for (const r of await db.all<{ line: number; num: number; den: number }>(`SELECT ${lineExpr} AS line, ${num} AS num, ${den} AS den FROM raw_${id} WHERE ${num} > ${den} ORDER BY rn`)) {
+      const what = ratio.numerator.length > 1 ? ratio.numerator.join(' + ') : ratio.numerator[0];
+      log.error(name, { line: r.line, column: map.get(ratio.numerator[0]) }, `${what} (${r.num}) is larger than ${ratio.denominator} (${r.den})`, `a part cannot exceed its whole: check both numbers`, `ratio:${what}`);
+    }
+  }
+}
+
+async function validateCodes(db: Duck, id: string, name: string, kind: TableKind, v: string, column: number | undefined, lineExpr: string, log: IssueLog): Promise<void> {
+  const rows = await db.all<{ line: number; raw: string; kode: string; tingkat: string | null }>(
+    `SELECT ${lineExpr} AS line, ${v} AS raw, atlas_kode(${v}) AS kode, g.tingkat FROM raw_${id}
+     LEFT JOIN gazetir g ON g.kode_wilayah = atlas_kode(${v})
+     WHERE atlas_kode(${v}) IS NOT NULL AND (g.kode_wilayah IS NULL ${kind.levels ? `OR g.tingkat NOT IN (${kind.levels.map(sqlString).join(', ')})` : ''}) ORDER BY rn`,
+  );
+  for (const r of rows) {
+    if (r.tingkat === null) {
+      log.error(name, { line: r.line, column }, `unknown area code "${r.raw}" (not in idn-area-data for this province)`, 'check the code against the Kemendagri list (idn-area-data), or run with the right --province', 'unknown-code');
+    } else {
+      log.error(name, { line: r.line, column }, `area code "${r.raw}" is a ${r.tingkat} but ${kind.title} needs ${kind.levels!.join(' or ')}`, 'give the row at that level', 'level');
+    }
+  }
+  if (!kind.allowNational) {
+    for (const r of await db.all<{ line: number }>(`SELECT ${lineExpr} AS line FROM raw_${id} WHERE upper(trim(${v})) = 'ID' ORDER BY rn`)) {
+      log.error(name, { line: r.line, column }, `national code "ID" is not accepted in ${kind.title}`, 'use a province, regency, district or village code', 'national');
+    }
+  }
+}
+
+async function checkDuplicates(db: Duck, kind: TableKind, log: IssueLog): Promise<void> {
+  const key = kind.key.map(sqlIdent).join(', ');
+  const dups = await db.all<{ _file: string; _line: number; first_file: string; first_line: number; k: string }>(
+    `SELECT _file, _line, first_value(_file) OVER w AS first_file, first_value(_line) OVER w AS first_line,
+            concat_ws(' / ', ${kind.key.map((k) => `${sqlIdent(k)}::VARCHAR`).join(', ')}) AS k,
+            row_number() OVER w AS n
+     FROM in_${kind.id} WHERE ${kind.key.map((k) => `${sqlIdent(k)} IS NOT NULL`).join(' AND ')}
+     WINDOW w AS (PARTITION BY ${key} ORDER BY _file, _line)
+     QUALIFY n > 1
+     ORDER BY _file, _line`,
+  );
+  for (const d of dups) {
+    log.error(d._file, { line: d._line }, `duplicate row for ${kind.key.join(' + ')} = ${d.k} (first at ${d.first_file}:${d.first_line})`, 'keep one row per key: remove or merge the duplicate (counts would be added twice)', 'duplicate');
+  }
+}

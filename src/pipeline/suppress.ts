@@ -1,0 +1,94 @@
+import { SMALL_COUNT_MAX, SUPPRESSED_LEVELS } from '../lib/domain/suppression.ts';
+
+/**
+ * Small-number suppression for public output.
+ * 1. Primary: at village and district level, a count from 1 to SMALL_COUNT_MAX is hidden.
+ * 2. Complementary: published numbers satisfy equations (a parent total is the sum of its children;
+ *    stunting = pendek + sangat pendek). An equation with exactly one hidden number gives it away by
+ *    subtraction, so another number in that equation is hidden too (the smallest non-zero one that may
+ *    be hidden), repeated until no equation has exactly one hidden number.
+ * Regency and province totals are never hidden; the equations they sit in always get two hidden children.
+ */
+
+export interface SuppressRow {
+  kode_wilayah: string;
+  tingkat: string;
+  /** Rows are only related within the same group (period, and programme for programme rows). */
+  group: string;
+  parent: string | null;
+  values: Record<string, number | null>;
+  hidden: Set<string>;
+}
+
+export interface SuppressSpec {
+  measures: string[];
+  /** total = sum of parts, within one row. */
+  rowSums: { total: string; parts: string[] }[];
+}
+
+interface Ref {
+  row: SuppressRow;
+  measure: string;
+}
+
+const hideable = (row: SuppressRow) => (SUPPRESSED_LEVELS as readonly string[]).includes(row.tingkat);
+
+export function suppress(rows: SuppressRow[], spec: SuppressSpec): void {
+  // primary
+  for (const row of rows) {
+    if (!hideable(row)) continue;
+    for (const m of spec.measures) {
+      const v = row.values[m];
+      if (v !== null && v >= 1 && v <= SMALL_COUNT_MAX) row.hidden.add(m);
+    }
+  }
+  const equations = buildEquations(rows, spec);
+  // complementary, to a fixpoint
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const eq of equations) {
+      const hiddenCount = eq.filter((r) => r.row.hidden.has(r.measure)).length;
+      if (hiddenCount !== 1) continue;
+      const pick = eq
+        .filter((r) => !r.row.hidden.has(r.measure) && hideable(r.row) && r.row.values[r.measure] !== null)
+        .sort((a, b) => rank(a) - rank(b) || a.row.kode_wilayah.localeCompare(b.row.kode_wilayah) || a.measure.localeCompare(b.measure))[0];
+      if (!pick) continue; // nothing hideable left: cannot happen for equations whose total is a regency or above
+      pick.row.hidden.add(pick.measure);
+      changed = true;
+    }
+  }
+}
+
+/** Prefer the smallest non-zero value (hiding a zero protects less); zeros last. */
+function rank(r: Ref): number {
+  const v = r.row.values[r.measure] ?? 0;
+  return v === 0 ? Number.MAX_SAFE_INTEGER : v;
+}
+
+/** Every linear relation between published numbers, as lists of cells (signs do not matter here). */
+export function buildEquations(rows: SuppressRow[], spec: SuppressSpec): Ref[][] {
+  const equations: Ref[][] = [];
+  const byKey = new Map<string, SuppressRow>();
+  for (const r of rows) byKey.set(`${r.group}|${r.kode_wilayah}`, r);
+  const children = new Map<SuppressRow, SuppressRow[]>();
+  for (const r of rows) {
+    const p = r.parent ? byKey.get(`${r.group}|${r.parent}`) : undefined;
+    if (!p) continue;
+    const list = children.get(p) ?? [];
+    list.push(r);
+    children.set(p, list);
+  }
+  for (const [parent, kids] of children) {
+    for (const m of spec.measures) {
+      if (parent.values[m] === null) continue;
+      equations.push([{ row: parent, measure: m }, ...kids.filter((k) => k.values[m] !== null).map((k) => ({ row: k, measure: m }))]);
+    }
+  }
+  for (const r of rows) {
+    for (const s of spec.rowSums) {
+      if ([s.total, ...s.parts].some((m) => r.values[m] === null)) continue;
+      equations.push([s.total, ...s.parts].map((m) => ({ row: r, measure: m })));
+    }
+  }
+  return equations;
+}
