@@ -1,0 +1,69 @@
+// @ts-check
+/**
+ * Atlas Stunting: a static site. Everything it needs is in dist/; nothing is loaded from another
+ * origin (no web fonts, no CDN, DuckDB-WASM is self-hosted by the integration below).
+ *
+ *   ATLAS_BASE=/atlas-stunting/ npm run build     # deploy under a sub-path (GitHub Pages)
+ *   ATLAS_SITE=https://example.org npm run build  # absolute URLs (canonical, hreflang)
+ */
+import { createReadStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+import { DUCKDB_DIR, describeAssets, prepareDuckdbAssets, writeDuckdbAssets } from './scripts/prepare-wasm.ts';
+
+const base = normalizeBase(process.env.ATLAS_BASE);
+
+/** "/", "/x/", "x" -> "/" or "/x/" */
+function normalizeBase(/** @type {string | undefined} */ value) {
+  const trimmed = (value ?? '/').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/**
+ * Ships DuckDB-WASM with the site (see scripts/prepare-wasm.ts): the file names reach the browser
+ * code as the compile-time constant __ATLAS_DUCKDB__; the files are written to dist/_duckdb/
+ * after the build and served from the cache folder by the dev server.
+ * @returns {import('astro').AstroIntegration}
+ */
+function atlasDuckdb() {
+  const { assets, files } = prepareDuckdbAssets();
+  return {
+    name: 'atlas-duckdb',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { define: { __ATLAS_DUCKDB__: JSON.stringify(assets) } } });
+      },
+      'astro:server:setup': ({ server }) => {
+        const prefix = `${base}${DUCKDB_DIR}`;
+        server.middlewares.use((req, res, next) => {
+          const path = (req.url ?? '').split('?')[0];
+          const file = path.startsWith(prefix) ? files.get(path.slice(prefix.length)) : undefined;
+          if (!file) return next();
+          res.setHeader('Content-Type', file.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'application/octet-stream');
+          createReadStream(file).pipe(res);
+        });
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        writeDuckdbAssets(out);
+        for (const line of describeAssets(out, assets)) logger.info(line);
+      },
+    },
+  };
+}
+
+export default defineConfig({
+  output: 'static',
+  site: process.env.ATLAS_SITE || undefined,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  i18n: {
+    locales: ['id', 'en'],
+    defaultLocale: 'id',
+    routing: { prefixDefaultLocale: false },
+  },
+  prefetch: false,
+  devToolbar: { enabled: false },
+  integrations: [atlasDuckdb()],
+});

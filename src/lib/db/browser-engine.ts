@@ -1,0 +1,133 @@
+/**
+ * The heavy half of the browser connector, loaded by browser.ts with a dynamic import so none of
+ * it (DuckDB-WASM's JS, apache-arrow, hyparquet, fzstd) is on the path to the first chart.
+ *
+ * Offline by construction: the engine comes from <base>_duckdb/ (scripts/prepare-wasm.ts), tables
+ * from <base>data/*.parquet, decoded in JS and inserted as Arrow. Extension autoloading and
+ * autoinstall are off and external access is disabled, so DuckDB cannot fetch anything itself.
+ */
+import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { Table } from 'apache-arrow';
+import type { DuckdbAssets } from '../../../scripts/prepare-wasm.ts';
+import { TABLES, type TableName } from '../schema.ts';
+import { toPlain } from './connector.ts';
+import { parquetToArrow } from './parquet-arrow.ts';
+import { missingTableFromError, referencedTables } from './tables.ts';
+
+export interface EngineOptions {
+  /** Site base path with trailing slash ("/" or "/atlas-stunting/"). */
+  base: string;
+  assets: DuckdbAssets;
+  /** Called with a step name as the engine starts ("wasm", "instantiated", "ready"). */
+  onStep?: (step: string) => void;
+}
+
+export interface Engine {
+  query<T>(sql: string): Promise<T[]>;
+  /** Loads tables now (e.g. ahead of a query the user is about to make). */
+  load(names: TableName[]): Promise<void>;
+  loadedTables(): TableName[];
+}
+
+const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
+
+/** Fetches the wasm parts, joins and decompresses them; returns a blob: URL of type application/wasm. */
+async function wasmUrl(base: string, assets: DuckdbAssets): Promise<string> {
+  const urls = assets.wasm.parts.map((p) => `${base}${assets.dir}${p}`);
+  const responses = await Promise.all(urls.map((u) => fetch(u)));
+  for (const r of responses) if (!r.ok) throw new Error(`DuckDB engine: ${r.url} answered HTTP ${r.status}`);
+  const joined = new Blob(await Promise.all(responses.map((r) => r.blob())));
+  const head = new Uint8Array(await joined.slice(0, 4).arrayBuffer());
+  let wasm: Blob;
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    wasm = await new Response(joined.stream().pipeThrough(new DecompressionStream('gzip'))).blob();
+  } else if (WASM_MAGIC.every((b, i) => head[i] === b)) {
+    wasm = joined; // the host already removed the gzip layer
+  } else {
+    throw new Error('DuckDB engine: the downloaded parts are neither gzip nor wasm');
+  }
+  if (wasm.size !== assets.wasm.bytes) throw new Error(`DuckDB engine: expected ${assets.wasm.bytes} bytes, got ${wasm.size}`);
+  return URL.createObjectURL(new Blob([wasm], { type: 'application/wasm' }));
+}
+
+function tableRows<T>(table: Table): T[] {
+  const names = table.schema.fields.map((f) => f.name);
+  const columns = names.map((_, i) => table.getChildAt(i)!);
+  const rows = new Array<T>(table.numRows);
+  for (let r = 0; r < table.numRows; r++) {
+    const row: Record<string, unknown> = {};
+    for (let c = 0; c < names.length; c++) {
+      const v = columns[c].get(r) as unknown;
+      row[names[c]] = v !== null && typeof v === 'object' && 'toJSON' in v && !(v instanceof Date) ? toPlain((v as { toJSON(): unknown }).toJSON()) : toPlain(v);
+    }
+    rows[r] = row as T;
+  }
+  return rows;
+}
+
+export async function createEngine({ base, assets, onStep }: EngineOptions): Promise<Engine> {
+  const url = await wasmUrl(base, assets);
+  onStep?.('wasm');
+  const worker = new Worker(`${base}${assets.dir}${assets.worker}`);
+  const db = new AsyncDuckDB(new VoidLogger(), worker);
+  try {
+    await db.instantiate(url);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+  onStep?.('instantiated');
+  await db.open({ path: ':memory:', query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  const conn: AsyncDuckDBConnection = await db.connect();
+  for (const setting of ['autoinstall_known_extensions = false', 'autoload_known_extensions = false', 'enable_external_access = false']) {
+    await conn.query(`SET ${setting}`);
+  }
+
+  const loading = new Map<TableName, Promise<void>>();
+  const loaded = new Set<TableName>();
+  // One statement at a time on the connection: a query waits for the table loads it needs.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const result = queue.then(task);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
+  function load(name: TableName): Promise<void> {
+    let p = loading.get(name);
+    if (!p) {
+      const spec = TABLES[name];
+      p = (async () => {
+        const started = performance.now();
+        const response = await fetch(`${base}data/${spec.file}`);
+        if (!response.ok) throw new Error(`${spec.file}: HTTP ${response.status}`);
+        const table = await parquetToArrow(await response.arrayBuffer(), spec);
+        await serial(() => conn.insertArrowTable(table, { name, create: true }));
+        loaded.add(name);
+        performance.measure(`duckdb-table:${name}`, { start: started });
+      })();
+      p.catch(() => loading.delete(name)); // a failed load may be retried
+      loading.set(name, p);
+    }
+    return p;
+  }
+
+  async function query<T>(sql: string): Promise<T[]> {
+    await Promise.all(referencedTables(sql).map(load));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return tableRows<T>(await serial(() => conn.query(sql)));
+      } catch (error) {
+        const name = missingTableFromError(String((error as Error)?.message ?? error));
+        if (!name || loaded.has(name) || attempt >= Object.keys(TABLES).length) throw error;
+        await load(name);
+      }
+    }
+  }
+
+  onStep?.('ready');
+  return {
+    query,
+    load: async (names) => void (await Promise.all(names.map(load))),
+    loadedTables: () => [...loaded],
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Browser data access: the same Connector as the build (node.ts), backed by DuckDB-WASM that is
+ * started lazily. Importing this module costs a few hundred bytes; the engine (JS chunks plus
+ * 7.7 MB of gzip-compressed wasm) is fetched only when startDb() or query() is first called.
+ *
+ * CONTRACT between the platform, the pages and scripts/bench-site.ts
+ * ------------------------------------------------------------------
+ * 1. First view never waits for DuckDB: charts of the initial state are rendered at build time
+ *    (inline SVG inside <figure>). DuckDB serves only what the user asks for afterwards.
+ * 2. Start policy, chosen by the page script:
+ *      startDbOnIntent()    start when the user points at, touches or focuses a control
+ *                           ([data-atlas-control]); the cheapest choice, recommended everywhere;
+ *      startDbWhenIdle()    also start after load when the browser is idle, unless the user asked
+ *                           to save data or the connection is 2g/slow-2g;
+ *      browserDb.query(sql) starts the engine if needed and loads only the tables the SQL names.
+ * 3. Controls that change the view carry data-atlas-control="period" | "area" | "level" |
+ *    "indicator" | "tab" (on the <select>, or on each <button>/<a>). The bench changes them.
+ * 4. After a chart has been redrawn for a new state, the page calls
+ *      performance.mark('chart-updated')
+ *    (once per redraw, after the DOM has the new SVG). The bench measures control change ->
+ *    'chart-updated'.
+ * 5. The platform marks performance.mark('duckdb-start') and performance.mark('duckdb-ready'),
+ *    and sets window.__atlas = { dbStatus, dbStart, dbReady, startDb, query } (times in ms
+ *    since navigation start, like performance.now()). 'atlas:db' events on window carry
+ *    {status}. The layout (Base.astro) already calls startDbOnIntent() on every page.
+ * 6. SQL: tables are those of schema.ts under the same names as at build time; results are plain
+ *    JS values (numbers, never bigint; NULL stays null). Write queries once in src/lib/queries/.
+ */
+import type { Connector } from './connector.ts';
+import type { DuckdbAssets } from '../../../scripts/prepare-wasm.ts';
+import type { Engine } from './browser-engine.ts';
+
+/** File names of the self-hosted engine, injected at build time by astro.config.mjs. */
+declare const __ATLAS_DUCKDB__: DuckdbAssets | undefined;
+
+export type DbStatus = 'idle' | 'loading' | 'ready' | 'failed';
+
+interface AtlasGlobal {
+  dbStatus: DbStatus;
+  dbStart?: number;
+  dbReady?: number;
+  dbError?: string;
+  startDb: () => Promise<void>;
+  /** browserDb.query, for tests, the bench and the console. */
+  query: (sql: string) => Promise<Record<string, unknown>[]>;
+}
+declare global {
+  interface Window {
+    __atlas?: AtlasGlobal;
+  }
+}
+
+let engine: Promise<Engine> | undefined;
+let status: DbStatus = 'idle';
+
+function siteBase(): string {
+  const base = import.meta.env.BASE_URL ?? '/';
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
+function atlasGlobal(): AtlasGlobal {
+  return (window.__atlas ??= { dbStatus: status, startDb: () => startDb(), query: (sql) => browserDb.query(sql) });
+}
+
+function setStatus(next: DbStatus, detail: Partial<AtlasGlobal> = {}) {
+  status = next;
+  Object.assign(atlasGlobal(), { dbStatus: next, ...detail });
+  window.dispatchEvent(new CustomEvent('atlas:db', { detail: { status: next } }));
+}
+
+/** Starts DuckDB-WASM (once) and resolves when it accepts queries. */
+function getEngine(): Promise<Engine> {
+  engine ??= (async () => {
+    if (typeof __ATLAS_DUCKDB__ === 'undefined') throw new Error('DuckDB assets missing: build with astro.config.mjs');
+    performance.mark('duckdb-start');
+    setStatus('loading', { dbStart: performance.now() });
+    try {
+      const { createEngine } = await import('./browser-engine.ts');
+      const e = await createEngine({ base: siteBase(), assets: __ATLAS_DUCKDB__ });
+      performance.mark('duckdb-ready');
+      setStatus('ready', { dbReady: performance.now() });
+      return e;
+    } catch (error) {
+      setStatus('failed', { dbError: String(error) });
+      engine = undefined; // allow a later retry
+      throw error;
+    }
+  })();
+  return engine;
+}
+
+export function startDb(): Promise<void> {
+  return getEngine().then(() => undefined);
+}
+
+export const dbStatus = (): DbStatus => status;
+
+/** Calls `listener` with each status change; returns unsubscribe. */
+export function onDbStatus(listener: (status: DbStatus) => void): () => void {
+  const handler = (e: Event) => listener((e as CustomEvent<{ status: DbStatus }>).detail.status);
+  window.addEventListener('atlas:db', handler);
+  return () => window.removeEventListener('atlas:db', handler);
+}
+
+/** The browser Connector. Tables load on demand: only those a query needs. */
+export const browserDb: Connector & { preload(tables: string[]): Promise<void> } = {
+  async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+    return (await getEngine()).query<T>(sql);
+  },
+  async preload(tables: string[]) {
+    const { TABLE_NAMES } = await import('../schema.ts');
+    const e = await getEngine();
+    await e.load(tables.filter((t): t is (typeof TABLE_NAMES)[number] => (TABLE_NAMES as string[]).includes(t)));
+  },
+};
+
+const INTENT_EVENTS = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'keydown'] as const;
+
+/**
+ * Starts the engine the first time the user points at, touches or focuses a control matching
+ * `selector` inside `root`, i.e. a few hundred ms before the first interaction needs it.
+ */
+export function startDbOnIntent(root: Document | HTMLElement = document, selector = '[data-atlas-control]'): void {
+  const handler = (event: Event) => {
+    const target = event.target as Element | null;
+    if (!target?.closest?.(selector)) return;
+    for (const type of INTENT_EVENTS) root.removeEventListener(type, handler, true);
+    startDb().catch(() => undefined);
+  };
+  for (const type of INTENT_EVENTS) root.addEventListener(type, handler, { capture: true, passive: true });
+}
+
+/** Starts the engine after the page has loaded and the browser is idle, unless data is precious. */
+export function startDbWhenIdle({ timeout = 4000 }: { timeout?: number } = {}): void {
+  const connection = (navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
+  if (connection?.saveData || /(^|-)2g$/.test(connection?.effectiveType ?? '')) return;
+  const go = () => {
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
+    idle(() => void startDb().catch(() => undefined), { timeout });
+  };
+  if (document.readyState === 'complete') go();
+  else window.addEventListener('load', go, { once: true });
+}
+
+if (typeof window !== 'undefined') atlasGlobal();

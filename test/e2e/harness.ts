@@ -1,0 +1,154 @@
+/**
+ * Browser-test harness: serves the built site (dist/) with scripts/serve.ts on a free port, drives
+ * the system Chromium with playwright-core, and keeps every test honest about the network:
+ *   - every request to a host other than the local server is aborted and recorded (`outside`),
+ *     and DNS for any other host fails anyway (--host-resolver-rules), so nothing can leak;
+ *   - console errors, uncaught exceptions and failed local requests are collected;
+ *   - axe-core runs in the page and returns serious/critical violations.
+ *
+ *   const site = await serveSite();                  // dist/, base from ATLAS_BASE
+ *   const browser = await launchBrowser();
+ *   const probe = await openPage(browser, site.url('en', '/cakupan/'));
+ *   expect(probe.outside).toEqual([]); expect(probe.errors).toEqual([]);
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import axe from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer } from '../../scripts/serve.ts';
+import { localePath, normalizeBase, type Lang } from '../../src/lib/i18n.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
+
+export interface Site {
+  /** Origin + base, e.g. "http://127.0.0.1:40123/atlas/". */
+  root: string;
+  base: string;
+  dist: string;
+  port: number;
+  /** URL of a page: site.url('en', '/cakupan/'). */
+  url(lang: Lang, path: string, search?: string): string;
+  /** URL of any file under the base: site.file('data/manifest.json'). */
+  file(path: string): string;
+  /** public/data/manifest.json as built into the site. */
+  manifest(): { demo: boolean; internal: boolean; [k: string]: unknown };
+  close(): Promise<void>;
+}
+
+/** Serves an already built site. Fails clearly when there is none. */
+export async function serveSite(dist = process.env.ATLAS_DIST ?? 'dist', base = process.env.ATLAS_BASE): Promise<Site> {
+  const dir = resolve(dist);
+  if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir}/index.html not found: build the site first (npm run build)`);
+  const b = normalizeBase(base);
+  const server = await startServer({ root: dir, base: b, port: 0 });
+  const origin = `http://127.0.0.1:${server.port}`;
+  return {
+    root: `${origin}${b}`,
+    base: b,
+    dist: dir,
+    port: server.port,
+    url: (lang, path, search = '') => `${origin}${localePath(lang, path, b)}${search}`,
+    file: (path) => `${origin}${b}${path.replace(/^\/+/, '')}`,
+    manifest: () => JSON.parse(readFileSync(join(dir, 'data', 'manifest.json'), 'utf8')),
+    close: () => server.close(),
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export interface Probe {
+  page: Page;
+  context: BrowserContext;
+  /** Requests to any other origin than the local server (aborted). Must stay empty. */
+  outside: string[];
+  /** Console errors (page and workers), uncaught exceptions, failed or 4xx/5xx local requests. */
+  errors: string[];
+  /** Every URL requested from the local server, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+const isLocal = (url: string) => {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('about:')) return true;
+  const { hostname } = new URL(url);
+  return hostname === '127.0.0.1' || hostname === 'localhost';
+};
+
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  /** Wait until ('load' default; 'networkidle' for pages that fetch after load). */
+  waitUntil?: 'load' | 'domcontentloaded' | 'networkidle';
+  /** Emulated media, e.g. print for screenshots of the print stylesheet. */
+  media?: 'screen' | 'print';
+}
+
+/** Opens a page in a fresh context with the network guard and error collection in place. */
+export async function openPage(browser: Browser, url: string | undefined, options: OpenOptions = {}): Promise<Probe> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const outside: string[] = [];
+  const errors: string[] = [];
+  const requests: string[] = [];
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (isLocal(u)) return route.continue();
+    if (!outside.includes(u)) outside.push(u);
+    return route.abort('blockedbyclient');
+  });
+  context.on('request', (req) => {
+    const u = req.url();
+    if (!isLocal(u)) {
+      if (!outside.includes(u)) outside.push(u);
+    } else if (!u.startsWith('data:') && !u.startsWith('blob:')) requests.push(u);
+  });
+  context.on('requestfailed', (req) => {
+    if (isLocal(req.url()) && !req.url().startsWith('blob:')) errors.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`);
+  });
+  context.on('response', (res) => {
+    if (res.status() >= 400 && isLocal(res.url())) errors.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  context.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
+  if (options.media) await page.emulateMedia({ media: options.media });
+  if (url) await page.goto(url, { waitUntil: options.waitUntil ?? 'load' });
+  return { page, context, outside, errors, requests, close: () => context.close() };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** Runs axe-core (WCAG 2.x A/AA rules) and returns serious and critical violations. */
+export async function axeViolations(page: Page, include?: string): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axe.source });
+  const result = await page.evaluate(async (sel) => {
+    const a = (window as unknown as { axe: typeof axe }).axe;
+    const r = await a.run(sel ? document.querySelector(sel)! : document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  }, include);
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Languages and language-neutral routes of the six sections (the navigation of every page). */
+export const NAV_PATHS = ['/', '/dua-angka/', '/prioritas/', '/cakupan/', '/wilayah/', '/data/'] as const;
+export const LANGS: Lang[] = ['id', 'en'];
