@@ -66,14 +66,14 @@ export function surveiChart(rows: readonly SurveiRow[], targets: readonly Target
       Plot.text(present, Plot.selectLast({ x: 'tahun', y: 'prevalensi', z: 'kode_wilayah', text: 'nama_wilayah', textAnchor: 'start', dx: 30, fill: (r: SurveiRow) => colorOf(r.kode_wilayah) })),
 
       Plot.dot(shownTargets, { x: 'tahun', y: 'target', symbol: 'diamond', r: 5, stroke: '#111', fill: 'white', strokeWidth: 1.5 }),
-      ...shownTargets.map((tg, i) =>
+      ...[...shownTargets].sort((a, b) => b.target - a.target).map((tg, i) =>
         Plot.text([tg], {
           x: 'tahun',
           y: 'target',
           text: (t: TargetRow) => `${t.label}: ${formatPercent(lang, t.target)}`,
           textAnchor: 'start',
           dx: 9,
-          dy: i % 2 === 0 ? -7 : 7,
+          dy: i % 2 === 0 ? -8 : 10,
           fill: '#111',
         }),
       ),

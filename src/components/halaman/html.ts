@@ -1,0 +1,57 @@
+/** HTML builders shared by the page modules: figures with captions and tables, headline cards. */
+import { escapeHtml, t, toHtml, type Lang } from '../../lib/i18n.ts';
+
+export interface FigureParts {
+  /** Stable name (used by tests and scripts). */
+  name: string;
+  title: string;
+  /** Source, period and denominator, in words. */
+  caption: string;
+  /** Chart element (Plot output). */
+  chart: Element;
+  /** Data table HTML (the accessible alternative). */
+  table: string;
+  lang: Lang;
+  /** Extra HTML after the caption (notes). */
+  notes?: string;
+}
+
+export function figureHtml({ name, title, caption, chart, table, lang, notes }: FigureParts): string {
+  return `<figure class="chart" data-figure="${escapeHtml(name)}">
+<h3 class="chart-title">${escapeHtml(title)}</h3>
+<div class="chart-body">${chart.outerHTML}</div>
+<figcaption>${escapeHtml(caption)}</figcaption>${notes ?? ''}
+<details class="chart-data"><summary>${escapeHtml(t(lang, 'fig.showTable'))}</summary>${table}</details>
+</figure>`;
+}
+
+export interface Card {
+  label: string;
+  value: string;
+  /** Denominator and other context ("dari 12.345 balita diukur"). */
+  detail: string;
+  /** Source and period. */
+  source: string;
+}
+
+export function cardsHtml(lang: Lang, cards: readonly Card[]): string {
+  return `<dl class="cards">${cards
+    .map(
+      (c) => `<div class="card"><dt>${escapeHtml(c.label)}</dt><dd class="card-value">${toHtml(lang, c.value)}</dd><dd class="card-detail">${escapeHtml(c.detail)}</dd><dd class="card-source">${escapeHtml(c.source)}</dd></div>`,
+    )
+    .join('')}</dl>`;
+}
+
+export function optionsHtml(options: readonly { value: string; label: string }[], selected: string | undefined): string {
+  return options
+    .map((o) => `<option value="${escapeHtml(o.value)}"${o.value === selected ? ' selected' : ''}>${escapeHtml(o.label)}</option>`)
+    .join('');
+}
+
+/** A note list (e.g. survey `catatan`), or '' when there are none. */
+export function notesHtml(title: string, notes: readonly { who: string; text: string }[]): string {
+  if (!notes.length) return '';
+  return `<div class="notes"><p class="notes-title">${escapeHtml(title)}</p><ul>${notes
+    .map((n) => `<li><strong>${escapeHtml(n.who)}:</strong> ${escapeHtml(n.text)}</li>`)
+    .join('')}</ul></div>`;
+}

@@ -1,0 +1,143 @@
+/** Ringkasan (overview, "/"): headline routine figures, trend, survey series, priority regencies. */
+import { peringkatChart } from '../../charts/peringkat.ts';
+import { surveiChart, type SurveiRow } from '../../charts/survei.ts';
+import { tabelHtml } from '../../charts/tabel.ts';
+import { trenChart } from '../../charts/tren.ts';
+import type { Connector } from '../../lib/db/connector.ts';
+import { formatNumber, formatPercent, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
+import { perbandinganSql, periodeRutinSql, periodeSebelumnya, periodeTerakhir, ringkasanSql, surveiSeriSql, targetSql, trenSql } from '../../lib/queries/index.ts';
+import type { AtlasState } from '../../lib/url-state.ts';
+import { cardsHtml, figureHtml } from './html.ts';
+import type { PageModule, SlotContext } from './types.ts';
+import type { AreaRow, RingkasanRow, SurveiSeriRow, TargetRow, TrenRow } from './rows.ts';
+import { regencyRows, targetLabel } from './shared.ts';
+
+export interface RingkasanModel {
+  periods: string[];
+  periode: string | undefined;
+  sebelumnya: string | undefined;
+  ringkasan: RingkasanRow | undefined;
+  tren: TrenRow[];
+  survei: SurveiSeriRow[];
+  targets: TargetRow[];
+  kabupaten: AreaRow[];
+}
+
+export async function load(conn: Connector, state: AtlasState): Promise<RingkasanModel> {
+  const periods = (await conn.query<{ periode: string }>(periodeRutinSql())).map((r) => r.periode);
+  const periode = state.period && periods.includes(state.period) ? state.period : periodeTerakhir(periods);
+  const sebelumnya = periode ? periodeSebelumnya(periods, periode) : undefined;
+  const [ringkasan, tren, survei, targets, kabupaten] = await Promise.all([
+    periode ? conn.query<RingkasanRow>(ringkasanSql({ kode: '64', periode })) : Promise.resolve([]),
+    conn.query<TrenRow>(trenSql({ kode: '64' })),
+    conn.query<SurveiSeriRow>(surveiSeriSql()),
+    conn.query<TargetRow>(targetSql()),
+    periode ? conn.query<AreaRow>(perbandinganSql({ induk: '64', periode, periodeSebelumnya: sebelumnya })) : Promise.resolve([]),
+  ]);
+  return { periods, periode, sebelumnya, ringkasan: ringkasan[0], tren, survei, targets, kabupaten };
+}
+
+export function stateOf(m: RingkasanModel): AtlasState {
+  return m.periode ? { period: m.periode } : {};
+}
+
+export function headlineCards(lang: Lang, r: RingkasanRow | undefined, periode: string | undefined): string {
+  const p = formatPeriod(lang, periode);
+  const source = t(lang, 'src.rutin', { periode: p });
+  const n = (v: number | null | undefined) => formatNumber(lang, v);
+  return cardsHtml(lang, [
+    { label: t(lang, 'card.diukur'), value: n(r?.diukur), detail: t(lang, 'card.diukurDetail', { sasaran: n(r?.sasaran) }), source },
+    { label: t(lang, 'card.stunting'), value: n(r?.stunting), detail: t(lang, 'card.stuntingDetail', { pendek: n(r?.pendek), sangat: n(r?.sangat_pendek) }), source },
+    { label: t(lang, 'card.prevalensi'), value: formatPercent(lang, r?.prevalensi), detail: t(lang, 'card.prevalensiDetail', { stunting: n(r?.stunting), diukur: n(r?.diukur) }), source },
+    { label: t(lang, 'card.cakupan'), value: formatPercent(lang, r?.cakupan), detail: t(lang, 'card.cakupanDetail', { diukur: n(r?.diukur), sasaran: n(r?.sasaran) }), source },
+    { label: t(lang, 'card.desa'), value: n(r?.desa_melapor), detail: t(lang, 'card.desaDetail', { total: n(r?.desa_total) }), source: t(lang, 'src.kualitas', { periode: p }) },
+  ]);
+}
+
+export function trenFigure(ctx: SlotContext, rows: TrenRow[], periode: string | undefined, nama: string): string {
+  const { lang, document, width } = ctx;
+  const first = rows[0]?.periode;
+  const last = rows.at(-1)?.periode;
+  return figureHtml({
+    name: 'tren',
+    lang,
+    title: t(lang, 'fig.tren.title', { nama }),
+    caption: t(lang, 'fig.tren.caption', { dari: formatPeriod(lang, first), sampai: formatPeriod(lang, last) }),
+    chart: trenChart(rows, { lang, document, width, label: t(lang, 'fig.tren.title', { nama }), axisLabel: t(lang, 'axis.prevRutin'), sorot: periode }),
+    table: tabelHtml(lang, [
+      { label: t(lang, 'col.periode'), value: (r: TrenRow) => formatPeriod(lang, r.periode) },
+      { label: t(lang, 'col.diukur'), value: (r) => formatNumber(lang, r.diukur), angka: true },
+      { label: t(lang, 'col.stunting'), value: (r) => formatNumber(lang, r.stunting), angka: true },
+      { label: t(lang, 'col.prevRutin'), value: (r) => (r.ditekan ? t(lang, 'chart.suppressed') : formatPercent(lang, r.prevalensi)), angka: true },
+      { label: t(lang, 'col.cakupan'), value: (r) => formatPercent(lang, r.cakupan), angka: true },
+    ], rows),
+  });
+}
+
+export function surveiFigure(ctx: SlotContext, rows: SurveiSeriRow[], targets: TargetRow[]): string {
+  const { lang, document, width } = ctx;
+  const tg = targets.filter((x) => x.tahun === 2024).map((x) => ({ ...x, label: targetLabel(lang, x) }));
+  const byYear = [...new Set(rows.map((r) => `${r.survei} ${r.tahun}`))];
+  const cell = (kode: string, key: string) => {
+    const r = rows.find((x) => x.kode_wilayah === kode && `${x.survei} ${x.tahun}` === key);
+    return formatPercent(lang, r?.prevalensi);
+  };
+  return figureHtml({
+    name: 'survei',
+    lang,
+    title: t(lang, 'fig.survei.title'),
+    caption: t(lang, 'fig.survei.caption'),
+    chart: surveiChart(rows as SurveiRow[], tg, { lang, document, width, label: t(lang, 'fig.survei.title'), axisLabel: t(lang, 'axis.prevSurvei') }),
+    table: tabelHtml(lang, [
+      { label: t(lang, 'col.survei'), value: (k: string) => k },
+      { label: 'Kalimantan Timur', value: (k) => cell('64', k), angka: true },
+      { label: 'Indonesia', value: (k) => cell('ID', k), angka: true },
+    ], byYear) +
+      tabelHtml(lang, [
+        { label: t(lang, 'col.target'), value: (x: TargetRow) => targetLabel(lang, x) },
+        { label: t(lang, 'col.nilai'), value: (x) => formatPercent(lang, x.target), angka: true },
+        { label: t(lang, 'col.dasarHukum'), value: (x) => x.dasar_hukum ?? '–' },
+      ], targets),
+  });
+}
+
+export function prioritasFigure(ctx: SlotContext, rows: AreaRow[], periode: string | undefined, top = 10): string {
+  const { lang, document, width, base } = ctx;
+  const ranked = rows.filter((r) => r.prevalensi !== null).sort((a, b) => b.prevalensi! - a.prevalensi!).slice(0, top);
+  const p = formatPeriod(lang, periode);
+  return figureHtml({
+    name: 'prioritas',
+    lang,
+    title: t(lang, 'fig.prioritas.title', { periode: p }),
+    caption: t(lang, 'fig.prioritas.caption', { periode: p }),
+    chart: peringkatChart(regencyRows(rows, 'prevalensi', lang, base), {
+      lang, document, width, ukuran: 'prevalensi', sumber: 'rutin',
+      label: t(lang, 'fig.prioritas.title', { periode: p }),
+      axisLabel: t(lang, 'axis.prevRutinPeriode', { periode: p }),
+    }),
+    table: areaTable(lang, ranked, base),
+  });
+}
+
+export function areaTable(lang: Lang, rows: AreaRow[], _base: string): string {
+  return tabelHtml(lang, [
+    { label: t(lang, 'col.wilayah'), value: (r: AreaRow) => r.nama_wilayah },
+    { label: t(lang, 'col.diukur'), value: (r) => formatNumber(lang, r.diukur), angka: true },
+    { label: t(lang, 'col.stunting'), value: (r) => formatNumber(lang, r.stunting), angka: true },
+    { label: t(lang, 'col.prevRutin'), value: (r) => (r.ditekan ? t(lang, 'chart.suppressed') : formatPercent(lang, r.prevalensi)), angka: true },
+    { label: t(lang, 'col.cakupan'), value: (r) => formatPercent(lang, r.cakupan), angka: true },
+  ], rows);
+}
+
+export function slots(m: RingkasanModel, ctx: SlotContext): Record<string, string> {
+  const { lang } = ctx;
+  return {
+    'judul-periode': formatPeriod(lang, m.periode),
+    cards: headlineCards(lang, m.ringkasan, m.periode),
+    tren: trenFigure(ctx, m.tren, m.periode, 'Kalimantan Timur'),
+    survei: surveiFigure(ctx, m.survei, m.targets),
+    prioritas: prioritasFigure(ctx, m.kabupaten, m.periode),
+  };
+}
+
+export const page: PageModule<RingkasanModel> = { load, stateOf, slots };

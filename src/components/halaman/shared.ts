@@ -1,0 +1,28 @@
+/** Small helpers shared by the page modules. */
+import type { PeringkatRow } from '../../charts/peringkat.ts';
+import { formatNumber, localePath, t, type Lang } from '../../lib/i18n.ts';
+import type { AreaRow, TargetRow } from './rows.ts';
+
+export type AreaMeasure = 'prevalensi' | 'stunting' | 'perubahan' | 'selisih_target';
+
+/** Link to an area's profile page. */
+export function wilayahHref(lang: Lang, base: string, kode: string): string {
+  return localePath(lang, `/wilayah/${kode}/`, base);
+}
+
+/** Rows of the ranking chart from the comparison query, on one measure. */
+export function regencyRows(rows: readonly AreaRow[], measure: AreaMeasure, lang: Lang, base: string, sorot?: string): PeringkatRow[] {
+  return rows.map((r) => ({
+    kode: r.kode_wilayah,
+    nama: r.nama_wilayah,
+    value: r[measure],
+    ditekan: r.ditekan,
+    sorot: r.kode_wilayah === sorot,
+    href: wilayahHref(lang, base, r.kode_wilayah),
+    keterangan: measure === 'prevalensi' && r.diukur !== null ? `n = ${formatNumber(lang, r.diukur)}` : undefined,
+  }));
+}
+
+export function targetLabel(lang: Lang, x: TargetRow): string {
+  return x.kode_wilayah === 'ID' ? t(lang, 'target.nasional', { tahun: x.tahun }) : t(lang, 'target.provinsi', { tahun: x.tahun });
+}

@@ -1,0 +1,26 @@
+/**
+ * A page's data and views, shared by the build (Astro, native DuckDB, linkedom) and the browser
+ * upgrade (DuckDB-WASM, the real document): `load` runs the queries of src/lib/queries through
+ * whichever connector it is given; `slots` turns the result into HTML strings, one per
+ * `data-slot` element of the page. The client script swaps those elements' contents.
+ */
+import type { Connector } from '../../lib/db/connector.ts';
+import type { Lang } from '../../lib/i18n.ts';
+import type { AtlasState } from '../../lib/url-state.ts';
+
+export interface SlotContext {
+  lang: Lang;
+  document: Document;
+  /** Site base path ("/" or "/x/"), for links. */
+  base: string;
+  /** Chart width in px. */
+  width?: number;
+}
+
+export interface PageModule<M> {
+  /** Resolves defaults for missing state (e.g. the latest period) and queries the data. */
+  load(conn: Connector, state: AtlasState): Promise<M>;
+  /** The state the model was loaded for, with defaults filled in. */
+  stateOf(model: M): AtlasState;
+  slots(model: M, ctx: SlotContext): Record<string, string>;
+}
