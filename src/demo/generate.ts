@@ -1,0 +1,143 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ByNameFile, fileName } from './eppgbm.ts';
+import { writeEppgbmDesa } from './eppgbm-desa.ts';
+import { keluargaRows, writeKeluarga } from './keluarga.ts';
+import { AGGREGATED_REGENCY, countRound, DemoModel, hasByName, measures, PERIODS, type Counts } from './model.ts';
+import { writeProgram } from './program.ts';
+import { copyReal, writeCrosswalk, writeLokus } from './reference.ts';
+import { writeSasaran } from './sasaran.ts';
+
+/**
+ * The synthetic demo input folder, laid out as the build step reads it:
+ *   raw/eppgbm/        by-name measurement exports (every regency but Mahakam Ulu)
+ *   raw/eppgbm-desa/   Mahakam Ulu's village counts
+ *   raw/sasaran/ raw/keluarga/ raw/program/ raw/survei/ (real survey figures, copied)
+ *   reference/         real reference files, plus synthetic lokus.csv and crosswalk.csv
+ *   demo.json          marks the folder as synthetic
+ * Same seed and scale, same bytes.
+ */
+
+export interface DemoOptions {
+  out: string;
+  seed?: number;
+  /** Population scale (1 = full demo, about 50 MB; 0.05 for quick tests). */
+  scale?: number;
+  /** The repository's data folder (real reference and survey files). */
+  dataDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface WrittenFile {
+  path: string; // relative to out
+  rows: number;
+  bytes: number;
+}
+
+export interface DemoSummary {
+  out: string;
+  seed: number;
+  scale: number;
+  files: WrittenFile[];
+  rows: number;
+  bytes: number;
+  byNameRows: number;
+  seconds: number;
+}
+
+export const DEFAULT_SEED = 20240601;
+export const MARKER = 'demo.json';
+export const REPO_DATA = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
+
+export const DEMO_NOTE =
+  'Data contoh (sintetis): anak, NIK (diawali 99), nama, alamat dan semua angka rutin dibuat oleh generator; jumlah balita diperkecil sekitar 1:10. ' +
+  'Hanya wilayah (idn-area-data) dan angka survei di raw/survei serta file reference yang disalin dari sumber nyata. ' +
+  'Synthetic demo data: children, IDs, names and all routine figures are generated; only areas, survey figures and reference files are real.';
+
+export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
+  const t0 = performance.now();
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const scale = opts.scale ?? 1;
+  if (!Number.isInteger(seed) || seed < 0) throw new Error(`invalid seed: ${seed}`);
+  if (!(scale > 0 && scale <= 4)) throw new Error(`invalid scale: ${scale}`);
+  const out = resolve(opts.out);
+  const log = opts.log ?? (() => {});
+  checkOutput(out);
+
+  // Build next to the target, then swap it in: a failed run leaves the old demo untouched.
+  const tmp = `${out}.partial`;
+  rmSync(tmp, { recursive: true, force: true });
+  for (const d of ['raw/eppgbm', 'raw/eppgbm-desa', 'raw/sasaran', 'raw/keluarga', 'raw/program', 'raw/survei', 'reference']) {
+    mkdirSync(join(tmp, d), { recursive: true });
+  }
+
+  const model = new DemoModel({ seed, scale });
+  log(`model: ${model.villages.length} villages, ${model.villages.reduce((s, v) => s + v.children.length, 0)} children`);
+
+  // Measurement rounds in time order (children age and keep their last weight between rounds).
+  const counts = new Map<string, Counts>();
+  const files: { path: string; rows: number; bytes: number }[] = [];
+  for (const p of PERIODS) {
+    for (const r of model.regencies) {
+      if (!measures(p, r.code)) continue;
+      const file = hasByName(p, r.code) ? new ByNameFile(join(tmp, 'raw/eppgbm'), seed, r, p) : null;
+      for (const v of model.villages) {
+        if (v.regency !== r) continue;
+        const rows = model.measure(v, p);
+        counts.set(`${v.village.code}|${p.periode}`, countRound(rows));
+        file?.add(v, rows);
+      }
+      if (file) files.push(file.close());
+    }
+  }
+  const byNameRows = files.reduce((s, f) => s + f.rows, 0);
+  log(`by-name: ${files.length} files, ${byNameRows} rows`);
+
+  files.push(...writeEppgbmDesa(join(tmp, 'raw/eppgbm-desa'), model, counts));
+  files.push(...writeSasaran(join(tmp, 'raw/sasaran'), model));
+  const keluarga = keluargaRows(model);
+  files.push(...writeKeluarga(join(tmp, 'raw/keluarga'), keluarga));
+  files.push(...writeProgram(join(tmp, 'raw/program'), model, counts, keluarga));
+  files.push(writeLokus(join(tmp, 'reference'), model));
+  files.push(writeCrosswalk(join(tmp, 'reference'), model));
+  for (const path of copyReal(opts.dataDir ?? REPO_DATA, tmp)) files.push({ path, rows: -1, bytes: statSync(path).size });
+  const marker = {
+    synthetic: true,
+    seed,
+    scale,
+    generator: 'scripts/generate-demo.ts',
+    note: DEMO_NOTE,
+    aggregated_regency: AGGREGATED_REGENCY,
+    periods: PERIODS.map((p) => p.periode),
+  };
+  const markerText = `${JSON.stringify(marker, null, 2)}\n`;
+  writeFileSync(join(tmp, MARKER), markerText);
+  files.push({ path: join(tmp, MARKER), rows: -1, bytes: Buffer.byteLength(markerText) });
+
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(dirname(out), { recursive: true });
+  renameSync(tmp, out);
+
+  const written = files.map((f) => ({ path: relative(tmp, f.path), rows: f.rows, bytes: f.bytes })).sort((a, b) => (a.path < b.path ? -1 : 1));
+  return {
+    out,
+    seed,
+    scale,
+    files: written,
+    rows: written.reduce((s, f) => s + Math.max(0, f.rows), 0),
+    bytes: written.reduce((s, f) => s + f.bytes, 0),
+    byNameRows,
+    seconds: (performance.now() - t0) / 1000,
+  };
+}
+
+/** Only an empty folder or an earlier demo (with its demo.json) may be replaced. */
+function checkOutput(out: string): void {
+  if (!existsSync(out)) return;
+  if (!statSync(out).isDirectory()) throw new Error(`output is not a folder: ${out}`);
+  if (readdirSync(out).length === 0 || existsSync(join(out, MARKER))) return;
+  throw new Error(`refusing to replace ${out}: it is not empty and has no ${MARKER} (not an earlier demo)`);
+}
+
+export { fileName as byNameFileName };
