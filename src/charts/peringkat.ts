@@ -34,6 +34,8 @@ export interface PeringkatOptions extends ChartOptions {
   order?: 'value' | 'input';
   /** A reference line (target) with its label. */
   rule?: { value: number; label: string };
+  /** Bar colour for measures that are not a prevalence (default: the source's ink). */
+  warna?: string;
   /** Fixed x domain (e.g. [0, 100] for coverage). */
   domain?: [number, number];
 }
@@ -45,7 +47,7 @@ function valueText(lang: Lang, ukuran: Ukuran, v: number): string {
 }
 
 export function peringkatChart(rows: readonly PeringkatRow[], options: PeringkatOptions): SVGElement | HTMLElement {
-  const { lang, width = 640, document, ukuran, sumber, label, axisLabel, order = 'value', rule, domain } = options;
+  const { lang, width = 640, document, ukuran, sumber, label, axisLabel, order = 'value', rule, domain, warna } = options;
   const data = rows.map((r) => ({ ...r, nama: shortName(r.nama), value: isNum(r.value) ? r.value : null }));
   const present = data.filter((r) => r.value !== null);
   const missing = data.filter((r) => r.value === null);
@@ -66,7 +68,7 @@ export function peringkatChart(rows: readonly PeringkatRow[], options: Peringkat
     Plot.barX(present, {
       y: 'nama',
       x: 'value',
-      fill: withColorScale ? 'value' : ukuran === 'perubahan' ? (r: PeringkatRow) => (r.value! > 0 ? INK.rutin : '#4d9221') : INK[sumber],
+      fill: withColorScale ? 'value' : ukuran === 'perubahan' ? (r: PeringkatRow) => (r.value! > 0 ? INK.rutin : '#4d9221') : (warna ?? INK[sumber]),
       stroke: (r: PeringkatRow) => (r.sorot ? '#000' : 'none'),
       strokeWidth: 1.5,
       ...(present.some((r) => r.href) ? { href: 'href' } : {}),

@@ -12,8 +12,8 @@ const PAGES: Record<string, () => Promise<PageModule<unknown>>> = {
   ringkasan: () => import('../components/halaman/ringkasan.ts').then((m) => m.page as PageModule<unknown>),
   'dua-angka': () => import('../components/halaman/dua-angka.ts').then((m) => m.page as PageModule<unknown>),
   prioritas: () => import('../components/halaman/prioritas.ts').then((m) => m.page as PageModule<unknown>),
-  // cakupan: () => import('../components/halaman/cakupan.ts').then((m) => m.page as PageModule<unknown>),
-  // wilayah: () => import('../components/halaman/profil.ts').then((m) => m.page as PageModule<unknown>),
+  cakupan: () => import('../components/halaman/cakupan.ts').then((m) => m.page as PageModule<unknown>),
+  wilayah: () => import('../components/halaman/profil.ts').then((m) => m.page as PageModule<unknown>),
 };
 
 const root = document.querySelector<HTMLElement>('[data-page]');

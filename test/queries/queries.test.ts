@@ -275,3 +275,17 @@ describe('every builder binds against the schema', () => {
     expect(rows.map((r) => r.kode_wilayah)).toEqual(['64', '64.08', '64.08.01', '64.08.01.2001']);
   });
 });
+
+describe('profile pages', () => {
+  it('villages get a page only when one of their months has a published prevalence', async () => {
+    const { wilayahProfilSql, anakBerprofilSql } = await import('../../src/lib/queries/index.ts');
+    const codes = (await db.query<{ kode_wilayah: string }>(wilayahProfilSql())).map((r) => r.kode_wilayah);
+    expect(codes).toContain('64.08.01');
+    expect(codes).toContain('64.08.01.2001'); // 30 of 100
+    expect(codes).toContain('64.08.01.2002'); // 2 of 20: published prevalence 10%
+    expect(codes).not.toContain('64.08.01.2003'); // suppressed
+    expect(codes).not.toContain('64.08.01.2004'); // no data
+    const under = (await db.query<{ kode_wilayah: string }>(anakBerprofilSql({ induk: '64.08.01' }))).map((r) => r.kode_wilayah);
+    expect(under).toEqual(['64.08.01.2001', '64.08.01.2002']);
+  });
+});

@@ -52,6 +52,6 @@ export function optionsHtml(options: readonly { value: string; label: string }[]
 export function notesHtml(title: string, notes: readonly { who: string; text: string }[]): string {
   if (!notes.length) return '';
   return `<div class="notes"><p class="notes-title">${escapeHtml(title)}</p><ul>${notes
-    .map((n) => `<li><strong>${escapeHtml(n.who)}:</strong> ${escapeHtml(n.text)}</li>`)
+    .map((n) => `<li><strong>${escapeHtml(n.who)}:</strong> <span lang="id">${escapeHtml(n.text)}</span></li>`)
     .join('')}</ul></div>`;
 }

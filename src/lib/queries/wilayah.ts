@@ -13,3 +13,22 @@ export function wilayahIndukSql({ kode }: { kode: string }): string {
 WHERE kode_wilayah = ${k} OR starts_with(${k}, kode_wilayah || '.')
 ORDER BY length(kode_wilayah)`;
 }
+
+/**
+ * Rule for which areas get a profile page: every province, regency and district; a village only
+ * when at least one of its months has a published (not suppressed) prevalence.
+ */
+const PUNYA_PROFIL = `(w.tingkat <> 'desa_kelurahan' OR EXISTS (
+  SELECT 1 FROM gizi_balita g WHERE g.kode_wilayah = w.kode_wilayah AND NOT coalesce(g.ditekan, false) AND g.prevalensi_stunting IS NOT NULL))`;
+
+/** Every area with a profile page (see PUNYA_PROFIL), with its parent, by code. */
+export function wilayahProfilSql(): string {
+  return `SELECT w.kode_wilayah, w.nama_wilayah, w.tingkat, w.kode_induk, w.jenis FROM wilayah w
+WHERE ${PUNYA_PROFIL}
+ORDER BY w.kode_wilayah`;
+}
+
+/** Codes of the areas directly under `induk` that have a profile page. */
+export function anakBerprofilSql({ induk }: { induk: string }): string {
+  return `SELECT w.kode_wilayah FROM wilayah w WHERE w.kode_induk = ${kodeLit(induk)} AND ${PUNYA_PROFIL} ORDER BY w.kode_wilayah`;
+}

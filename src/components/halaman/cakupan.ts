@@ -1,0 +1,159 @@
+/**
+ * Cakupan program: for each programme target against realisation by area and period, coverage
+ * judged against its indicator's national 2024 target, the gaps, and how many stunted children
+ * a programme reached, per regency.
+ */
+import { jangkauanChart } from '../../charts/jangkauan.ts';
+import { peringkatChart } from '../../charts/peringkat.ts';
+import { tabelHtml } from '../../charts/tabel.ts';
+import type { Connector } from '../../lib/db/connector.ts';
+import { formatNumber, formatPercent, formatPercentPoints, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
+import { jangkauanSql, periodeRutinSql, programRingkasanSql, programWilayahSql } from '../../lib/queries/index.ts';
+import type { AtlasState } from '../../lib/url-state.ts';
+import { figureHtml, optionsHtml } from './html.ts';
+import type { JangkauanRow, ProgramRow, ProgramWilayahRow } from './rows.ts';
+import { wilayahHref } from './shared.ts';
+import type { PageModule, SlotContext } from './types.ts';
+
+/** Programmes whose realisation counts children who may be stunted (for "reached"). */
+export const PROGRAM_ANAK = ['BAAS', 'PMT'] as const;
+export const TEAL = '#00737a';
+
+export interface CakupanModel {
+  ringkasan: ProgramRow[];
+  programs: { program: string; nama: string; nama_en: string }[];
+  program: string | undefined;
+  periods: string[];
+  periode: string | undefined;
+  rows: ProgramWilayahRow[];
+  jangkauanProgram: string | undefined;
+  jangkauanPeriode: string | undefined;
+  periodeRutin: string | undefined;
+  jangkauan: JangkauanRow[];
+}
+
+/** The months a programme period covers: "2024" → 01–12, "2024-S1" → 01–06, "2024-Q3" → 07–09. */
+export function bulanDalam(periode: string): [string, string] {
+  const y = periode.slice(0, 4);
+  const m = /^\d{4}-(S|Q)?(\d{1,2})$/.exec(periode);
+  if (!m) return [`${y}-01`, `${y}-12`];
+  const n = Number(m[2]);
+  const pad = (x: number) => `${y}-${String(x).padStart(2, '0')}`;
+  if (m[1] === 'S') return [pad(n === 1 ? 1 : 7), pad(n === 1 ? 6 : 12)];
+  if (m[1] === 'Q') return [pad(3 * n - 2), pad(3 * n)];
+  return [pad(n), pad(n)];
+}
+
+/** The latest routine month inside a programme period, else the latest before it. */
+export function periodeRutinUntuk(periods: readonly string[], periodeProgram: string): string | undefined {
+  const [from, to] = bulanDalam(periodeProgram);
+  const sorted = [...periods].sort();
+  return sorted.filter((p) => p >= from && p <= to).at(-1) ?? sorted.filter((p) => p <= to).at(-1);
+}
+
+export async function load(conn: Connector, state: AtlasState): Promise<CakupanModel> {
+  const [ringkasan, routine] = await Promise.all([conn.query<ProgramRow>(programRingkasanSql()), conn.query<{ periode: string }>(periodeRutinSql())]);
+  const programs = [...new Map(ringkasan.map((r) => [r.program, { program: r.program, nama: r.nama_program, nama_en: r.nama_program_en }])).values()];
+  const wanted = state.indicator?.toUpperCase();
+  const program = programs.find((p) => p.program === wanted)?.program ?? programs[0]?.program;
+  const periods = ringkasan.filter((r) => r.program === program).map((r) => r.periode).sort();
+  const periode = state.period && periods.includes(state.period) ? state.period : periods.at(-1);
+  const jangkauanProgram = (PROGRAM_ANAK as readonly string[]).includes(program ?? '') ? program : programs.find((p) => p.program === 'BAAS')?.program;
+  const jPeriods = ringkasan.filter((r) => r.program === jangkauanProgram).map((r) => r.periode).sort();
+  const jangkauanPeriode = jangkauanProgram === program && periode && jPeriods.includes(periode) ? periode : jPeriods.at(-1);
+  const periodeRutin = jangkauanPeriode ? periodeRutinUntuk(routine.map((r) => r.periode), jangkauanPeriode) : undefined;
+  const [rows, jangkauan] = await Promise.all([
+    program && periode ? conn.query<ProgramWilayahRow>(programWilayahSql({ program, periode })) : Promise.resolve([]),
+    jangkauanProgram && jangkauanPeriode && periodeRutin
+      ? conn.query<JangkauanRow>(jangkauanSql({ periode: periodeRutin, program: jangkauanProgram, periodeProgram: jangkauanPeriode }))
+      : Promise.resolve([]),
+  ]);
+  return { ringkasan, programs, program, periods, periode, rows, jangkauanProgram, jangkauanPeriode, periodeRutin, jangkauan };
+}
+
+export function stateOf(m: CakupanModel): AtlasState {
+  return { ...(m.program ? { indicator: m.program.toLowerCase() } : {}), ...(m.periode ? { period: m.periode } : {}) };
+}
+
+export function programName(lang: Lang, r: { nama_program?: string; nama_program_en?: string; nama?: string; nama_en?: string }): string {
+  return (lang === 'en' ? (r.nama_program_en ?? r.nama_en) : (r.nama_program ?? r.nama)) ?? '–';
+}
+
+/** Province summary: each programme in its latest period. */
+export function ringkasanTable(lang: Lang, rows: ProgramRow[]): string {
+  const latest = [...new Map(rows.map((r) => [r.program, r])).values()];
+  return tabelHtml(lang, [
+    { label: t(lang, 'cak.colProgram'), value: (r: ProgramRow) => programName(lang, r) },
+    { label: t(lang, 'col.periode'), value: (r) => formatPeriod(lang, r.periode) },
+    { label: t(lang, 'cak.colSasaran'), value: (r) => `${formatNumber(lang, r.sasaran)} ${r.satuan ?? ''}`.trim(), angka: true },
+    { label: t(lang, 'cak.colRealisasi'), value: (r) => formatNumber(lang, r.realisasi), angka: true },
+    { label: t(lang, 'cak.colCakupan'), value: (r) => formatPercent(lang, r.cakupan), angka: true },
+    { label: t(lang, 'cak.colTarget'), value: (r) => (r.target === null ? t(lang, 'cak.noTarget') : formatPercent(lang, r.target)), angka: true },
+    { label: t(lang, 'cak.colSelisih'), value: (r) => formatPercentPoints(lang, r.selisih_target), angka: true },
+    { label: t(lang, 'cak.colKesenjangan'), value: (r) => formatNumber(lang, r.kesenjangan), angka: true },
+  ], latest);
+}
+
+export function slots(m: CakupanModel, ctx: SlotContext): Record<string, string> {
+  const { lang, document, width, base } = ctx;
+  const prog = m.programs.find((p) => p.program === m.program);
+  const nama = prog ? programName(lang, prog) : '–';
+  const p = formatPeriod(lang, m.periode);
+  const target = m.rows.find((r) => r.target !== null)?.target ?? null;
+  const cakupan = figureHtml({
+    name: 'cakupan',
+    lang,
+    title: t(lang, 'cak.chartTitle', { program: nama, periode: p }),
+    caption: t(lang, 'cak.chartCaption', { program: m.program ?? '–', periode: p }) + ' ' + (target !== null ? t(lang, 'cak.targetNote', { target: formatPercent(lang, target) }) : t(lang, 'cak.noTargetNote')),
+    chart: peringkatChart(
+      m.rows.map((r) => ({ kode: r.kode_wilayah, nama: r.nama_wilayah, value: r.cakupan, ditekan: r.ditekan, href: wilayahHref(lang, base, r.kode_wilayah), keterangan: r.sasaran !== null ? `${formatNumber(lang, r.realisasi)} / ${formatNumber(lang, r.sasaran)}` : undefined })),
+      {
+        lang, document, width, ukuran: 'persen', sumber: 'rutin', warna: TEAL,
+        label: t(lang, 'cak.chartTitle', { program: nama, periode: p }),
+        axisLabel: t(lang, 'cak.axis', { program: m.program ?? '' }),
+        rule: target !== null ? { value: target, label: t(lang, 'cak.ruleLabel', { target: formatPercent(lang, target) }) } : undefined,
+      },
+    ),
+    table: tabelHtml(lang, [
+      { label: t(lang, 'col.wilayah'), value: (r: ProgramWilayahRow) => r.nama_wilayah },
+      { label: t(lang, 'cak.colSasaran'), value: (r) => formatNumber(lang, r.sasaran), angka: true },
+      { label: t(lang, 'cak.colRealisasi'), value: (r) => formatNumber(lang, r.realisasi), angka: true },
+      { label: t(lang, 'cak.colCakupan'), value: (r) => (r.ditekan ? t(lang, 'chart.suppressed') : formatPercent(lang, r.cakupan)), angka: true },
+      { label: t(lang, 'cak.colSelisih'), value: (r) => formatPercentPoints(lang, r.selisih_target), angka: true },
+      { label: t(lang, 'cak.colKesenjangan'), value: (r) => formatNumber(lang, r.kesenjangan), angka: true },
+    ], m.rows),
+  });
+  const areas = m.jangkauan.filter((r) => r.kode_wilayah !== null);
+  const total = m.jangkauan.find((r) => r.kode_wilayah === null);
+  const jp = m.programs.find((x) => x.program === m.jangkauanProgram);
+  const jNama = jp ? programName(lang, jp) : '–';
+  const jPer = formatPeriod(lang, m.jangkauanPeriode);
+  const rPer = formatPeriod(lang, m.periodeRutin);
+  const jangkauan = figureHtml({
+    name: 'jangkauan',
+    lang,
+    title: t(lang, 'cak.reachTitle', { program: jNama, periode: jPer }),
+    caption: t(lang, 'cak.reachCaption', { program: m.jangkauanProgram ?? '–', periode: jPer, rutin: rPer }),
+    chart: jangkauanChart(areas.map((r) => ({ kode: r.kode_wilayah!, nama: r.nama_wilayah!, stunting: r.stunting, realisasi: r.realisasi })), {
+      lang, document, width, label: t(lang, 'cak.reachTitle', { program: jNama, periode: jPer }),
+      axisLabel: t(lang, 'cak.reachAxis'), stuntingLabel: t(lang, 'cak.reachStunting', { periode: rPer }), reachedLabel: t(lang, 'cak.reachReached', { program: m.jangkauanProgram ?? '' }),
+    }),
+    table: tabelHtml(lang, [
+      { label: t(lang, 'col.wilayah'), value: (r: JangkauanRow) => r.nama_wilayah ?? t(lang, 'cak.total') },
+      { label: t(lang, 'cak.reachStunting', { periode: rPer }), value: (r) => formatNumber(lang, r.stunting), angka: true },
+      { label: t(lang, 'cak.reachReached', { program: m.jangkauanProgram ?? '' }), value: (r) => formatNumber(lang, r.realisasi), angka: true },
+      { label: t(lang, 'cak.reachShare'), value: (r) => formatPercent(lang, r.persen_terjangkau), angka: true },
+    ], m.jangkauan),
+  });
+  const totalText = total
+    ? `<p class="explain">${t(lang, 'cak.reachTotal', { reached: formatNumber(lang, total.realisasi), stunting: formatNumber(lang, total.stunting), share: formatPercent(lang, total.persen_terjangkau), program: m.jangkauanProgram ?? '' })}</p>`
+    : '';
+  return {
+    'period-options': optionsHtml([...m.periods].reverse().map((x) => ({ value: x, label: formatPeriod(lang, x) })), m.periode),
+    'ringkasan-program': ringkasanTable(lang, m.ringkasan),
+    cakupan,
+    jangkauan: jangkauan + totalText,
+  };
+}
+
+export const page: PageModule<CakupanModel> = { load, stateOf, slots };

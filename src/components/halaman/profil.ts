@@ -1,0 +1,177 @@
+/**
+ * Profil wilayah: one area's trend, headline figures, programmes, data quality and its place among
+ * its siblings. The area is fixed per page (from the URL path); the period is interactive.
+ */
+import { kualitasChart } from '../../charts/kualitas.ts';
+import { peringkatChart } from '../../charts/peringkat.ts';
+import { tabelHtml } from '../../charts/tabel.ts';
+import type { Connector } from '../../lib/db/connector.ts';
+import { formatNumber, formatPercent, formatPercentPoints, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
+import {
+  anakBerprofilSql,
+  kualitasSql,
+  perbandinganSql,
+  periodeRutinSql,
+  periodeSebelumnya,
+  periodeTerakhir,
+  programAreaSql,
+  ringkasanSql,
+  surveiWilayahSql,
+  trenSql,
+  wilayahIndukSql,
+} from '../../lib/queries/index.ts';
+import type { AtlasState } from '../../lib/url-state.ts';
+import { figureHtml, notesHtml } from './html.ts';
+import { programName } from './cakupan.ts';
+import { headlineCards, trenFigure } from './ringkasan.ts';
+import type { AreaRow, KualitasRow, ProgramRow, RingkasanRow, SurveiSeriRow, TrenRow, WilayahRow } from './rows.ts';
+import { regencyRows, wilayahHref } from './shared.ts';
+import type { PageModule, SlotContext } from './types.ts';
+
+export interface ProfilModel {
+  kode: string;
+  chain: WilayahRow[];
+  periods: string[];
+  periode: string | undefined;
+  sebelumnya: string | undefined;
+  ringkasan: RingkasanRow | undefined;
+  tren: TrenRow[];
+  saudara: AreaRow[];
+  anak: AreaRow[];
+  anakBerprofil: string[];
+  survei: SurveiSeriRow[];
+  program: ProgramRow[];
+  kualitas: KualitasRow[];
+}
+
+export async function load(conn: Connector, state: AtlasState): Promise<ProfilModel> {
+  const kode = state.area!;
+  const [chain, periodRows] = await Promise.all([conn.query<WilayahRow>(wilayahIndukSql({ kode })), conn.query<{ periode: string }>(periodeRutinSql())]);
+  const periods = periodRows.map((r) => r.periode);
+  const periode = state.period && periods.includes(state.period) ? state.period : periodeTerakhir(periods);
+  const sebelumnya = periode ? periodeSebelumnya(periods, periode) : undefined;
+  const self = chain.at(-1);
+  const parent = self?.kode_induk ?? undefined;
+  const isDesa = self?.tingkat === 'desa_kelurahan';
+  const none = <T,>() => Promise.resolve([] as T[]);
+  const [ringkasan, tren, saudara, anak, anakBerprofil, survei, program, kualitas] = await Promise.all([
+    periode ? conn.query<RingkasanRow>(ringkasanSql({ kode, periode })) : none<RingkasanRow>(),
+    conn.query<TrenRow>(trenSql({ kode })),
+    parent && periode ? conn.query<AreaRow>(perbandinganSql({ induk: parent, periode, periodeSebelumnya: sebelumnya })) : none<AreaRow>(),
+    !isDesa && periode ? conn.query<AreaRow>(perbandinganSql({ induk: kode, periode, periodeSebelumnya: sebelumnya })) : none<AreaRow>(),
+    !isDesa ? conn.query<{ kode_wilayah: string }>(anakBerprofilSql({ induk: kode })) : none<{ kode_wilayah: string }>(),
+    self && ['provinsi', 'kabupaten_kota'].includes(self.tingkat) ? conn.query<SurveiSeriRow>(surveiWilayahSql({ kode })) : none<SurveiSeriRow>(),
+    conn.query<ProgramRow>(programAreaSql({ kode })),
+    conn.query<KualitasRow>(kualitasSql({ kode })),
+  ]);
+  return { kode, chain, periods, periode, sebelumnya, ringkasan: ringkasan[0], tren, saudara, anak, anakBerprofil: anakBerprofil.map((r) => r.kode_wilayah), survei, program, kualitas };
+}
+
+export function stateOf(m: ProfilModel): AtlasState {
+  return m.periode ? { period: m.periode } : {};
+}
+
+export function levelName(lang: Lang, tingkat: string | undefined): string {
+  return t(lang, `tingkat.${(tingkat ?? 'provinsi') as 'provinsi'}`);
+}
+
+function saudaraFigure(m: ProfilModel, ctx: SlotContext): string {
+  const { lang, document, width, base } = ctx;
+  const self = m.chain.at(-1);
+  const parent = m.chain.at(-2);
+  if (!self || !parent || !m.saudara.length) return '';
+  const p = formatPeriod(lang, m.periode);
+  const title = t(lang, 'profil.siblingsTitle', { nama: self.nama_wilayah, induk: parent.nama_wilayah, periode: p });
+  return figureHtml({
+    name: 'saudara',
+    lang,
+    title,
+    caption: t(lang, 'profil.siblingsCaption', { periode: p }),
+    chart: peringkatChart(regencyRows(m.saudara, 'prevalensi', lang, base, m.kode).map((r) => ({ ...r, href: undefined })), {
+      lang, document, width, ukuran: 'prevalensi', sumber: 'rutin', label: title, axisLabel: t(lang, 'axis.prevRutinPeriode', { periode: p }),
+    }),
+    table: childTable(lang, base, m.saudara, null),
+  });
+}
+
+function childTable(lang: Lang, base: string, rows: AreaRow[], linkable: Set<string> | null): string {
+  const link = (r: AreaRow) => (linkable === null || linkable.has(r.kode_wilayah) ? wilayahHref(lang, base, r.kode_wilayah) : null);
+  const html = tabelHtml(lang, [
+    { label: t(lang, 'col.wilayah'), value: (r: AreaRow) => `${r.nama_wilayah}\u0000${link(r) ?? ''}` },
+    { label: t(lang, 'col.diukur'), value: (r) => (r.ditekan && r.diukur === null ? t(lang, 'chart.suppressed') : formatNumber(lang, r.diukur)), angka: true },
+    { label: t(lang, 'col.stunting'), value: (r) => (r.ditekan && r.stunting === null ? t(lang, 'chart.suppressed') : formatNumber(lang, r.stunting)), angka: true },
+    { label: t(lang, 'col.prevRutin'), value: (r) => (r.ditekan && r.prevalensi === null ? t(lang, 'chart.suppressed') : formatPercent(lang, r.prevalensi)), angka: true },
+    { label: t(lang, 'prio.colPerubahan'), value: (r) => formatPercentPoints(lang, r.perubahan), angka: true },
+    { label: t(lang, 'col.cakupan'), value: (r) => formatPercent(lang, r.cakupan), angka: true },
+  ], rows);
+  // Names become links where a profile page exists (the separator keeps tabelHtml's escaping).
+  return html.replace(/<th scope="row">([^<]*?)\u0000([^<]*)<\/th>/g, (_, name: string, href: string) =>
+    href ? `<th scope="row"><a href="${href}">${name}</a></th>` : `<th scope="row">${name}</th>`,
+  );
+}
+
+function kualitasFigure(m: ProfilModel, ctx: SlotContext): string {
+  const { lang, document, width } = ctx;
+  if (!m.kualitas.length) return `<p>${t(lang, 'profil.noQuality')}</p>`;
+  const title = t(lang, 'profil.qualityTitle');
+  return figureHtml({
+    name: 'kualitas',
+    lang,
+    title,
+    caption: t(lang, 'profil.qualityCaption'),
+    chart: kualitasChart(m.kualitas, { lang, document, width, label: title, axisLabel: t(lang, 'profil.qualityAxis') }),
+    table: tabelHtml(lang, [
+      { label: t(lang, 'col.periode'), value: (r: KualitasRow) => formatPeriod(lang, r.periode) },
+      { label: t(lang, 'dq.dibaca'), value: (r) => formatNumber(lang, r.baris_dibaca), angka: true },
+      { label: t(lang, 'dq.tidakMasukAkal'), value: (r) => formatNumber(lang, r.dikecualikan_tidak_masuk_akal), angka: true },
+      { label: t(lang, 'dq.usia'), value: (r) => formatNumber(lang, r.dikecualikan_usia), angka: true },
+      { label: t(lang, 'dq.duplikat'), value: (r) => formatNumber(lang, r.dikecualikan_duplikat_bulan), angka: true },
+      { label: t(lang, 'dq.hazKosong'), value: (r) => formatNumber(lang, r.dikecualikan_haz_kosong), angka: true },
+      { label: t(lang, 'dq.wilayah'), value: (r) => formatNumber(lang, r.dikecualikan_wilayah_tidak_cocok), angka: true },
+      { label: t(lang, 'dq.desaMelapor'), value: (r) => `${formatNumber(lang, r.desa_melapor)} / ${formatNumber(lang, r.desa_total)}`, angka: true },
+    ], m.kualitas),
+  });
+}
+
+function programTable(m: ProfilModel, lang: Lang): string {
+  if (!m.program.length) return `<p>${t(lang, 'profil.noProgram')}</p>`;
+  return `<div class="table-scroll">${tabelHtml(lang, [
+    { label: t(lang, 'cak.colProgram'), value: (r: ProgramRow) => `${r.program}: ${programName(lang, r)}` },
+    { label: t(lang, 'col.periode'), value: (r) => formatPeriod(lang, r.periode) },
+    { label: t(lang, 'cak.colSasaran'), value: (r) => formatNumber(lang, r.sasaran), angka: true },
+    { label: t(lang, 'cak.colRealisasi'), value: (r) => formatNumber(lang, r.realisasi), angka: true },
+    { label: t(lang, 'cak.colCakupan'), value: (r) => (r.ditekan ? t(lang, 'chart.suppressed') : formatPercent(lang, r.cakupan)), angka: true },
+    { label: t(lang, 'cak.colTarget'), value: (r) => (r.target === null ? t(lang, 'cak.noTarget') : formatPercent(lang, r.target)), angka: true },
+  ], m.program)}</div>`;
+}
+
+function surveiTable(m: ProfilModel, lang: Lang): string {
+  if (!m.survei.length) return '';
+  const notes = m.survei.filter((r) => r.catatan).map((r) => ({ who: `${r.survei} ${r.tahun}`, text: r.catatan! }));
+  return `<h2>${t(lang, 'profil.surveyTitle')}</h2><p class="explain">${t(lang, 'profil.surveyLead')}</p>${tabelHtml(lang, [
+    { label: t(lang, 'col.survei'), value: (r: SurveiSeriRow) => `${r.survei} ${r.tahun}` },
+    { label: t(lang, 'col.nilai'), value: (r) => formatPercent(lang, r.prevalensi), angka: true },
+    { label: t(lang, 'col.sumber'), value: (r) => r.sumber ?? '–' },
+  ], m.survei)}${notesHtml(t(lang, 'dua.catatanSurvei'), notes)}`;
+}
+
+export function slots(m: ProfilModel, ctx: SlotContext): Record<string, string> {
+  const { lang, base } = ctx;
+  const self = m.chain.at(-1);
+  const childLevel = m.anak[0]?.tingkat;
+  const linkable = new Set(m.anakBerprofil);
+  return {
+    'judul-periode': formatPeriod(lang, m.periode),
+    cards: headlineCards(lang, m.ringkasan, m.periode),
+    tren: trenFigure(ctx, m.tren, m.periode, self?.nama_wilayah ?? '–'),
+    saudara: saudaraFigure(m, ctx),
+    anak: m.anak.length
+      ? `<h2>${t(lang, 'profil.childrenTitle', { tingkat: t(lang, `jamak.${(childLevel ?? 'kecamatan') as 'kecamatan'}`), periode: formatPeriod(lang, m.periode) })}</h2><p class="explain">${t(lang, 'profil.childrenLead')}</p><div class="table-scroll">${childTable(lang, base, m.anak, linkable)}</div>`
+      : '',
+    survei: surveiTable(m, lang),
+    program: programTable(m, lang),
+    kualitas: kualitasFigure(m, ctx),
+  };
+}
+
+export const page: PageModule<ProfilModel> = { load, stateOf, slots };
