@@ -17,23 +17,25 @@ CREATE OR REPLACE MACRO atlas_count(s) AS CASE
 END;
 
 -- decimals: -2.15 or -2,15 (decimal comma); a leading + is allowed
-CREATE OR REPLACE MACRO atlas_decimal(s) AS CASE
-  WHEN regexp_full_match(trim(s), '[+-]?(\\d+([.,]\\d*)?|[.,]\\d+)') THEN TRY_CAST(replace(trim(s), ',', '.') AS DOUBLE)
-END;
+CREATE OR REPLACE MACRO atlas_decimal(s) AS TRY_CAST(TRY_CAST(replace(trim(s), ',', '.') AS DECIMAL(18, 6)) AS DOUBLE);
 
--- dates: YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY (optionally with a time), or an Excel serial day number
-CREATE OR REPLACE MACRO atlas_date(s) AS CASE
-  WHEN regexp_full_match(trim(s), '\\d{1,5}') THEN DATE '1899-12-30' + TRY_CAST(trim(s) AS INTEGER)
-  WHEN regexp_full_match(trim(s), '\\d{1,5}[.,]\\d+') THEN DATE '1899-12-30' + TRY_CAST(floor(TRY_CAST(replace(trim(s), ',', '.') AS DOUBLE)) AS INTEGER)
-  ELSE TRY_CAST(TRY_STRPTIME(split_part(trim(s), ' ', 1), ['%Y-%m-%d', '%d/%m/%Y', '%d-%m-%Y']) AS DATE)
+-- dates: YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY (optionally followed by a time), or an Excel serial day number;
+-- cheap string tests pick the format, so the common case costs one cast
+CREATE OR REPLACE MACRO atlas_date_any(s) AS CASE
+  WHEN s LIKE '____-%' THEN TRY_CAST(split_part(s, ' ', 1) AS DATE)
+  WHEN s LIKE '%/%/%' THEN TRY_CAST(TRY_STRPTIME(split_part(s, ' ', 1), '%d/%m/%Y') AS DATE)
+  WHEN s LIKE '%-%-%' THEN TRY_CAST(TRY_STRPTIME(split_part(s, ' ', 1), '%d-%m-%Y') AS DATE)
+  WHEN regexp_full_match(s, '\\d{1,5}([.,]\\d+)?') THEN DATE '1899-12-30' + TRY_CAST(floor(TRY_CAST(replace(s, ',', '.') AS DOUBLE)) AS INTEGER)
 END;
+CREATE OR REPLACE MACRO atlas_date(s) AS CASE WHEN year(atlas_date_any(trim(s))) BETWEEN 1900 AND 2100 THEN atlas_date_any(trim(s)) END;
 
 -- completed months between two dates (birthday rule: not yet a full month if the day is not reached)
 CREATE OR REPLACE MACRO atlas_completed_months(born, measured) AS
   (year(measured) - year(born)) * 12 + month(measured) - month(born) - CASE WHEN day(measured) < day(born) THEN 1 ELSE 0 END;
 
--- "2 Tahun - 3 Bulan - 5 Hari" -> 27 completed months
+-- "2 Tahun - 3 Bulan - 5 Hari" -> 27 completed months (the e-PPGBM form first, cheaply; other spellings by pattern)
 CREATE OR REPLACE MACRO atlas_usia_bulan(s) AS CASE
+  WHEN s LIKE '% Tahun - % Bulan%' THEN TRY_CAST(split_part(s, ' ', 1) AS INTEGER) * 12 + TRY_CAST(split_part(s, ' ', 4) AS INTEGER)
   WHEN regexp_matches(lower(s), '\\d+\\s*(tahun|thn|th|bulan|bln)')
   THEN coalesce(TRY_CAST(regexp_extract(lower(s), '(\\d+)\\s*(tahun|thn|th)\\b', 1) AS INTEGER), 0) * 12
      + coalesce(TRY_CAST(regexp_extract(lower(s), '(\\d+)\\s*(bulan|bln)\\b', 1) AS INTEGER), 0)
