@@ -5,6 +5,8 @@ import { RULE_MACROS } from './sql/rules.ts';
 export interface Duck {
   run(sql: string): Promise<void>;
   all<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+  /** Append rows of text/number/null values to an existing table (fast: DuckDB's appender). */
+  append(table: string, rows: (string | number | null)[][]): Promise<void>;
   close(): void;
 }
 
@@ -34,6 +36,19 @@ export async function openDuck(opts: DuckOptions = {}): Promise<Duck> {
     async all<T>(sql: string) {
       const reader = await conn.runAndReadAll(sql);
       return reader.getRowObjectsJS().map(plain) as T[];
+    },
+    async append(table, rows) {
+      const appender = await conn.createAppender(table);
+      for (const row of rows) {
+        for (const v of row) {
+          if (v === null) appender.appendNull();
+          else if (typeof v === 'number') Number.isInteger(v) ? appender.appendBigInt(BigInt(v)) : appender.appendDouble(v);
+          else appender.appendVarchar(v);
+        }
+        appender.endRow();
+      }
+      appender.flushSync();
+      appender.closeSync();
     },
     close() {
       conn.closeSync();

@@ -1,5 +1,4 @@
 import type { Duck } from '../duck.ts';
-import { sqlString } from '../duck.ts';
 import type { IssueLog } from '../issues.ts';
 import { col, csvSource, mapHeader, reportRejects, type HeaderMap, type RejectRow } from '../csv/read.ts';
 import { checkBody, type InputFile } from '../input-files.ts';
@@ -237,11 +236,7 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
   return { files: files.length, rows: total, reasons };
 }
 
-/** Insert plain rows (text values) in batches. */
+/** Insert plain rows (text, numbers, nulls) into an existing table. */
 export async function insertRows(db: Duck, table: string, rows: (string | number | null)[][]): Promise<void> {
-  const lit = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : sqlString(v));
-  for (let i = 0; i < rows.length; i += 1000) {
-    const batch = rows.slice(i, i + 1000);
-    if (batch.length) await db.run(`INSERT INTO ${table} VALUES ${batch.map((r) => `(${r.map(lit).join(', ')})`).join(', ')}`);
-  }
+  if (rows.length) await db.append(table, rows);
 }
