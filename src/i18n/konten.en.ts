@@ -22,7 +22,7 @@ export const kontenEn: Record<keyof typeof kontenId, string> = {
   'card.desa': "Villages reporting",
   'card.desaDetail': "of {total} villages",
   'fig.tren.title': "Routine stunting prevalence (e-PPGBM), {nama}",
-  'fig.tren.caption': "Source: e-PPGBM, {dari}–{sampai}. Prevalence = stunted children (HAZ < -2 SD) / children measured with a valid z-score. Each month's denominator is in the table. Months without a figure: no data or suppressed.",
+  'fig.tren.caption': "Source: e-PPGBM, {dari}–{sampai}. Prevalence = stunted children (HAZ < -2 SD) / children measured with a valid z-score. Each month's denominator is in the table. Months without a figure: no data or suppressed. Hollow dots: measurement coverage below 50% (few children measured that month).",
   'axis.prevRutin': "Stunting prevalence, e-PPGBM (%)",
   'axis.prevRutinPeriode': "Stunting prevalence, e-PPGBM {periode} (%)",
   'axis.prevSurvei': "Stunting prevalence, SSGI/SKI survey (%)",

@@ -23,7 +23,7 @@ export const kontenId = {
   'card.desa': "Desa/kelurahan melapor",
   'card.desaDetail': "dari {total} desa/kelurahan",
   'fig.tren.title': "Prevalensi stunting rutin (e-PPGBM), {nama}",
-  'fig.tren.caption': "Sumber: e-PPGBM, {dari}–{sampai}. Prevalensi = balita stunting (TB/U < -2 SD) / balita diukur dengan z-skor sah. Penyebut tiap bulan ada di tabel. Bulan tanpa angka: data tidak ada atau disembunyikan.",
+  'fig.tren.caption': "Sumber: e-PPGBM, {dari}–{sampai}. Prevalensi = balita stunting (TB/U < -2 SD) / balita diukur dengan z-skor sah. Penyebut tiap bulan ada di tabel. Bulan tanpa angka: data tidak ada atau disembunyikan. Titik kosong: cakupan pengukuran di bawah 50% (sedikit anak diukur bulan itu).",
   'axis.prevRutin': "Prevalensi stunting, e-PPGBM (%)",
   'axis.prevRutinPeriode': "Prevalensi stunting, e-PPGBM {periode} (%)",
   'axis.prevSurvei': "Prevalensi stunting, survei SSGI/SKI (%)",

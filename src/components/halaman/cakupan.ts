@@ -12,7 +12,7 @@ import { jangkauanSql, periodeRutinSql, programRingkasanSql, programWilayahSql }
 import type { AtlasState } from '../../lib/url-state.ts';
 import { figureHtml, optionsHtml } from './html.ts';
 import type { JangkauanRow, ProgramRow, ProgramWilayahRow } from './rows.ts';
-import { wilayahHref } from './shared.ts';
+import { labelWilayah, wilayahHref } from './shared.ts';
 import type { PageModule, SlotContext } from './types.ts';
 
 /** Programmes whose realisation counts children who may be stunted (for "reached"). */
@@ -106,7 +106,7 @@ export function slots(m: CakupanModel, ctx: SlotContext): Record<string, string>
     title: t(lang, 'cak.chartTitle', { program: nama, periode: p }),
     caption: t(lang, 'cak.chartCaption', { program: m.program ?? '–', periode: p }) + ' ' + (target !== null ? t(lang, 'cak.targetNote', { target: formatPercent(lang, target) }) : t(lang, 'cak.noTargetNote')),
     chart: peringkatChart(
-      m.rows.map((r) => ({ kode: r.kode_wilayah, nama: r.nama_wilayah, value: r.cakupan, ditekan: r.ditekan, href: wilayahHref(lang, base, r.kode_wilayah), keterangan: r.sasaran !== null ? `${formatNumber(lang, r.realisasi)} / ${formatNumber(lang, r.sasaran)}` : undefined })),
+      m.rows.map((r) => ({ kode: r.kode_wilayah, nama: labelWilayah(r.kode_wilayah, r.nama_wilayah), value: r.cakupan, ditekan: r.ditekan, href: wilayahHref(lang, base, r.kode_wilayah), keterangan: r.sasaran !== null ? `${formatNumber(lang, r.realisasi)} / ${formatNumber(lang, r.sasaran)}` : undefined })),
       {
         lang, document, width, ukuran: 'persen', sumber: 'rutin', warna: TEAL,
         label: t(lang, 'cak.chartTitle', { program: nama, periode: p }),
@@ -134,7 +134,7 @@ export function slots(m: CakupanModel, ctx: SlotContext): Record<string, string>
     lang,
     title: t(lang, 'cak.reachTitle', { program: jNama, periode: jPer }),
     caption: t(lang, 'cak.reachCaption', { program: m.jangkauanProgram ?? '–', periode: jPer, rutin: rPer }),
-    chart: jangkauanChart(areas.map((r) => ({ kode: r.kode_wilayah!, nama: r.nama_wilayah!, stunting: r.stunting, realisasi: r.realisasi })), {
+    chart: jangkauanChart(areas.map((r) => ({ kode: r.kode_wilayah!, nama: labelWilayah(r.kode_wilayah!, r.nama_wilayah!), stunting: r.stunting, realisasi: r.realisasi })), {
       lang, document, width, label: t(lang, 'cak.reachTitle', { program: jNama, periode: jPer }),
       axisLabel: t(lang, 'cak.reachAxis'), stuntingLabel: t(lang, 'cak.reachStunting', { periode: rPer }), reachedLabel: t(lang, 'cak.reachReached', { program: m.jangkauanProgram ?? '' }),
     }),

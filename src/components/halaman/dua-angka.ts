@@ -10,7 +10,7 @@ import { duaAngkaSql, periodeRutinSql, periodeTerakhirTahun, surveiPilihanSql } 
 import type { AtlasState } from '../../lib/url-state.ts';
 import { figureHtml, notesHtml } from './html.ts';
 import type { DuaAngkaRow } from './rows.ts';
-import { wilayahHref } from './shared.ts';
+import { labelWilayah, wilayahHref } from './shared.ts';
 import type { PageModule, SlotContext } from './types.ts';
 
 export interface SurveiPilihan {
@@ -46,7 +46,7 @@ export function stateOf(m: DuaAngkaModel): AtlasState {
   return { ...(m.periode ? { period: m.periode } : {}), ...(m.survey ? { tab: surveiKey(m.survey) } : {}) };
 }
 
-const areaName = (lang: Lang, r: DuaAngkaRow) => (r.tingkat === 'provinsi' ? t(lang, 'dua.provinsi', { nama: r.nama_wilayah }) : r.nama_wilayah);
+const areaName = (lang: Lang, r: DuaAngkaRow) => (r.tingkat === 'provinsi' ? t(lang, 'dua.provinsi', { nama: r.nama_wilayah }) : labelWilayah(r.kode_wilayah, r.nama_wilayah));
 
 export function slots(m: DuaAngkaModel, ctx: SlotContext): Record<string, string> {
   const { lang, document, base } = ctx;

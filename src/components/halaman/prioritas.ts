@@ -22,7 +22,7 @@ import type { AtlasState } from '../../lib/url-state.ts';
 import { surveiKey, surveiLabel, type SurveiPilihan } from './dua-angka.ts';
 import { figureHtml, notesHtml } from './html.ts';
 import type { AreaRow, DesaRow, LokusBandingRow, SurveiPeringkatRow } from './rows.ts';
-import { regencyRows, wilayahHref, type AreaMeasure } from './shared.ts';
+import { labelWilayah, regencyRows, wilayahHref, type AreaMeasure } from './shared.ts';
 import type { PageModule, SlotContext } from './types.ts';
 
 export const MEASURES: readonly AreaMeasure[] = ['prevalensi', 'stunting', 'perubahan', 'selisih_target'];
@@ -115,7 +115,7 @@ function kuadranFigure(m: PrioritasModel, ctx: SlotContext): string {
     lang,
     title: t(lang, 'prio.quadTitle', { periode: p }),
     caption: t(lang, 'prio.quadCaption', { periode: p }),
-    chart: kuadranChart(m.kabupaten.map((r) => ({ kode: r.kode_wilayah, nama: r.nama_wilayah, prevalensi: r.prevalensi, stunting: r.stunting })), {
+    chart: kuadranChart(m.kabupaten.map((r) => ({ kode: r.kode_wilayah, nama: labelWilayah(r.kode_wilayah, r.nama_wilayah), prevalensi: r.prevalensi, stunting: r.stunting })), {
       lang, document, width, label: t(lang, 'prio.quadTitle', { periode: p }),
       xLabel: t(lang, 'axis.prevRutinPeriode', { periode: p }), yLabel: t(lang, 'col.stunting'), legendLabel: t(lang, 'axis.prevRutinPeriode', { periode: p }),
     }),
@@ -183,7 +183,7 @@ function surveiFigure(m: PrioritasModel, ctx: SlotContext): string {
     title: t(lang, 'prio.surveyTitle', { survei: s }),
     caption: t(lang, 'prio.surveyCaption', { survei: s }) + (missing.length ? ' ' + t(lang, 'dua.missingSurvei', { daftar: missing.join(', ') }) : ''),
     chart: peringkatChart(
-      m.surveiRows.map((r) => ({ kode: r.kode_wilayah, nama: r.nama_wilayah, value: r.prevalensi, href: wilayahHref(lang, base, r.kode_wilayah) })),
+      m.surveiRows.map((r) => ({ kode: r.kode_wilayah, nama: labelWilayah(r.kode_wilayah, r.nama_wilayah), value: r.prevalensi, href: wilayahHref(lang, base, r.kode_wilayah) })),
       { lang, document, width, ukuran: 'prevalensi', sumber: 'survei', label: t(lang, 'prio.surveyTitle', { survei: s }), axisLabel: t(lang, 'dua.axisSurvei', { survei: s }) },
     ),
     table: tabelHtml(lang, [

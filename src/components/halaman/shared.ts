@@ -5,6 +5,15 @@ import type { AreaRow, TargetRow } from './rows.ts';
 
 export type AreaMeasure = 'prevalensi' | 'stunting' | 'perubahan' | 'selisih_target';
 
+/**
+ * Short label of an area for chart axes: regencies and cities without their "Kabupaten"/"Kota"
+ * prefix (the gazetteer name keeps it; tables show the full name). Lower levels are unchanged
+ * ("Kota Bangun" is a district).
+ */
+export function labelWilayah(kode: string, nama: string): string {
+  return /^\d{2}\.\d{2}$/.test(kode) ? nama.replace(/^(Kabupaten|Kota) /, '') : nama;
+}
+
 /** Link to an area's profile page. */
 export function wilayahHref(lang: Lang, base: string, kode: string): string {
   return localePath(lang, `/wilayah/${kode}/`, base);
@@ -14,7 +23,7 @@ export function wilayahHref(lang: Lang, base: string, kode: string): string {
 export function regencyRows(rows: readonly AreaRow[], measure: AreaMeasure, lang: Lang, base: string, sorot?: string): PeringkatRow[] {
   return rows.map((r) => ({
     kode: r.kode_wilayah,
-    nama: r.nama_wilayah,
+    nama: labelWilayah(r.kode_wilayah, r.nama_wilayah),
     value: r[measure],
     ditekan: r.ditekan,
     sorot: r.kode_wilayah === sorot,
