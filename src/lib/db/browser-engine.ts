@@ -24,8 +24,8 @@ export interface EngineOptions {
 
 export interface Engine {
   query<T>(sql: string): Promise<T[]>;
-  /** Loads tables now (e.g. ahead of a query the user is about to make). */
-  load(names: TableName[]): Promise<void>;
+  /** Loads tables now (e.g. ahead of a query the user is about to make); unknown names throw. */
+  load(names: readonly string[]): Promise<void>;
   loadedTables(): TableName[];
 }
 
@@ -65,6 +65,39 @@ function tableRows<T>(table: Table): T[] {
   return rows;
 }
 
+const decoded = new Map<TableName, Promise<Table>>();
+
+function tableName(name: string): TableName {
+  if (!Object.hasOwn(TABLES, name)) throw new Error(`unknown table: ${name}`);
+  return name as TableName;
+}
+
+/** Starts fetching and decoding tables in the background (errors surface when they are queried). */
+export function prefetchTables(base: string, names: readonly string[]): void {
+  for (const name of names) fetchTable(base, tableName(name)).catch(() => undefined);
+}
+
+/**
+ * Fetches and decodes a table (once). Needs no engine, so it can run while the wasm downloads.
+ */
+export function fetchTable(base: string, name: TableName): Promise<Table> {
+  let p = decoded.get(name);
+  if (!p) {
+    const spec = TABLES[name];
+    p = (async () => {
+      const started = performance.now();
+      const response = await fetch(`${base}data/${spec.file}`);
+      if (!response.ok) throw new Error(`${spec.file}: HTTP ${response.status}`);
+      const table = await parquetToArrow(await response.arrayBuffer(), spec);
+      performance.measure(`table-decoded:${name}`, { start: started });
+      return table;
+    })();
+    p.catch(() => decoded.delete(name)); // a failed fetch may be retried
+    decoded.set(name, p);
+  }
+  return p;
+}
+
 export async function createEngine({ base, assets, onStep }: EngineOptions): Promise<Engine> {
   const url = await wasmUrl(base, assets);
   onStep?.('wasm');
@@ -97,13 +130,10 @@ export async function createEngine({ base, assets, onStep }: EngineOptions): Pro
     if (!p) {
       const spec = TABLES[name];
       p = (async () => {
-        const started = performance.now();
-        const response = await fetch(`${base}data/${spec.file}`);
-        if (!response.ok) throw new Error(`${spec.file}: HTTP ${response.status}`);
-        const table = await parquetToArrow(await response.arrayBuffer(), spec);
-        await serial(() => conn.insertArrowTable(table, { name, create: true }));
+        const table = await fetchTable(base, name);
+        await serial(() => conn.insertArrowTable(table, { name: spec.name, create: true }));
         loaded.add(name);
-        performance.measure(`duckdb-table:${name}`, { start: started });
+        decoded.delete(name); // DuckDB has its own copy now
       })();
       p.catch(() => loading.delete(name)); // a failed load may be retried
       loading.set(name, p);
@@ -127,7 +157,7 @@ export async function createEngine({ base, assets, onStep }: EngineOptions): Pro
   onStep?.('ready');
   return {
     query,
-    load: async (names) => void (await Promise.all(names.map(load))),
+    load: async (names) => void (await Promise.all(names.map((n) => load(tableName(n))))),
     loadedTables: () => [...loaded],
   };
 }

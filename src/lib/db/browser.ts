@@ -9,10 +9,15 @@
  *    (inline SVG inside <figure>). DuckDB serves only what the user asks for afterwards.
  * 2. Start policy, chosen by the page script:
  *      startDbOnIntent()    start when the user points at, touches or focuses a control
- *                           ([data-atlas-control]); the cheapest choice, recommended everywhere;
- *      startDbWhenIdle()    also start after load when the browser is idle, unless the user asked
- *                           to save data or the connection is 2g/slow-2g;
+ *                           ([data-atlas-control]); the layout already does this on every page;
+ *      startDbOnIntent(document, '[data-atlas-control]', { tables: ['gizi_balita'] })
+ *                           same, and fetch + decode those tables while the engine downloads
+ *                           (saves seconds on the first interaction on a slow link);
+ *      startDbWhenIdle({ tables })  also start after load when the browser is idle, unless the
+ *                           user asked to save data or the connection is 2g/slow-2g;
  *      browserDb.query(sql) starts the engine if needed and loads only the tables the SQL names.
+ *    On Slow 4G the engine (7.7 MB) takes about 40 s to arrive: until dbStatus() is 'ready' a
+ *    control change should show what the page already has (or a "loading" note), not block.
  * 3. Controls that change the view carry data-atlas-control="period" | "area" | "level" |
  *    "indicator" | "tab" (on the <select>, or on each <button>/<a>). The bench changes them.
  * 4. After a chart has been redrawn for a new state, the page calls
@@ -40,7 +45,7 @@ interface AtlasGlobal {
   dbStart?: number;
   dbReady?: number;
   dbError?: string;
-  startDb: () => Promise<void>;
+  startDb: (options?: StartOptions) => Promise<void>;
   /** browserDb.query, for tests, the bench and the console. */
   query: (sql: string) => Promise<Record<string, unknown>[]>;
 }
@@ -59,7 +64,7 @@ function siteBase(): string {
 }
 
 function atlasGlobal(): AtlasGlobal {
-  return (window.__atlas ??= { dbStatus: status, startDb: () => startDb(), query: (sql) => browserDb.query(sql) });
+  return (window.__atlas ??= { dbStatus: status, startDb: (options) => startDb(options), query: (sql) => browserDb.query(sql) });
 }
 
 function setStatus(next: DbStatus, detail: Partial<AtlasGlobal> = {}) {
@@ -69,13 +74,16 @@ function setStatus(next: DbStatus, detail: Partial<AtlasGlobal> = {}) {
 }
 
 /** Starts DuckDB-WASM (once) and resolves when it accepts queries. */
-function getEngine(): Promise<Engine> {
+function getEngine(tables: readonly string[] = []): Promise<Engine> {
+  const module = import('./browser-engine.ts');
+  // Tables are fetched and decoded while the engine downloads; inserted once it is ready.
+  if (tables.length) void module.then((m) => m.prefetchTables(siteBase(), tables));
   engine ??= (async () => {
     if (typeof __ATLAS_DUCKDB__ === 'undefined') throw new Error('DuckDB assets missing: build with astro.config.mjs');
     performance.mark('duckdb-start');
     setStatus('loading', { dbStart: performance.now() });
     try {
-      const { createEngine } = await import('./browser-engine.ts');
+      const { createEngine } = await module;
       const e = await createEngine({ base: siteBase(), assets: __ATLAS_DUCKDB__ });
       performance.mark('duckdb-ready');
       setStatus('ready', { dbReady: performance.now() });
@@ -89,8 +97,18 @@ function getEngine(): Promise<Engine> {
   return engine;
 }
 
-export function startDb(): Promise<void> {
-  return getEngine().then(() => undefined);
+/**
+ * Starts the engine (once); with `tables`, also loads those tables (fetched in parallel with the
+ * engine). Resolves when the engine and the tables are ready.
+ */
+export async function startDb({ tables = [] }: StartOptions = {}): Promise<void> {
+  const e = await getEngine(tables);
+  if (tables.length) await e.load(tables);
+}
+
+export interface StartOptions {
+  /** Tables the page will query (names from schema.ts), e.g. ['gizi_balita', 'wilayah']. */
+  tables?: readonly string[];
 }
 
 export const dbStatus = (): DbStatus => status;
@@ -103,14 +121,13 @@ export function onDbStatus(listener: (status: DbStatus) => void): () => void {
 }
 
 /** The browser Connector. Tables load on demand: only those a query needs. */
-export const browserDb: Connector & { preload(tables: string[]): Promise<void> } = {
+export const browserDb: Connector & { preload(tables: readonly string[]): Promise<void> } = {
   async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
     return (await getEngine()).query<T>(sql);
   },
-  async preload(tables: string[]) {
-    const { TABLE_NAMES } = await import('../schema.ts');
-    const e = await getEngine();
-    await e.load(tables.filter((t): t is (typeof TABLE_NAMES)[number] => (TABLE_NAMES as string[]).includes(t)));
+  async preload(tables: readonly string[]) {
+    const e = await getEngine(tables);
+    await e.load(tables);
   },
 };
 
@@ -120,23 +137,23 @@ const INTENT_EVENTS = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'k
  * Starts the engine the first time the user points at, touches or focuses a control matching
  * `selector` inside `root`, i.e. a few hundred ms before the first interaction needs it.
  */
-export function startDbOnIntent(root: Document | HTMLElement = document, selector = '[data-atlas-control]'): void {
+export function startDbOnIntent(root: Document | HTMLElement = document, selector = '[data-atlas-control]', options: StartOptions = {}): void {
   const handler = (event: Event) => {
     const target = event.target as Element | null;
     if (!target?.closest?.(selector)) return;
     for (const type of INTENT_EVENTS) root.removeEventListener(type, handler, true);
-    startDb().catch(() => undefined);
+    startDb(options).catch(() => undefined);
   };
   for (const type of INTENT_EVENTS) root.addEventListener(type, handler, { capture: true, passive: true });
 }
 
 /** Starts the engine after the page has loaded and the browser is idle, unless data is precious. */
-export function startDbWhenIdle({ timeout = 4000 }: { timeout?: number } = {}): void {
+export function startDbWhenIdle({ timeout = 4000, ...options }: StartOptions & { timeout?: number } = {}): void {
   const connection = (navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
   if (connection?.saveData || /(^|-)2g$/.test(connection?.effectiveType ?? '')) return;
   const go = () => {
     const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
-    idle(() => void startDb().catch(() => undefined), { timeout });
+    idle(() => void startDb(options).catch(() => undefined), { timeout });
   };
   if (document.readyState === 'complete') go();
   else window.addEventListener('load', go, { once: true });
