@@ -1,4 +1,4 @@
-import type { Duck } from '../duck.ts';
+import { sqlString, type Duck } from '../duck.ts';
 import type { IssueLog } from '../issues.ts';
 import { col, csvSource, mapHeader, reportRejects, type HeaderMap, type RejectRow } from '../csv/read.ts';
 import { checkBody, type InputFile } from '../input-files.ts';
@@ -24,14 +24,32 @@ interface ByNameFile {
   index: number;
 }
 
-/** Per-row classification over one file's read_csv: the SQL that both the fast and the slow path use. */
-function rowSql(file: ByNameFile, extra = ''): string {
-  const { map, index } = file;
+/** Files with the same delimiter and column positions, read by one DuckDB scan. */
+interface Layout {
+  files: ByNameFile[];
+  map: HeaderMap;
+}
+
+function layouts(files: ByNameFile[]): Layout[] {
+  const groups = new Map<string, Layout>();
+  for (const f of files) {
+    const key = `${f.input.head.delimiter}|${f.input.head.header.length}|${[...f.map.entries()].sort().join(';')}`;
+    const g = groups.get(key) ?? { files: [], map: f.map };
+    g.files.push(f);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+/** Per-row classification over a scan of one layout: the SQL that both the fast and the slow path use. */
+function rowSql(layout: Layout, opts: { extra?: string; collectRejects?: boolean } = {}): string {
+  const { map, files } = layout;
   const v = (name: string) => col(map, name);
-  return `SELECT ${extra} ${index} AS f,
+  const f = files.length === 1 ? String(files[0].index) : `[${files.map((x) => x.index).join(', ')}][list_position([${files.map((x) => sqlString(x.input.head.path)).join(', ')}], filename)]`;
+  return `SELECT ${opts.extra ?? ''} ${f} AS f,
       struct_pack(p := ${v(C.prov)}, kb := ${v(C.kab)}, kc := ${v(C.kec)}, ds := ${v(C.desa)}) AS nm,
       CASE WHEN atlas_blank(${v(C.nik)})
-           THEN hash(${index}, ${v(C.prov)}, ${v(C.kab)}, ${v(C.kec)}, ${v(C.desa)}, ${v(C.tglLahir)}, ${v(C.tanggal)}, ${v(C.zsTbu)}, ${v(C.tbu)}, ${v(C.usia)})
+           THEN hash(f, ${v(C.prov)}, ${v(C.kab)}, ${v(C.kec)}, ${v(C.desa)}, ${v(C.tglLahir)}, ${v(C.tanggal)}, ${v(C.zsTbu)}, ${v(C.tbu)}, ${v(C.usia)})
            ELSE hash(trim(${v(C.nik)})) END AS k,
       atlas_date(${v(C.tanggal)}) AS d,
       strftime(d, '%Y-%m') AS m,
@@ -48,8 +66,11 @@ function rowSql(file: ByNameFile, extra = ''): string {
            WHEN kelas IS NULL THEN 'haz_kosong'
            WHEN kelas = 'tidak_masuk_akal' THEN 'tidak_masuk_akal'
            ELSE 'sah' END AS alasan
-    FROM ${csvSource(file.input.head, `bn${index}`).sql}`;
+    FROM ${csvSource(files.map((x) => x.input.head), `bn${files[0].index}`, opts.collectRejects ?? false).sql}`;
 }
+
+/** One file on its own (slow paths: line numbers). */
+const single = (f: ByNameFile): Layout => ({ files: [f], map: f.map });
 
 const ERROR_KINDS = [
   { flag: 'e_tanggal', column: C.tanggal, what: 'measurement date is missing or not a date', fix: FORMAT_HINTS.date },
@@ -77,8 +98,8 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
 
   // Fast path: one query over all files. Stage 1 keeps one record per child and month (a valid one if
   // any, the latest, ties broken by value so the result is deterministic); stage 2 counts per names x month.
-  await db.run(`CREATE OR REPLACE TABLE bn_nama_bulan AS
-    WITH r AS (${files.map((f) => rowSql(f)).join('\nUNION ALL\n')}),
+  const fastPath = `CREATE OR REPLACE TABLE bn_nama_bulan AS
+    WITH r AS (${layouts(files).map((l) => rowSql(l)).join('\nUNION ALL\n')}),
     anak AS (
       SELECT k, m,
         arg_max(struct_pack(nm := nm, kelas := kelas, sah := alasan = 'sah', f := f),
@@ -96,43 +117,42 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
       count(*) FILTER (w.sah AND w.kelas = 'sangat_pendek') AS sangat_pendek,
       sum(n) AS baris, sum(n_tma) AS tidak_masuk_akal, sum(n_usia) AS usia, sum(n_sah) - count(*) FILTER (w.sah) AS duplikat,
       sum(n_haz_kosong) AS haz_kosong, sum(n_galat) AS galat
-    FROM anak GROUP BY ALL`);
-
-  // DuckDB's rejects and row counts against our own line counts: no row may vanish.
+    FROM anak GROUP BY ALL`;
   const bodies = await Promise.all(files.map((f) => f.input.body));
   let readable = true;
   files.forEach((f, i) => (readable = checkBody(f.input, bodies[i], log) && readable));
-  const rejects = new Map<number, RejectRow[]>();
-  let rejectedTotal = 0;
-  for (const f of files) {
-    const rows = await db.all<RejectRow>(`SELECT line, column_idx, error_type, error_message FROM rejects_bn${f.index} ORDER BY line`);
-    rejects.set(f.index, rows);
-    reportRejects(rows, f.input.name, log);
-    rejectedTotal += rows.length;
+  if (!readable) return { files: files.length, rows: 0, reasons: {} };
+  try {
+    await db.run(fastPath);
+  } catch (e) {
+    // A malformed row stops the fast scan: re-read file by file keeping every bad row, and report them all.
+    if (!/CSV Error|Conversion Error|Invalid Input/i.test(String(e))) throw e;
+    for (const f of files) {
+      const src = csvSource(f.input.head, `bnr${f.index}`, true);
+      await db.run(`CREATE OR REPLACE TEMP TABLE bn_check AS SELECT count(*) AS n FROM ${src.sql}`);
+      reportRejects(await db.all<RejectRow>(`SELECT line, column_idx, error_type, error_message FROM ${src.rejectsTable} ORDER BY line`), f.input.name, log);
+    }
+    return { files: files.length, rows: 0, reasons: {} };
   }
+
+  // Row counts against our own line counts: no row may vanish.
   const [{ total }] = await db.all<{ total: number }>(`SELECT coalesce(sum(baris), 0) AS total FROM bn_nama_bulan`);
   const lines = files.map((f, i) => bodies[i].lines - 1 - bodies[i].blankLines);
   const recordLines = new Map<number, number[]>();
-  if (readable && total + rejectedTotal !== lines.reduce((a, b) => a + b, 0)) {
+  if (total !== lines.reduce((a, b) => a + b, 0)) {
     // records may span lines (a quoted value with a line break): count records properly, file by file
     for (const [i, f] of files.entries()) {
       const rec = await recordStartLines(f.input.path);
       recordLines.set(f.index, rec);
       lines[i] = rec.length;
-    }
-    const perFile = await Promise.all(
-      files.map(async (f) => (await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${csvSource(f.input.head, `bnc${f.index}`).sql}`))[0].n),
-    );
-    files.forEach((f, i) => {
-      const read = perFile[i] + (rejects.get(f.index)?.length ?? 0);
-      if (read !== lines[i]) {
-        log.error(f.input.name, {}, `${lines[i]} records but only ${read} could be read (${lines[i] - read} lost)`, 'check quotes near the first unreadable row reported; values must not contain unmatched double quotes', 'rowcount');
+      const [{ n }] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${csvSource(f.input.head, `bnc${f.index}`, false).sql}`);
+      if (n !== rec.length) {
+        log.error(f.input.name, {}, `${rec.length} records but only ${n} could be read (${rec.length - n} lost)`, 'check quotes: values must not contain unmatched double quotes', 'rowcount');
       }
-    });
+    }
   }
   files.forEach((f, i) => (f.input.rows = lines[i]));
-  const lineOf = (f: ByNameFile, rowNumbers: number[]) =>
-    rowToLine(rowNumbers, { rejectedLines: (rejects.get(f.index) ?? []).map((r) => r.line), recordLines: recordLines.get(f.index) });
+  const lineOf = (f: ByNameFile, rowNumbers: number[]) => rowToLine(rowNumbers, { rejectedLines: [], recordLines: recordLines.get(f.index) });
   const [{ n: galat }] = await db.all<{ n: number }>(`SELECT coalesce(sum(galat), 0) AS n FROM bn_nama_bulan`);
 
   // Slow path 1: place every row-level error (file, line, column).
@@ -140,7 +160,7 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
     for (const f of files) {
       const bad = await db.all<Record<string, unknown> & { rn: number }>(
         `SELECT rn, ${ERROR_KINDS.map((e) => e.flag).join(', ')}, tanggal_teks, zs_teks FROM (
-           SELECT row_number() OVER () AS rn, * FROM (${rowSql(f, `${col(f.map, C.tanggal)} AS tanggal_teks, ${col(f.map, C.zsTbu)} AS zs_teks,`)}))
+           SELECT row_number() OVER () AS rn, * FROM (${rowSql(single(f), { extra: `${col(f.map, C.tanggal)} AS tanggal_teks, ${col(f.map, C.zsTbu)} AS zs_teks,` })}))
          WHERE alasan = 'galat' ORDER BY rn LIMIT 200`,
       );
       const lines = lineOf(f, bad.map((b) => b.rn));
@@ -184,7 +204,7 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
     const first = new Map<number, { file: ByNameFile; line: number }>();
     for (const f of files) {
       const hits = await db.all<{ u: number; rn: number }>(
-        `SELECT x.u, min(rn) AS rn FROM (SELECT row_number() OVER () AS rn, nm FROM (${rowSql(f)})) r
+        `SELECT x.u, min(rn) AS rn FROM (SELECT row_number() OVER () AS rn, nm FROM (${rowSql(single(f))})) r
          JOIN bn_unmatched x ON r.nm.p = x.prov AND r.nm.kb = x.kab AND r.nm.kc = x.kec AND r.nm.ds = x.desa GROUP BY x.u`,
       );
       const lines = lineOf(f, hits.map((h) => h.rn));

@@ -44,9 +44,10 @@ export async function readTable(db: Duck, inputDir: string, kind: TableKind, log
   for (const [i, name] of names.entries()) {
     const file = await openInput(inputDir, name);
     files.push(file);
-    const map = mapHeader(file.head, columnsOf(kind), name, log);
     const body = await file.body;
-    if (!checkBody(file, body, log) || !map) continue;
+    if (!checkBody(file, body, log)) continue;
+    const map = mapHeader(file.head, columnsOf(kind), name, log);
+    if (!map) continue;
     const id = `${kind.id}_${i}`;
     const src = csvSource(file.head, id);
     await db.run(`CREATE OR REPLACE TEMP TABLE raw_${id} AS SELECT row_number() OVER () AS rn, * FROM ${src.sql}`);
@@ -104,9 +105,12 @@ async function validateFile(db: Duck, id: string, name: string, kind: TableKind,
   }
   for (const ratio of kind.ratios) {
     if (![...ratio.numerator, ratio.denominator].every((n) => map.has(n))) continue;
-    const num = ratio.numerator.map((n) => `coalesce(atlas_count(${col(map, n)}), 0)`).join(' + ');
+    const parts = ratio.numerator.map((n) => `atlas_count(${col(map, n)})`);
+    const num = parts.join(' + ');
     const den = `atlas_count(${col(map, ratio.denominator)})`;
-    for (const r of await db.all<{ line: number; num: number; den: number }>(`SELECT ${lineExpr} AS line, ${num} AS num, ${den} AS den FROM raw_${id} WHERE ${num} > ${den} ORDER BY rn`)) {
+    // only rows whose numbers are all valid: a bad number is reported once, by the format check
+    const valid = [...parts, den].map((x) => `${x} >= 0`).join(' AND ');
+    for (const r of await db.all<{ line: number; num: number; den: number }>(`SELECT ${lineExpr} AS line, ${num} AS num, ${den} AS den FROM raw_${id} WHERE ${valid} AND ${num} > ${den} ORDER BY rn`)) {
       const what = ratio.numerator.length > 1 ? ratio.numerator.join(' + ') : ratio.numerator[0];
       log.error(name, { line: r.line, column: map.get(ratio.numerator[0]) }, `${what} (${r.num}) is larger than ${ratio.denominator} (${r.den})`, `a part cannot exceed its whole: check both numbers`, `ratio:${what}`);
     }
