@@ -70,7 +70,7 @@ export function surveiChart(rows: readonly SurveiRow[], targets: readonly Target
         Plot.text([tg], {
           x: 'tahun',
           y: 'target',
-          text: (t: TargetRow) => `${t.label}: ${formatPercent(lang, t.target)}`,
+          text: (t: TargetRow) => `${t.label}: ${formatPercent(lang, t.target, { digits: Number.isInteger(t.target * 10) ? 1 : 2 })}`,
           textAnchor: 'start',
           dx: 9,
           dy: i % 2 === 0 ? -8 : 10,

@@ -69,8 +69,9 @@ function start(root: HTMLElement) {
   // Warm up on intent: the engine (platform) and this page's module with its charts.
   void import('./connector.ts').then((m) => m.startDbOnIntent(root));
   const warm = () => void PAGES[name]!();
-  root.addEventListener('pointerover', (e) => (e.target as Element).closest?.('[data-atlas-control]') && warm(), { once: false, passive: true });
-  root.addEventListener('focusin', warm, { once: true });
+  const onControl = (e: Event) => (e.target as Element | null)?.closest?.('[data-atlas-control]') && warm();
+  root.addEventListener('pointerover', onControl, { passive: true });
+  root.addEventListener('focusin', onControl);
   for (const s of selects) {
     s.disabled = false;
     s.addEventListener('change', () => setState({ [s.dataset.atlasControl!]: s.value }));

@@ -1,0 +1,276 @@
+/**
+ * Page behaviour against the built site (dist/): every page renders its charts as SVG inside
+ * <figure> with a caption and a data table, interactive selectors re-render through DuckDB-WASM
+ * and keep their state in the URL (back restores the view), rankings link to profiles, both
+ * languages, no console errors and no English on Indonesian pages.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANGS, launchBrowser, openPage, serveSite, type Probe, type Site } from './harness.ts';
+
+let site: Site;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveSite();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Pages with charts, and the figures each must have at first view (no JavaScript needed). */
+const PAGES: { path: string; figures: string[] }[] = [
+  { path: '/', figures: ['tren', 'survei', 'prioritas'] },
+  { path: '/dua-angka/', figures: ['panel-survei', 'panel-rutin'] },
+  { path: '/prioritas/', figures: ['peringkat', 'kuadran', 'desa', 'survei-peringkat'] },
+  { path: '/cakupan/', figures: ['cakupan', 'jangkauan'] },
+  { path: '/wilayah/64.08/', figures: ['tren', 'saudara', 'kualitas'] },
+];
+
+/** Words of the English interface that must not appear on an Indonesian page (outside quotes). */
+const ENGLISH = [/\bSource\b/, /\bchildren\b/, /\bPrevalence\b/, /\bcoverage\b/, /\bsuppressed\b/, /\bno data\b/, /\bShow the numbers\b/, /\bTarget under-fives\b/];
+/** Words of the Indonesian interface that must not appear on an English page (outside lang="id"). */
+const INDONESIAN = [/\bSumber:/, /\bBalita\b/, /\btidak ada data\b/, /\bdisembunyikan\b/, /\bTampilkan\b/, /\bCakupan\b/];
+
+async function mainText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const main = document.querySelector('main')!.cloneNode(true) as HTMLElement;
+    for (const el of main.querySelectorAll('[lang="id"], style, script, option')) el.remove();
+    return main.textContent ?? '';
+  });
+}
+
+async function updates(page: Page): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName('chart-updated').length);
+}
+
+async function waitForUpdate(page: Page, after: number): Promise<void> {
+  await page.waitForFunction((n) => performance.getEntriesByName('chart-updated').length > n, after, { timeout: 60_000 });
+}
+
+async function figureTitle(page: Page, name: string): Promise<string> {
+  return (await page.locator(`figure[data-figure="${name}"] .chart-title`).textContent()) ?? '';
+}
+
+describe('every page renders its charts at build time', () => {
+  for (const lang of LANGS) {
+    for (const { path, figures } of PAGES) {
+      it(`${lang} ${path}`, async () => {
+        const probe = await openPage(browser, site.url(lang, path));
+        try {
+          const { page } = probe;
+          for (const name of figures) {
+            const fig = page.locator(`figure[data-figure="${name}"]`);
+            expect(await fig.count(), `${name}`).toBe(1);
+            expect(await fig.locator('svg[role="img"][aria-label]').count(), `${name} svg`).toBe(1);
+            expect(((await fig.locator('figcaption').textContent()) ?? '').length, `${name} caption`).toBeGreaterThan(20);
+            expect(await fig.locator('details table').count(), `${name} table`).toBeGreaterThan(0);
+            // a chart with no labels is a bug
+            expect(await fig.locator('svg[role="img"] text').count(), `${name} labels`).toBeGreaterThan(3);
+          }
+          const text = await mainText(page);
+          for (const word of lang === 'id' ? ENGLISH : INDONESIAN) expect(text, `${word} on ${lang} ${path}`).not.toMatch(word);
+          await page.waitForTimeout(200);
+          expect(probe.errors).toEqual([]);
+          expect(probe.outside).toEqual([]);
+        } finally {
+          await probe.close();
+        }
+      });
+    }
+  }
+});
+
+describe('interaction', () => {
+  for (const lang of LANGS) {
+    it(`${lang}: changing the period updates the charts and the URL; back restores the view`, async () => {
+      const probe = await openPage(browser, site.url(lang, '/'));
+      try {
+        const { page } = probe;
+        const select = page.locator('select[data-atlas-control="period"]');
+        await expect.poll(() => select.isEnabled()).toBe(true);
+        const built = await select.inputValue();
+        const options = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+        const other = options.find((o) => o !== built && o.endsWith('-08'))!;
+        const builtTitle = await figureTitle(page, 'prioritas');
+        const builtSvg = await page.locator('figure[data-figure="prioritas"] svg[role="img"]').innerHTML();
+
+        let n = await updates(page);
+        await select.selectOption(other);
+        await waitForUpdate(page, n);
+        expect(new URL(page.url()).searchParams.get('period')).toBe(other);
+        const newTitle = await figureTitle(page, 'prioritas');
+        expect(newTitle).not.toBe(builtTitle);
+        expect(newTitle).toContain(other.slice(0, 4));
+        expect(await page.locator('figure[data-figure="prioritas"] svg[role="img"]').innerHTML()).not.toBe(builtSvg);
+        expect(await page.locator('figure[data-figure="tren"] svg[role="img"]').count()).toBe(1);
+
+        n = await updates(page);
+        await page.goBack();
+        await waitForUpdate(page, n);
+        expect(new URL(page.url()).searchParams.get('period')).toBeNull();
+        expect(await select.inputValue()).toBe(built);
+        expect(await figureTitle(page, 'prioritas')).toBe(builtTitle);
+
+        n = await updates(page);
+        await page.goForward();
+        await waitForUpdate(page, n);
+        expect(await select.inputValue()).toBe(other);
+        expect(probe.errors).toEqual([]);
+        expect(probe.outside).toEqual([]);
+      } finally {
+        await probe.close();
+      }
+    });
+  }
+
+  it('a shared URL with a period opens that view', async () => {
+    const probe = await openPage(browser, site.url('id', '/prioritas/', '?period=2024-02&indicator=stunting'));
+    try {
+      const { page } = probe;
+      await waitForUpdate(page, 0);
+      expect(await figureTitle(page, 'peringkat')).toContain('Februari 2024');
+      expect(await figureTitle(page, 'peringkat')).toContain('Jumlah balita stunting');
+      expect(await page.locator('select[data-atlas-control="indicator"]').inputValue()).toBe('stunting');
+      expect(probe.errors).toEqual([]);
+    } finally {
+      await probe.close();
+    }
+  });
+
+  it('Prioritas: SKI 2023 ranks Kutai Timur, Bontang, Penajam Paser Utara first; Mahakam Ulu has no figure', async () => {
+    const probe = await openPage(browser, site.url('id', '/prioritas/'));
+    try {
+      const { page } = probe;
+      const select = page.locator('select[data-atlas-control="tab"]');
+      await expect.poll(() => select.isEnabled()).toBe(true);
+      const n = await updates(page);
+      await select.selectOption('ski-2023');
+      await waitForUpdate(page, n);
+      expect(new URL(page.url()).searchParams.get('tab')).toBe('ski-2023');
+      const fig = page.locator('figure[data-figure="survei-peringkat"]');
+      expect(await fig.locator('.chart-title').textContent()).toContain('SKI 2023');
+      const labels = await fig.locator('svg[role="img"] g[aria-label="label skala sumbu y"] text').allTextContents();
+      expect(labels.slice(0, 3)).toEqual(['Kutai Timur', 'Bontang', 'Penajam Paser Utara']);
+      expect(labels.at(-1)).toBe('Mahakam Ulu');
+      expect(await fig.locator('svg[role="img"]').textContent()).toContain('tidak ada data');
+      expect(probe.errors).toEqual([]);
+    } finally {
+      await probe.close();
+    }
+  });
+
+  for (const lang of LANGS) {
+    it(`${lang}: opening a regency from Prioritas shows its profile`, async () => {
+      const probe = await openPage(browser, site.url(lang, '/prioritas/'));
+      try {
+        const { page } = probe;
+        const link = page.locator('.area-links a[data-kode="64.08"]');
+        await Promise.all([page.waitForURL(/\/wilayah\/64\.08\/$/), link.click()]);
+        expect(await page.locator('h1').textContent()).toContain('Kutai Timur');
+        expect(await page.locator('figure[data-figure="tren"] svg[role="img"]').count()).toBe(1);
+        // bars of the ranking are links to the profiles too
+        await page.goBack();
+        const bar = page.locator('figure[data-figure="peringkat"] svg a').first();
+        const href = await bar.getAttribute('href');
+        expect(href).toMatch(/\/wilayah\/64\.\d\d\/$/);
+        expect(probe.errors).toEqual([]);
+      } finally {
+        await probe.close();
+      }
+    });
+  }
+
+  it('Profil: changing the period re-renders the profile of that area', async () => {
+    const probe = await openPage(browser, site.url('en', '/wilayah/64.72/'));
+    try {
+      const { page } = probe;
+      const select = page.locator('select[data-atlas-control="period"]');
+      await expect.poll(() => select.isEnabled()).toBe(true);
+      const n = await updates(page);
+      await select.selectOption('2024-02');
+      await waitForUpdate(page, n);
+      expect(await figureTitle(page, 'saudara')).toContain('February 2024');
+      expect(await figureTitle(page, 'saudara')).toContain('Samarinda');
+      expect(probe.errors).toEqual([]);
+    } finally {
+      await probe.close();
+    }
+  });
+});
+
+describe('Dua angka', () => {
+  it('draws survey and routine in two panels with their own colour scales, notes and missing values', async () => {
+    const probe = await openPage(browser, site.url('id', '/dua-angka/'));
+    try {
+      const { page } = probe;
+      const survey = page.locator('figure[data-figure="panel-survei"]');
+      const routine = page.locator('figure[data-figure="panel-rutin"]');
+      const surveyHtml = await survey.innerHTML();
+      const routineHtml = await routine.innerHTML();
+      expect(surveyHtml).toContain('#2171b5');
+      expect(surveyHtml).not.toContain('#d7301f');
+      expect(routineHtml).not.toContain('#2171b5');
+      expect(await survey.locator('figcaption').textContent()).toMatch(/SSGI 2024/);
+      expect(await routine.locator('figcaption').textContent()).toMatch(/e-PPGBM/);
+      // SSGI 2024: no figure for Paser, conflicting sources noted for Kutai Barat, Kutai Timur, PPU
+      expect(await survey.locator('svg[role="img"]').textContent()).toContain('tidak ada data');
+      const notes = (await survey.locator('.notes').textContent()) ?? '';
+      for (const name of ['Kutai Barat', 'Kutai Timur', 'Penajam Paser Utara']) expect(notes).toContain(name);
+      // the published routine statements are cited one by one
+      expect(await page.locator('#publikasi').count()).toBe(1);
+      expect(await page.locator('main').textContent()).toContain('11,55%');
+      const n = await updates(page);
+      await page.locator('select[data-atlas-control="tab"]').selectOption('ski-2023');
+      await waitForUpdate(page, n);
+      expect(await survey.locator('.chart-title').textContent()).toContain('SKI 2023');
+      expect(await survey.locator('figcaption').textContent()).toContain('Mahakam Ulu');
+      expect(probe.errors).toEqual([]);
+    } finally {
+      await probe.close();
+    }
+  });
+});
+
+describe('Data & metodologi', () => {
+  it('offers every table as Parquet and as CSV', async () => {
+    const probe = await openPage(browser, site.url('en', '/data/'));
+    try {
+      const { page } = probe;
+      const links = await page.locator('table.downloads a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      expect(links.filter((l) => l.endsWith('.csv')).length).toBe(9);
+      expect(links.filter((l) => l.endsWith('.parquet')).length).toBe(9);
+      for (const href of links) {
+        const res = await page.request.get(href);
+        expect(res.status(), href).toBe(200);
+        if (href.endsWith('.csv')) expect((await res.text()).split('\n')[0]).toMatch(/^kode_wilayah,|^program,/);
+      }
+      expect(await page.locator('#kamus details').count()).toBe(9);
+    } finally {
+      await probe.close();
+    }
+  });
+});
+
+describe('first view', () => {
+  it('stays under 150 KB (HTML, CSS and scripts loaded before interaction, gzip as served)', async () => {
+    for (const { path } of PAGES) {
+      const probe: Probe = await openPage(browser, site.url('id', path));
+      try {
+        const { page } = probe;
+        await page.waitForTimeout(300);
+        const sizes = await page.evaluate(() =>
+          (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+            .map((e) => e.transferSize)
+            .concat((performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]).map((e) => e.transferSize)),
+        );
+        const total = sizes.reduce((a, b) => a + b, 0);
+        expect(total, path).toBeLessThan(150 * 1024);
+      } finally {
+        await probe.close();
+      }
+    }
+  });
+});
