@@ -1,7 +1,7 @@
 import { daysInMonth } from './dates.ts';
 import { ByteSink } from './csv.ts';
 import { EPPGBM_HEADER } from './eppgbm.ts';
-import { loadAreas } from './gazetteer.ts';
+import { bareRegencyName, loadAreas, type Village } from './gazetteer.ts';
 import { probit, Rng } from './prng.ts';
 import { NAME_LISTS } from './people.ts';
 
@@ -346,8 +346,8 @@ export async function generateNationalByName(path: string, opts: NationalOptions
     const need = nSlots * 2 * 1024 + 4096;
     if (arena.length < need) (arena = Buffer.allocUnsafe(need)), (a.b = arena);
     a.p = 0;
-    const kab = `${regency.isKota ? 'KOTA' : 'KAB.'} ${regency.name.replace(/^(Kabupaten|Kota)\s+/i, '').toUpperCase()}`;
-    const areaText = `${csvText(prov.name.toUpperCase())},${csvText(kab)},${csvText(district.name.toUpperCase())},${csvText(`PUSKESMAS ${district.name.toUpperCase()}`)},${csvText(v.name.toUpperCase())},`;
+    const [provName, kab, kec, desa] = nationalNames(v);
+    const areaText = `${csvText(provName)},${csvText(kab)},${csvText(kec)},${csvText(`PUSKESMAS ${kec}`)},${csvText(desa)},`;
     const segStart = [0, 0, 0];
     const segEnd = [0, 0, 0];
     for (let k = 0; k < nPos; k++) {
@@ -493,6 +493,13 @@ export async function generateNationalByName(path: string, opts: NationalOptions
   const bytes = await sink.close();
   opts.progress?.(written);
   return { rows: written, bytes };
+}
+
+/** The area names a village's rows carry: Prov, Kab/Kota, Kec, Desa/Kel (upper case, "KAB." / "KOTA"). */
+export function nationalNames(v: Village): [string, string, string, string] {
+  const regency = v.district.regency;
+  const kab = `${regency.isKota ? 'KOTA' : 'KAB.'} ${bareRegencyName(regency).toUpperCase()}`;
+  return [regency.province.name.toUpperCase(), kab, v.district.name.toUpperCase(), v.name.toUpperCase()];
 }
 
 function csvText(s: string): string {
