@@ -25,6 +25,8 @@
  *    (once per redraw, after the DOM has the new SVG). The bench measures control change ->
  *    'chart-updated'.
  * 5. The platform marks performance.mark('duckdb-start') and performance.mark('duckdb-ready'),
+ *    measures each executed query as performance.measure('duckdb-query') (cache hits are free:
+ *    identical SQL returns the remembered rows),
  *    and sets window.__atlas = { dbStatus, dbStart, dbReady, startDb, query } (times in ms
  *    since navigation start, like performance.now()). 'atlas:db' events on window carry
  *    {status}. The layout (Base.astro) already calls startDbOnIntent() on every page.
