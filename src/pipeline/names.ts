@@ -25,13 +25,19 @@ export function nameKey(name: string, level: Tingkat): string {
   return lower.replace(PREFIX[level], '').replace(/[^a-z0-9]/g, '');
 }
 
-/** "Kota ..." or "Kab(upaten) ..." written in the export, to tell Kota Bogor from Kabupaten Bogor. */
-function regencyType(name: string): 'Kota' | 'Kabupaten' | null {
+/**
+ * The kind written before a name, to tell apart two areas whose names match: Kota Bogor from Kabupaten
+ * Bogor, or the desa and the kelurahan of one name in one district. Regencies default to Kabupaten.
+ */
+function writtenType(name: string, level: Tingkat): string | null {
   const l = name.trim().toLowerCase();
-  if (/^kota\b/.test(l)) return 'Kota';
-  if (/^(kabupaten|kab)\b/.test(l)) return 'Kabupaten';
+  if (level === 'kabupaten_kota') return /^kota\b/.test(l) ? 'Kota' : 'Kabupaten';
+  if (level === 'desa_kelurahan') return /^(kelurahan|kel)\b/.test(l) ? 'Kelurahan' : /^(desa|ds)\b/.test(l) ? 'Desa' : null;
   return null;
 }
+
+/** The name as written, only case and spacing ignored: the last tie-break ("Lubuk Pakam I,II" vs "III"). */
+const looseName = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 export const LEVELS: Tingkat[] = ['provinsi', 'kabupaten_kota', 'kecamatan', 'desa_kelurahan'];
 export const LEVEL_LABEL: Record<Tingkat, string> = { provinsi: 'Prov', kabupaten_kota: 'Kab/Kota', kecamatan: 'Kec', desa_kelurahan: 'Desa/Kel' };
@@ -79,9 +85,13 @@ export class NameMatcher {
       if (!found) {
         const candidates: Area[] = this.index.get(parent?.kode ?? '')?.get(nameKey(names[i], level)) ?? [];
         let pool: Area[] = candidates.filter((a) => a.tingkat === level);
-        if (pool.length > 1 && level === 'kabupaten_kota') {
-          const type = regencyType(names[i]) ?? 'Kabupaten';
-          pool = pool.filter((a) => a.jenis === type);
+        if (pool.length > 1) {
+          const type = writtenType(names[i], level);
+          if (type) pool = pool.filter((a) => a.jenis === type);
+        }
+        if (pool.length > 1) {
+          const exact = pool.filter((a) => looseName(a.nama) === looseName(names[i]).replace(PREFIX[level], ''));
+          if (exact.length === 1) pool = exact;
         }
         if (pool.length !== 1) {
           return {

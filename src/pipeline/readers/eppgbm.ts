@@ -216,16 +216,15 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
       const x = unmatched.get(k)!;
       const at = first.get(u);
       const label = LEVEL_LABEL[x.level as keyof typeof LEVEL_LABEL];
-      const hint = x.ambiguous
-        ? `it is ambiguous: ${x.ambiguous.join(', ')}`
-        : x.suggestions.length
-          ? `did you mean ${x.suggestions.map((s) => `"${s}"`).join(', ')}?`
-          : 'no similar name is known there';
+      const hint = x.suggestions.length ? `did you mean ${x.suggestions.map((s) => `"${s}"`).join(', ')}?` : 'no similar name is known there';
+      const what = x.ambiguous
+        ? `${label} "${x.name}" in ${x.parent} matches several areas: ${x.ambiguous.join(', ')} (${x.rows} rows)`
+        : `${label} "${x.name}" not found in ${x.parent} (${x.rows} rows); ${hint}`;
       log.error(
         at?.file.input.name ?? 'raw/eppgbm',
         { line: at?.line, column: at?.file.map.get(label === 'Prov' ? C.prov : label === 'Kab/Kota' ? C.kab : label === 'Kec' ? C.kec : C.desa) },
-        `${label} "${x.name}" not found in ${x.parent} (${x.rows} rows); ${hint}`,
-        `correct the spelling, or add a line to reference/crosswalk.csv: nama_prov,nama_kab,nama_kec,nama_desa,kode_wilayah`,
+        what,
+        `${x.ambiguous ? 'write "Desa"/"Kel." before the name' : 'correct the spelling'}, or add a line to reference/crosswalk.csv: nama_prov,nama_kab,nama_kec,nama_desa,kode_wilayah`,
         `unmatched:${k}`,
       );
     });
