@@ -66,4 +66,9 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   integrations: [atlasDuckdb()],
+  vite: {
+    // Pre-bundled at dev start: discovered at the first interaction instead, they would make
+    // the dev server re-optimise and reload the page mid-import.
+    optimizeDeps: { include: ['@duckdb/duckdb-wasm', 'apache-arrow', 'hyparquet', 'fzstd'] },
+  },
 });
