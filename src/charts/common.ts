@@ -54,49 +54,27 @@ export function periodDate(periode: string): Date {
   return new Date(Date.UTC(y!, (m ?? 1) - 1, 1));
 }
 
-const ARIA_ID: Record<string, string> = {
-  'x-axis tick': 'garis skala sumbu x',
-  'x-axis tick label': 'label skala sumbu x',
-  'x-axis label': 'judul sumbu x',
-  'y-axis tick': 'garis skala sumbu y',
-  'y-axis tick label': 'label skala sumbu y',
-  'y-axis label': 'judul sumbu y',
-  'fx-axis tick label': 'label panel',
-  'fy-axis tick label': 'label panel',
-  'x-grid': 'kisi sumbu x',
-  'y-grid': 'kisi sumbu y',
-  bar: 'batang',
-  dot: 'titik',
-  line: 'garis',
-  text: 'teks',
-  'rule': 'garis acuan',
-  tip: 'keterangan',
-  frame: 'bingkai',
-  area: 'area',
-  tick: 'tanda',
-  link: 'penghubung',
-};
-
 /**
- * Finishing touches on a Plot output: the SVG gets role="img"-like labelling through aria-label,
- * Plot's English aria labels of marks and axes are translated on Indonesian pages, and a stable
- * data-chart attribute names the chart for scripts and tests.
+ * Finishing touches on a Plot output: the main SVG becomes one image (role="img") named by
+ * `label`, with the numbers in the figure's data table as its text alternative. Plot's per-mark
+ * aria-labels (English words on <g> elements, not allowed there by ARIA) become `data-mark`
+ * hooks for scripts and tests; legends are hidden from assistive technology (the caption and
+ * the axis label name the source). A stable data-chart attribute names the chart.
  */
-export function finish<T extends Element>(el: T, { lang, name, label }: { lang: Lang; name: string; label: string }): T {
+export function finish<T extends Element>(el: T, { name, label }: { lang: Lang; name: string; label: string }): T {
   el.setAttribute('data-chart', name);
   const svgs = el.tagName.toLowerCase() === 'svg' ? [el] : [...el.querySelectorAll('svg')];
   const main = svgs.at(-1);
   if (main) {
     main.setAttribute('role', 'img');
     main.setAttribute('aria-label', label);
+    for (const node of main.querySelectorAll('[aria-label]')) {
+      node.setAttribute('data-mark', node.getAttribute('aria-label')!);
+      node.removeAttribute('aria-label');
+    }
+    for (const node of main.querySelectorAll('[aria-description]')) node.removeAttribute('aria-description');
   }
   for (const legend of svgs.slice(0, -1)) legend.setAttribute('aria-hidden', 'true');
-  if (lang === 'id') {
-    for (const node of el.querySelectorAll('[aria-label]')) {
-      const v = node.getAttribute('aria-label')!;
-      if (v in ARIA_ID) node.setAttribute('aria-label', ARIA_ID[v]!);
-    }
-  }
   return el;
 }
 

@@ -17,8 +17,6 @@ export interface PeringkatRow {
   keterangan?: string;
   /** Highlight (e.g. a priority village or the area of the page). */
   sorot?: boolean;
-  /** Link of the bar (e.g. the area's profile page). */
-  href?: string;
 }
 
 export type Ukuran = 'prevalensi' | 'jumlah' | 'perubahan' | 'persen';
@@ -71,7 +69,6 @@ export function peringkatChart(rows: readonly PeringkatRow[], options: Peringkat
       fill: withColorScale ? 'value' : ukuran === 'perubahan' ? (r: PeringkatRow) => (r.value! > 0 ? INK.rutin : '#4d9221') : (warna ?? INK[sumber]),
       stroke: (r: PeringkatRow) => (r.sorot ? '#000' : 'none'),
       strokeWidth: 1.5,
-      ...(present.some((r) => r.href) ? { href: 'href' } : {}),
     }),
     Plot.text(
       present.filter((r) => r.value! >= 0),

@@ -9,6 +9,8 @@ export interface Kolom<R> {
   value: (row: R) => string;
   /** Right-aligned numeric column. */
   angka?: boolean;
+  /** Link of the cell (e.g. the area's profile page), or null for none. */
+  link?: (row: R) => string | null;
 }
 
 export function tabelHtml<R>(lang: Lang, columns: readonly Kolom<R>[], rows: readonly R[], caption?: string): string {
@@ -18,7 +20,9 @@ export function tabelHtml<R>(lang: Lang, columns: readonly Kolom<R>[], rows: rea
       (r) =>
         `<tr>${columns
           .map((c, i) => {
-            const cell = toHtml(lang, c.value(r));
+            const text = toHtml(lang, c.value(r));
+            const href = c.link?.(r);
+            const cell = href ? `<a href="${escapeHtml(href)}">${text}</a>` : text;
             return i === 0 ? `<th scope="row">${cell}</th>` : `<td${c.angka ? ' class="num"' : ''}>${cell}</td>`;
           })
           .join('')}</tr>`,

@@ -239,4 +239,5 @@ export const kontenEn: Record<keyof typeof kontenId, string> = {
   'data.colDesc': "Description",
   'data.attrTitle': "Attributions",
   'data.attrPlot': "Charts: Observable Plot (ISC); in-browser data engine: DuckDB-WASM (MIT).",
+  'profil.programLead': "Coverage of each programme per reporting period: realisation / target (in brackets). Source: programme reports.",
 };

@@ -240,4 +240,5 @@ export const kontenId = {
   'data.colDesc': "Keterangan",
   'data.attrTitle': "Atribusi",
   'data.attrPlot': "Grafik: Observable Plot (ISC); mesin data di peramban: DuckDB-WASM (MIT).",
+  'profil.programLead': "Cakupan setiap program per periode laporan: realisasi / sasaran (dalam kurung). Sumber: laporan program.",
 } as const;

@@ -36,12 +36,12 @@ describe('peringkatChart', () => {
   });
 
   it('ranks highest first, keeps a missing value as "tidak ada data", never a bar of 0', async () => {
-    const yLabels = [...el.querySelectorAll('[aria-label="label skala sumbu y"] text')].map((t) => t.textContent);
+    const yLabels = [...el.querySelectorAll('[data-mark="y-axis tick label"] text')].map((t) => t.textContent);
     expect(yLabels.slice(0, 3)).toEqual(['Kutai Timur', 'Bontang', 'Penajam Paser Utara']);
     expect(yLabels.at(-1)).toBe('Mahakam Ulu');
     expect(texts(el)).toContain('29,0%');
     expect(texts(el)).toContain('– tidak ada data');
-    expect(el.querySelectorAll('[aria-label="batang"] rect')).toHaveLength(9);
+    expect(el.querySelectorAll('[data-mark="bar"] rect')).toHaveLength(9);
     await expect(el.outerHTML).toMatchFileSnapshot('__snapshots__/peringkat-ski-2023.id.svg.html');
   });
 
@@ -84,7 +84,7 @@ describe('trenChart', () => {
     const el = trenChart(rows, { lang: 'id', document, label: 'Tren prevalensi', axisLabel: 'Prevalensi e-PPGBM (%)', sorot: '2024-08' });
     expect(texts(el)).toEqual(expect.arrayContaining(['Feb 2023', 'Agu 2023', 'Agu 2024', '18,0%', '15,3%']));
     expect(texts(el).some((t) => t.includes('Aug'))).toBe(false);
-    expect(el.querySelector('[aria-label="titik"]')!.querySelectorAll('circle')).toHaveLength(3);
+    expect(el.querySelector('[data-mark="dot"]')!.querySelectorAll('circle')).toHaveLength(3);
     await expect(el.outerHTML).toMatchFileSnapshot('__snapshots__/tren.id.svg.html');
   });
 });
@@ -121,7 +121,7 @@ describe('kuadranChart', () => {
       ],
       { lang: 'id', document, label: 'Kuadran', xLabel: 'Prevalensi e-PPGBM (%)', yLabel: 'Balita stunting', legendLabel: 'Prevalensi e-PPGBM (%)' },
     );
-    expect(el.querySelectorAll('[aria-label="titik"] circle')).toHaveLength(3);
+    expect(el.querySelectorAll('[data-mark="dot"] circle')).toHaveLength(3);
     expect(texts(el)).toEqual(expect.arrayContaining(['Kutai Timur', 'prevalensi tinggi, jumlah banyak']));
     await expect(el.outerHTML).toMatchFileSnapshot('__snapshots__/kuadran.id.svg.html');
   });

@@ -106,7 +106,7 @@ export function slots(m: CakupanModel, ctx: SlotContext): Record<string, string>
     title: t(lang, 'cak.chartTitle', { program: nama, periode: p }),
     caption: t(lang, 'cak.chartCaption', { program: m.program ?? '–', periode: p }) + ' ' + (target !== null ? t(lang, 'cak.targetNote', { target: formatPercent(lang, target) }) : t(lang, 'cak.noTargetNote')),
     chart: peringkatChart(
-      m.rows.map((r) => ({ kode: r.kode_wilayah, nama: labelWilayah(r.kode_wilayah, r.nama_wilayah), value: r.cakupan, ditekan: r.ditekan, href: wilayahHref(lang, base, r.kode_wilayah), keterangan: r.sasaran !== null ? `${formatNumber(lang, r.realisasi)} / ${formatNumber(lang, r.sasaran)}` : undefined })),
+      m.rows.map((r) => ({ kode: r.kode_wilayah, nama: labelWilayah(r.kode_wilayah, r.nama_wilayah), value: r.cakupan, ditekan: r.ditekan, keterangan: r.sasaran !== null ? `${formatNumber(lang, r.realisasi)} / ${formatNumber(lang, r.sasaran)}` : undefined })),
       {
         lang, document, width, ukuran: 'persen', sumber: 'rutin', warna: TEAL,
         label: t(lang, 'cak.chartTitle', { program: nama, periode: p }),
@@ -115,7 +115,7 @@ export function slots(m: CakupanModel, ctx: SlotContext): Record<string, string>
       },
     ),
     table: tabelHtml(lang, [
-      { label: t(lang, 'col.wilayah'), value: (r: ProgramWilayahRow) => r.nama_wilayah },
+      { label: t(lang, 'col.wilayah'), value: (r: ProgramWilayahRow) => r.nama_wilayah, link: (r) => wilayahHref(lang, base, r.kode_wilayah) },
       { label: t(lang, 'cak.colSasaran'), value: (r) => formatNumber(lang, r.sasaran), angka: true },
       { label: t(lang, 'cak.colRealisasi'), value: (r) => formatNumber(lang, r.realisasi), angka: true },
       { label: t(lang, 'cak.colCakupan'), value: (r) => (r.ditekan ? t(lang, 'chart.suppressed') : formatPercent(lang, r.cakupan)), angka: true },

@@ -53,14 +53,13 @@ export function slots(m: DuaAngkaModel, ctx: SlotContext): Record<string, string
   const width = Math.min(ctx.width ?? 540, 540);
   const s = m.survey ? surveiLabel(m.survey) : '–';
   const p = formatPeriod(lang, m.periode);
-  const surveyRows: PeringkatRow[] = m.rows.map((r) => ({ kode: r.kode_wilayah, nama: areaName(lang, r), value: r.prevalensi_survei, sorot: r.tingkat === 'provinsi', href: wilayahHref(lang, base, r.kode_wilayah) }));
+  const surveyRows: PeringkatRow[] = m.rows.map((r) => ({ kode: r.kode_wilayah, nama: areaName(lang, r), value: r.prevalensi_survei, sorot: r.tingkat === 'provinsi' }));
   const rutinRows: PeringkatRow[] = m.rows.map((r) => ({
     kode: r.kode_wilayah,
     nama: areaName(lang, r),
     value: r.prevalensi_rutin,
     ditekan: r.ditekan,
     sorot: r.tingkat === 'provinsi',
-    href: wilayahHref(lang, base, r.kode_wilayah),
     keterangan: r.cakupan !== null ? t(lang, 'dua.cakupanPendek', { cakupan: formatPercent(lang, r.cakupan, { digits: 0 }) }) : undefined,
   }));
   const notes = m.rows.filter((r) => r.catatan_survei).map((r) => ({ who: `${r.nama_wilayah} (${s})`, text: r.catatan_survei! }));
@@ -72,7 +71,7 @@ export function slots(m: DuaAngkaModel, ctx: SlotContext): Record<string, string
     caption: t(lang, 'dua.captionSurvei', { survei: s }) + (missing.length ? ' ' + t(lang, 'dua.missingSurvei', { daftar: missing.join(', ') }) : ''),
     chart: peringkatChart(surveyRows, { lang, document, width, ukuran: 'prevalensi', sumber: 'survei', order: 'input', label: t(lang, 'dua.panelSurvei', { survei: s }), axisLabel: t(lang, 'dua.axisSurvei', { survei: s }), domain: [0, 45] }),
     table: tabelHtml(lang, [
-      { label: t(lang, 'col.wilayah'), value: (r: DuaAngkaRow) => areaName(lang, r) },
+      { label: t(lang, 'col.wilayah'), value: (r: DuaAngkaRow) => areaName(lang, r), link: (r) => wilayahHref(lang, base, r.kode_wilayah) },
       { label: t(lang, 'dua.colSurvei', { survei: s }), value: (r) => formatPercent(lang, r.prevalensi_survei), angka: true },
       { label: t(lang, 'col.sumber'), value: (r) => r.sumber_survei ?? '–' },
     ], m.rows),
@@ -85,7 +84,7 @@ export function slots(m: DuaAngkaModel, ctx: SlotContext): Record<string, string
     caption: t(lang, 'dua.captionRutin', { periode: p }),
     chart: peringkatChart(rutinRows, { lang, document, width, ukuran: 'prevalensi', sumber: 'rutin', order: 'input', label: t(lang, 'dua.panelRutin', { periode: p }), axisLabel: t(lang, 'axis.prevRutinPeriode', { periode: p }), domain: [0, 45] }),
     table: tabelHtml(lang, [
-      { label: t(lang, 'col.wilayah'), value: (r: DuaAngkaRow) => areaName(lang, r) },
+      { label: t(lang, 'col.wilayah'), value: (r: DuaAngkaRow) => areaName(lang, r), link: (r) => wilayahHref(lang, base, r.kode_wilayah) },
       { label: t(lang, 'col.prevRutin'), value: (r) => (r.ditekan ? t(lang, 'chart.suppressed') : formatPercent(lang, r.prevalensi_rutin)), angka: true },
       { label: t(lang, 'col.stunting'), value: (r) => formatNumber(lang, r.stunting), angka: true },
       { label: t(lang, 'col.diukur'), value: (r) => formatNumber(lang, r.diukur), angka: true },

@@ -95,7 +95,7 @@ function peringkatFigure(m: PrioritasModel, ctx: SlotContext): string {
       lang, document, width, ukuran: UKURAN[m.measure], sumber: 'rutin', label: t(lang, 'prio.rankTitle', { ukuran: label }), axisLabel: label,
     }),
     table: tabelHtml(lang, [
-      { label: t(lang, 'col.wilayah'), value: (r: AreaRow) => r.nama_wilayah },
+      { label: t(lang, 'col.wilayah'), value: (r: AreaRow) => r.nama_wilayah, link: (r) => wilayahHref(lang, base, r.kode_wilayah) },
       { label: t(lang, 'col.prevRutin'), value: (r) => formatPercent(lang, r.prevalensi), angka: true },
       { label: t(lang, 'col.stunting'), value: (r) => formatNumber(lang, r.stunting), angka: true },
       { label: t(lang, 'col.diukur'), value: (r) => formatNumber(lang, r.diukur), angka: true },
@@ -108,7 +108,7 @@ function peringkatFigure(m: PrioritasModel, ctx: SlotContext): string {
 }
 
 function kuadranFigure(m: PrioritasModel, ctx: SlotContext): string {
-  const { lang, document, width } = ctx;
+  const { lang, document, width, base } = ctx;
   const p = formatPeriod(lang, m.periode);
   return figureHtml({
     name: 'kuadran',
@@ -120,7 +120,7 @@ function kuadranFigure(m: PrioritasModel, ctx: SlotContext): string {
       xLabel: t(lang, 'axis.prevRutinPeriode', { periode: p }), yLabel: t(lang, 'col.stunting'), legendLabel: t(lang, 'axis.prevRutinPeriode', { periode: p }),
     }),
     table: tabelHtml(lang, [
-      { label: t(lang, 'col.wilayah'), value: (r: AreaRow) => r.nama_wilayah },
+      { label: t(lang, 'col.wilayah'), value: (r: AreaRow) => r.nama_wilayah, link: (r) => wilayahHref(lang, base, r.kode_wilayah) },
       { label: t(lang, 'col.prevRutin'), value: (r) => formatPercent(lang, r.prevalensi), angka: true },
       { label: t(lang, 'col.stunting'), value: (r) => formatNumber(lang, r.stunting), angka: true },
       { label: t(lang, 'col.diukur'), value: (r) => formatNumber(lang, r.diukur), angka: true },
@@ -155,7 +155,6 @@ function desaFigure(m: PrioritasModel, ctx: SlotContext): string {
           value: d.stunting,
           ditekan: d.ditekan,
           sorot: d.lokus,
-          href: wilayahHref(lang, base, d.kode_kecamatan),
           keterangan: d.prevalensi !== null ? `(${formatPercent(lang, d.prevalensi)}; n = ${formatNumber(lang, d.diukur)})` : undefined,
         })),
         { lang, document, width, ukuran: 'jumlah', sumber: 'rutin', label: t(lang, 'prio.desaTitle', { nama, periode: p }), axisLabel: t(lang, 'col.stunting') },
@@ -183,12 +182,12 @@ function surveiFigure(m: PrioritasModel, ctx: SlotContext): string {
     title: t(lang, 'prio.surveyTitle', { survei: s }),
     caption: t(lang, 'prio.surveyCaption', { survei: s }) + (missing.length ? ' ' + t(lang, 'dua.missingSurvei', { daftar: missing.join(', ') }) : ''),
     chart: peringkatChart(
-      m.surveiRows.map((r) => ({ kode: r.kode_wilayah, nama: labelWilayah(r.kode_wilayah, r.nama_wilayah), value: r.prevalensi, href: wilayahHref(lang, base, r.kode_wilayah) })),
+      m.surveiRows.map((r) => ({ kode: r.kode_wilayah, nama: labelWilayah(r.kode_wilayah, r.nama_wilayah), value: r.prevalensi })),
       { lang, document, width, ukuran: 'prevalensi', sumber: 'survei', label: t(lang, 'prio.surveyTitle', { survei: s }), axisLabel: t(lang, 'dua.axisSurvei', { survei: s }) },
     ),
     table: tabelHtml(lang, [
       { label: t(lang, 'prio.colPeringkat'), value: (r: SurveiPeringkatRow) => formatNumber(lang, r.peringkat) },
-      { label: t(lang, 'col.wilayah'), value: (r) => r.nama_wilayah },
+      { label: t(lang, 'col.wilayah'), value: (r) => r.nama_wilayah, link: (r) => wilayahHref(lang, base, r.kode_wilayah) },
       { label: t(lang, 'dua.colSurvei', { survei: s }), value: (r) => formatPercent(lang, r.prevalensi), angka: true },
       { label: t(lang, 'col.sumber'), value: (r) => r.sumber ?? '–' },
     ], m.surveiRows),

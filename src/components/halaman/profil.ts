@@ -87,7 +87,7 @@ function saudaraFigure(m: ProfilModel, ctx: SlotContext): string {
     lang,
     title,
     caption: t(lang, 'profil.siblingsCaption', { periode: p }),
-    chart: peringkatChart(regencyRows(m.saudara, 'prevalensi', lang, base, m.kode).map((r) => ({ ...r, href: undefined })), {
+    chart: peringkatChart(regencyRows(m.saudara, 'prevalensi', lang, base, m.kode), {
       lang, document, width, ukuran: 'prevalensi', sumber: 'rutin', label: title, axisLabel: t(lang, 'axis.prevRutinPeriode', { periode: p }),
     }),
     table: childTable(lang, base, m.saudara, null),
@@ -96,18 +96,14 @@ function saudaraFigure(m: ProfilModel, ctx: SlotContext): string {
 
 function childTable(lang: Lang, base: string, rows: AreaRow[], linkable: Set<string> | null): string {
   const link = (r: AreaRow) => (linkable === null || linkable.has(r.kode_wilayah) ? wilayahHref(lang, base, r.kode_wilayah) : null);
-  const html = tabelHtml(lang, [
-    { label: t(lang, 'col.wilayah'), value: (r: AreaRow) => `${r.nama_wilayah}\u0000${link(r) ?? ''}` },
+  return tabelHtml(lang, [
+    { label: t(lang, 'col.wilayah'), value: (r: AreaRow) => r.nama_wilayah, link },
     { label: t(lang, 'col.diukur'), value: (r) => (r.ditekan && r.diukur === null ? t(lang, 'chart.suppressed') : formatNumber(lang, r.diukur)), angka: true },
     { label: t(lang, 'col.stunting'), value: (r) => (r.ditekan && r.stunting === null ? t(lang, 'chart.suppressed') : formatNumber(lang, r.stunting)), angka: true },
     { label: t(lang, 'col.prevRutin'), value: (r) => (r.ditekan && r.prevalensi === null ? t(lang, 'chart.suppressed') : formatPercent(lang, r.prevalensi)), angka: true },
     { label: t(lang, 'prio.colPerubahan'), value: (r) => formatPercentPoints(lang, r.perubahan), angka: true },
     { label: t(lang, 'col.cakupan'), value: (r) => formatPercent(lang, r.cakupan), angka: true },
   ], rows);
-  // Names become links where a profile page exists (the separator keeps tabelHtml's escaping).
-  return html.replace(/<th scope="row">([^<]*?)\u0000([^<]*)<\/th>/g, (_, name: string, href: string) =>
-    href ? `<th scope="row"><a href="${href}">${name}</a></th>` : `<th scope="row">${name}</th>`,
-  );
 }
 
 function kualitasFigure(m: ProfilModel, ctx: SlotContext): string {
@@ -135,14 +131,20 @@ function kualitasFigure(m: ProfilModel, ctx: SlotContext): string {
 
 function programTable(m: ProfilModel, lang: Lang): string {
   if (!m.program.length) return `<p>${t(lang, 'profil.noProgram')}</p>`;
-  return `<div class="table-scroll">${tabelHtml(lang, [
+  // One row per programme, one column per reporting period: coverage (realisation / target).
+  const periods = [...new Set(m.program.map((r) => r.periode))].sort();
+  const programs = [...new Map(m.program.map((r) => [r.program, r])).values()];
+  const cell = (p: ProgramRow, periode: string) => {
+    const r = m.program.find((x) => x.program === p.program && x.periode === periode);
+    if (!r) return '–';
+    if (r.ditekan && r.cakupan === null) return t(lang, 'chart.suppressed');
+    return `${formatPercent(lang, r.cakupan)} (${formatNumber(lang, r.realisasi)}/${formatNumber(lang, r.sasaran)})`;
+  };
+  return `<p class="explain">${t(lang, 'profil.programLead')}</p><div class="table-scroll" tabindex="0">${tabelHtml(lang, [
     { label: t(lang, 'cak.colProgram'), value: (r: ProgramRow) => `${r.program}: ${programName(lang, r)}` },
-    { label: t(lang, 'col.periode'), value: (r) => formatPeriod(lang, r.periode) },
-    { label: t(lang, 'cak.colSasaran'), value: (r) => formatNumber(lang, r.sasaran), angka: true },
-    { label: t(lang, 'cak.colRealisasi'), value: (r) => formatNumber(lang, r.realisasi), angka: true },
-    { label: t(lang, 'cak.colCakupan'), value: (r) => (r.ditekan ? t(lang, 'chart.suppressed') : formatPercent(lang, r.cakupan)), angka: true },
-    { label: t(lang, 'cak.colTarget'), value: (r) => (r.target === null ? t(lang, 'cak.noTarget') : formatPercent(lang, r.target)), angka: true },
-  ], m.program)}</div>`;
+    ...periods.map((periode) => ({ label: formatPeriod(lang, periode), value: (r: ProgramRow) => cell(r, periode), angka: true })),
+    { label: t(lang, 'cak.colTarget'), value: (r: ProgramRow) => (r.target === null ? t(lang, 'cak.noTarget') : formatPercent(lang, r.target)), angka: true },
+  ], programs)}</div>`;
 }
 
 function surveiTable(m: ProfilModel, lang: Lang): string {
@@ -166,7 +168,7 @@ export function slots(m: ProfilModel, ctx: SlotContext): Record<string, string> 
     tren: trenFigure(ctx, m.tren, m.periode, self?.nama_wilayah ?? '–'),
     saudara: saudaraFigure(m, ctx),
     anak: m.anak.length
-      ? `<h2>${t(lang, 'profil.childrenTitle', { tingkat: t(lang, `jamak.${(childLevel ?? 'kecamatan') as 'kecamatan'}`), periode: formatPeriod(lang, m.periode) })}</h2><p class="explain">${t(lang, 'profil.childrenLead')}</p><div class="table-scroll">${childTable(lang, base, m.anak, linkable)}</div>`
+      ? `<h2>${t(lang, 'profil.childrenTitle', { tingkat: t(lang, `jamak.${(childLevel ?? 'kecamatan') as 'kecamatan'}`), periode: formatPeriod(lang, m.periode) })}</h2><p class="explain">${t(lang, 'profil.childrenLead')}</p><div class="table-scroll" tabindex="0">${childTable(lang, base, m.anak, linkable)}</div>`
       : '',
     survei: surveiTable(m, lang),
     program: programTable(m, lang),

@@ -10,7 +10,7 @@ import type { AtlasState } from '../../lib/url-state.ts';
 import { cardsHtml, figureHtml } from './html.ts';
 import type { PageModule, SlotContext } from './types.ts';
 import type { AreaRow, RingkasanRow, SurveiSeriRow, TargetRow, TrenRow } from './rows.ts';
-import { regencyRows, targetLabel } from './shared.ts';
+import { regencyRows, targetLabel, wilayahHref } from './shared.ts';
 
 export interface RingkasanModel {
   periods: string[];
@@ -119,9 +119,9 @@ export function prioritasFigure(ctx: SlotContext, rows: AreaRow[], periode: stri
   });
 }
 
-export function areaTable(lang: Lang, rows: AreaRow[], _base: string): string {
+export function areaTable(lang: Lang, rows: AreaRow[], base: string): string {
   return tabelHtml(lang, [
-    { label: t(lang, 'col.wilayah'), value: (r: AreaRow) => r.nama_wilayah },
+    { label: t(lang, 'col.wilayah'), value: (r: AreaRow) => r.nama_wilayah, link: (r) => wilayahHref(lang, base, r.kode_wilayah) },
     { label: t(lang, 'col.diukur'), value: (r) => formatNumber(lang, r.diukur), angka: true },
     { label: t(lang, 'col.stunting'), value: (r) => formatNumber(lang, r.stunting), angka: true },
     { label: t(lang, 'col.prevRutin'), value: (r) => (r.ditekan ? t(lang, 'chart.suppressed') : formatPercent(lang, r.prevalensi)), angka: true },

@@ -27,7 +27,6 @@ export function regencyRows(rows: readonly AreaRow[], measure: AreaMeasure, lang
     value: r[measure],
     ditekan: r.ditekan,
     sorot: r.kode_wilayah === sorot,
-    href: wilayahHref(lang, base, r.kode_wilayah),
     keterangan: measure === 'prevalensi' && r.diukur !== null ? `n = ${formatNumber(lang, r.diukur)}` : undefined,
   }));
 }
