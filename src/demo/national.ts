@@ -2,6 +2,9 @@ import { daysInMonth } from './dates.ts';
 import { ByteSink } from './csv.ts';
 import { EPPGBM_HEADER } from './eppgbm.ts';
 import { bareRegencyName, loadAreas, type Village } from './gazetteer.ts';
+import { open, type FileHandle } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import { probit, Rng } from './prng.ts';
 import { NAME_LISTS } from './people.ts';
 
@@ -21,6 +24,8 @@ export interface NationalOptions {
   seed: number;
   /** Called now and then with the rows written so far. */
   progress?: (rows: number) => void;
+  /** Worker threads (default: up to 4 for a million rows or more, else 1). Output is the same either way. */
+  threads?: number;
 }
 
 const YEAR = 2024;
@@ -82,10 +87,10 @@ const N = {
 
 /** Standard normal deviates by quantile: a fast stand-in for a normal draw (65,536 levels). */
 const NORMAL = Float64Array.from({ length: 1 << 16 }, (_, i) => probit((i + 0.5) / (1 << 16)));
-const gauss = (rng: Rng) => NORMAL[rng.next32() >>> 16];
+const gauss = (rng: Rng) => NORMAL[rng.bits16()];
 
 /** A byte cursor over a buffer (the sink's current one, or the village arena). */
-class Out {
+export class Out {
   b: Buffer;
   p = 0;
 
@@ -116,6 +121,10 @@ class Out {
 
   /** Non-negative integer, at least `width` digits (zero-padded). */
   int(v: number, width = 1): void {
+    if (v < 10 && width === 1) {
+      this.b[this.p++] = 48 + v;
+      return;
+    }
     let n = 1;
     for (let x = v; x >= 10; x = (x / 10) | 0) n++;
     if (n < width) n = width;
@@ -291,15 +300,17 @@ function writeChild(a: Out, s: Slots, i: number, nikHead: Uint8Array, gen: numbe
   a.byte(COMMA);
 }
 
-export async function generateNationalByName(path: string, opts: NationalOptions): Promise<{ rows: number; bytes: number }> {
-  const total = Math.floor(opts.rows);
-  if (!(total >= 0)) throw new Error(`invalid rows: ${opts.rows}`);
-  const seed = opts.seed;
-  const { villages, provinces } = loadAreas();
+/** Rows per village and the village numbers used in NIKs: the same in every thread. */
+export interface NationalPlan {
+  seed: number;
+  total: number;
+  perVillage: Float64Array;
+  /** 1-based number of the village among the province's villages with rows (0 = none). */
+  inProv: Int32Array;
+}
 
-  // Village sizes and province-level stunting (a spread around the national level).
-  const provP = new Map<string, number>();
-  for (const p of provinces) provP.set(p.code, Math.min(0.3, Math.max(0.06, 0.14 * new Rng(seed, 'nasional-prov', p.code).lognormal(0.3))));
+export function planNational(total: number, seed: number): NationalPlan {
+  const { villages } = loadAreas();
   // Every village when there are rows enough (about two a month each); else an even spread of them.
   const stride = villageStride(total, villages.length);
   const weights = new Float64Array(villages.length);
@@ -307,30 +318,60 @@ export async function generateNationalByName(path: string, opts: NationalOptions
     if (i % stride === 0) weights[i] = new Rng(seed, 'nasional-desa', v.code).lognormal(0.5) * (v.isKelurahan ? 1.4 : 1);
   });
   const perVillage = apportion(total, weights);
-
-  const sink = await ByteSink.open(path, 8 << 20);
-  const o = new Out(sink.buf);
-  o.text(`${EPPGBM_HEADER.join(',')}\n`);
-  let arena = Buffer.allocUnsafe(1 << 20);
-  const a = new Out(arena);
-  const slots = new Slots();
-  const monthWeights = new Float64Array(MONTHS);
-
-  let written = 0;
+  const inProv = new Int32Array(villages.length);
   let lastProv = '';
-  let inProv = 0;
-  for (let vi = 0; vi < villages.length; vi++) {
-    const nVillage = perVillage[vi];
-    if (nVillage === 0) continue;
+  let n = 0;
+  villages.forEach((v, i) => {
+    const prov = v.district.regency.province.code;
+    if (prov !== lastProv) (lastProv = prov), (n = 0);
+    if (perVillage[i] > 0) inProv[i] = ++n;
+  });
+  return { seed, total, perVillage, inProv };
+}
+
+/** Called when the buffer is nearly full: take `o.b[0, o.p)` and point `o` at room to continue in. */
+export type Flush = (o: Out) => void | Promise<void>;
+
+/** Renders villages of a plan into byte buffers; one per thread. */
+export class NationalRenderer {
+  private plan: NationalPlan;
+  private provP = new Map<string, number>();
+  private arena = Buffer.allocUnsafe(1 << 20);
+  private a = new Out(this.arena);
+  private slots = new Slots();
+  private monthWeights = new Float64Array(MONTHS);
+  rows = 0;
+
+  constructor(plan: NationalPlan) {
+    this.plan = plan;
+    // province-level stunting: a spread around the national level
+    for (const p of loadAreas().provinces) {
+      this.provP.set(p.code, Math.min(0.3, Math.max(0.06, 0.14 * new Rng(plan.seed, 'nasional-prov', p.code).lognormal(0.3))));
+    }
+  }
+
+  /** Villages [from, to) in code order. */
+  async render(from: number, to: number, o: Out, flush: Flush): Promise<void> {
+    const villages = loadAreas().villages;
+    for (let vi = from; vi < to; vi++) {
+      if (this.plan.perVillage[vi] > 0) await this.village(villages, vi, o, flush);
+    }
+  }
+
+  private async village(villages: Village[], vi: number, o: Out, flush: Flush): Promise<void> {
+    const seed = this.plan.seed;
+    const nVillage = this.plan.perVillage[vi];
+    const slots = this.slots;
+    const monthWeights = this.monthWeights;
+    const a = this.a;
+    let arena = this.arena;
     const v = villages[vi];
     const rng = new Rng(seed, 'nasional', v.code);
     const district = v.district;
     const regency = district.regency;
     const prov = regency.province;
-    if (prov.code !== lastProv) (lastProv = prov.code), (inProv = 0);
-    inProv++;
 
-    const p = Math.min(0.5, Math.max(0.02, provP.get(prov.code)! * rng.lognormal(0.3)));
+    const p = Math.min(0.5, Math.max(0.02, this.provP.get(prov.code)! * rng.lognormal(0.3)));
     const mu = -2 - Math.sqrt(0.78 * 0.78 + 0.04) * probit(p) - 0.1;
     for (let m = 0; m < MONTHS; m++) monthWeights[m] = MONTH_WEIGHT[m] * rng.uniform(0.8, 1.2);
     const perMonth = apportion(nVillage, monthWeights);
@@ -344,7 +385,7 @@ export async function generateNationalByName(path: string, opts: NationalOptions
 
     // The arena holds this village's fixed text: the area columns per posyandu, then each child's.
     const need = nSlots * 2 * 1024 + 4096;
-    if (arena.length < need) (arena = Buffer.allocUnsafe(need)), (a.b = arena);
+    if (arena.length < need) (arena = this.arena = Buffer.allocUnsafe(need)), (a.b = arena);
     a.p = 0;
     const [provName, kab, kec, desa] = nationalNames(v);
     const areaText = `${csvText(provName)},${csvText(kab)},${csvText(kec)},${csvText(`PUSKESMAS ${kec}`)},${csvText(desa)},`;
@@ -356,7 +397,7 @@ export async function generateNationalByName(path: string, opts: NationalOptions
       segEnd[k] = a.p;
     }
     // "99" + province + village number in the province: the first 9 digits of every NIK here
-    const nikHead = enc(`99${prov.code}${String(inProv).padStart(5, '0')}`);
+    const nikHead = enc(`99${prov.code}${String(this.plan.inProv[vi]).padStart(5, '0')}`);
 
     for (let m = 0; m < MONTHS; m++) {
       const n = perMonth[m];
@@ -367,11 +408,8 @@ export async function generateNationalByName(path: string, opts: NationalOptions
       let prevDay = 0;
       for (let i = 0; i < n; i++) {
         if (o.p + ROW_MAX > o.b.length) {
-          sink.pos = o.p;
-          await sink.flush();
-          o.b = sink.buf;
-          o.p = sink.pos;
-          opts.progress?.(written);
+          const wait = flush(o);
+          if (wait) await wait;
         }
         // who: the next child in the ring, a repeat of the previous one, or an over-age child
         let s: number;
@@ -485,14 +523,155 @@ export async function generateNationalByName(path: string, opts: NationalOptions
         o.frag(LABEL.kia[k2 < 0.5 ? (k < 0.93 ? 0 : 1) : k < 0.79 ? 0 : 1]);
         o.byte(COMMA);
         o.byte(10);
-        written++;
+        this.rows++;
       }
     }
   }
+}
+
+export async function generateNationalByName(path: string, opts: NationalOptions): Promise<{ rows: number; bytes: number }> {
+  const total = Math.floor(opts.rows);
+  if (!(total >= 0)) throw new Error(`invalid rows: ${opts.rows}`);
+  const plan = planNational(total, opts.seed);
+  const threads = Math.max(1, Math.floor(opts.threads ?? (total >= 1_000_000 ? Math.min(4, availableParallelism()) : 1)));
+  return threads > 1 ? generateParallel(path, plan, threads, opts.progress) : generateSerial(path, plan, opts.progress);
+}
+
+const HEADER_LINE = `${EPPGBM_HEADER.join(',')}\n`;
+
+async function generateSerial(path: string, plan: NationalPlan, progress?: (rows: number) => void): Promise<{ rows: number; bytes: number }> {
+  const sink = await ByteSink.open(path, 8 << 20);
+  const o = new Out(sink.buf);
+  o.text(HEADER_LINE);
+  const r = new NationalRenderer(plan);
+  await r.render(0, plan.perVillage.length, o, async (out) => {
+    sink.pos = out.p;
+    await sink.flush();
+    out.b = sink.buf;
+    out.p = sink.pos;
+    progress?.(r.rows);
+  });
   sink.pos = o.p;
   const bytes = await sink.close();
-  opts.progress?.(written);
-  return { rows: written, bytes };
+  progress?.(r.rows);
+  return { rows: r.rows, bytes };
+}
+
+/** Blocks of consecutive villages with about this many rows each, rendered by worker threads. */
+const BLOCK_ROWS = 25_000;
+const BLOCKS_AHEAD_PER_WORKER = 3;
+const CHUNK = 4 << 20;
+
+interface BlockDone {
+  id: number;
+  chunks: ArrayBuffer[];
+  lengths: number[];
+  rows: number;
+}
+
+/**
+ * Worker threads render blocks of villages; this thread writes them in order. A worker gets a new
+ * block only while fewer than 3 per worker wait to be written (memory stays bounded).
+ */
+async function generateParallel(path: string, plan: NationalPlan, threads: number, progress?: (rows: number) => void): Promise<{ rows: number; bytes: number }> {
+  const blocks: [number, number][] = [];
+  for (let from = 0, acc = 0, i = 0; i < plan.perVillage.length; i++) {
+    acc += plan.perVillage[i];
+    if (acc >= BLOCK_ROWS || i === plan.perVillage.length - 1) {
+      blocks.push([from, i + 1]);
+      from = i + 1;
+      acc = 0;
+    }
+  }
+  const fh = await open(path, 'w');
+  let bytes = 0;
+  let rows = 0;
+  const workers = Array.from({ length: threads }, () => new Worker(new URL('./national-worker.ts', import.meta.url)));
+  try {
+    const ready = new Map<number, BlockDone>();
+    const idle: Worker[] = [];
+    let failure: Error | null = null;
+    let wake: (() => void) | null = null;
+    const notify = () => {
+      const w = wake;
+      wake = null;
+      w?.();
+    };
+    for (const w of workers) {
+      w.on('message', (m: BlockDone) => {
+        ready.set(m.id, m);
+        idle.push(w);
+        notify();
+      });
+      w.on('error', (e) => {
+        failure = e;
+        notify();
+      });
+      w.postMessage({ type: 'plan', plan });
+      idle.push(w);
+    }
+    await writeAll(fh, Buffer.from(HEADER_LINE));
+    bytes += Buffer.byteLength(HEADER_LINE);
+    let next = 0;
+    for (let id = 0; id < blocks.length; id++) {
+      for (;;) {
+        if (failure) throw failure;
+        while (idle.length && next < blocks.length && next - id < threads * BLOCKS_AHEAD_PER_WORKER) {
+          idle.pop()!.postMessage({ type: 'block', id: next, from: blocks[next][0], to: blocks[next][1] });
+          next++;
+        }
+        if (ready.has(id)) break;
+        await new Promise<void>((r) => (wake = r));
+      }
+      const done = ready.get(id)!;
+      ready.delete(id);
+      for (let k = 0; k < done.chunks.length; k++) {
+        await writeAll(fh, Buffer.from(done.chunks[k], 0, done.lengths[k]));
+        bytes += done.lengths[k];
+      }
+      rows += done.rows;
+      progress?.(rows);
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+    await fh.close();
+  }
+  return { rows, bytes };
+}
+
+/** Worker side: render each block it is sent into 4 MB chunks and send them back (transferred, not copied). */
+export function serveWorker(port: MessagePort): void {
+  let renderer: NationalRenderer | null = null;
+  port.on('message', async (m: { type: 'plan'; plan: NationalPlan } | { type: 'block'; id: number; from: number; to: number }) => {
+    if (m.type === 'plan') {
+      renderer = new NationalRenderer(m.plan);
+      return;
+    }
+    const r = renderer!;
+    const chunks: ArrayBuffer[] = [];
+    const lengths: number[] = [];
+    const fresh = () => Buffer.from(new ArrayBuffer(CHUNK));
+    const o = new Out(fresh());
+    const before = r.rows;
+    await r.render(m.from, m.to, o, (out) => {
+      chunks.push(out.b.buffer as ArrayBuffer);
+      lengths.push(out.p);
+      out.b = fresh();
+      out.p = 0;
+    });
+    chunks.push(o.b.buffer as ArrayBuffer);
+    lengths.push(o.p);
+    const done: BlockDone = { id: m.id, chunks, lengths, rows: r.rows - before };
+    port.postMessage(done, chunks);
+  });
+}
+
+async function writeAll(fh: FileHandle, buf: Buffer): Promise<void> {
+  let off = 0;
+  while (off < buf.length) {
+    const { bytesWritten } = await fh.write(buf, off, buf.length - off);
+    off += bytesWritten;
+  }
 }
 
 /** The area names a village's rows carry: Prov, Kab/Kota, Kec, Desa/Kel (upper case, "KAB." / "KOTA"). */

@@ -40,20 +40,30 @@ export class Rng {
     for (let i = 0; i < 12; i++) this.next32();
   }
 
-  /** Uniform 32-bit unsigned integer. */
-  next32(): number {
+  /** Uniform 32 bits as a signed integer (stays a small integer in V8: no allocation). */
+  nextInt32(): number {
     const t = (((this.a + this.b) | 0) + this.d) | 0;
     this.d = (this.d + 1) | 0;
     this.a = this.b ^ (this.b >>> 9);
     this.b = (this.c + (this.c << 3)) | 0;
     this.c = (this.c << 21) | (this.c >>> 11);
     this.c = (this.c + t) | 0;
-    return t >>> 0;
+    return t;
+  }
+
+  /** Uniform 32-bit unsigned integer. */
+  next32(): number {
+    return this.nextInt32() >>> 0;
+  }
+
+  /** Uniform 16-bit integer. */
+  bits16(): number {
+    return this.nextInt32() >>> 16;
   }
 
   /** Uniform in [0, 1). */
   float(): number {
-    return this.next32() / 0x100000000;
+    return (this.nextInt32() >>> 0) / 0x100000000;
   }
 
   /** Uniform in [lo, hi). */

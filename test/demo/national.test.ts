@@ -76,10 +76,13 @@ describe('generateNationalByName', () => {
     expect(implausible / ROWS).toBeLessThan(0.002);
   });
 
-  it('is deterministic', async () => {
-    await generateNationalByName(join(dir, 'b.csv'), { rows: 5000, seed: 3 });
-    await generateNationalByName(join(dir, 'c.csv'), { rows: 5000, seed: 3 });
+  it('is deterministic, with or without worker threads', async () => {
+    await generateNationalByName(join(dir, 'b.csv'), { rows: 40_000, seed: 3, threads: 1 });
+    await generateNationalByName(join(dir, 'c.csv'), { rows: 40_000, seed: 3, threads: 1 });
+    const two = await generateNationalByName(join(dir, 'd.csv'), { rows: 40_000, seed: 3, threads: 2 });
     const h = (f: string) => createHash('sha256').update(readFileSync(join(dir, f))).digest('hex');
     expect(h('b.csv')).toBe(h('c.csv'));
+    expect(h('d.csv')).toBe(h('b.csv'));
+    expect(two).toEqual({ rows: 40_000, bytes: statSync(join(dir, 'b.csv')).size });
   });
 });
