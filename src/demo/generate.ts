@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ByNameFile, fileName } from './eppgbm.ts';
+import { ByNameFile } from './eppgbm.ts';
 import { writeEppgbmDesa } from './eppgbm-desa.ts';
 import { keluargaRows, writeKeluarga } from './keluarga.ts';
 import { AGGREGATED_REGENCY, countRound, DemoModel, hasByName, measures, PERIODS, type Counts } from './model.ts';
@@ -66,58 +66,65 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   checkOutput(out);
 
   // Build next to the target, then swap it in: a failed run leaves the old demo untouched.
-  const tmp = `${out}.partial`;
+  const tmp = `${out}.partial-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   for (const d of ['raw/eppgbm', 'raw/eppgbm-desa', 'raw/sasaran', 'raw/keluarga', 'raw/program', 'raw/survei', 'reference']) {
     mkdirSync(join(tmp, d), { recursive: true });
   }
 
-  const model = new DemoModel({ seed, scale });
-  log(`model: ${model.villages.length} villages, ${model.villages.reduce((s, v) => s + v.children.length, 0)} children`);
+  let files: { path: string; rows: number; bytes: number }[];
+  let byNameRows: number;
+  try {
+    const model = new DemoModel({ seed, scale });
+    log(`model: ${model.villages.length} villages, ${model.villages.reduce((s, v) => s + v.children.length, 0)} children`);
 
-  // Measurement rounds in time order (children age and keep their last weight between rounds).
-  const counts = new Map<string, Counts>();
-  const files: { path: string; rows: number; bytes: number }[] = [];
-  for (const p of PERIODS) {
-    for (const r of model.regencies) {
-      if (!measures(p, r.code)) continue;
-      const file = hasByName(p, r.code) ? new ByNameFile(join(tmp, 'raw/eppgbm'), seed, r, p) : null;
-      for (const v of model.villages) {
-        if (v.regency !== r) continue;
-        const rows = model.measure(v, p);
-        counts.set(`${v.village.code}|${p.periode}`, countRound(rows));
-        file?.add(v, rows);
+    // Measurement rounds in time order (children age and keep their last weight between rounds).
+    const counts = new Map<string, Counts>();
+    files = [];
+    for (const p of PERIODS) {
+      for (const r of model.regencies) {
+        if (!measures(p, r.code)) continue;
+        const file = hasByName(p, r.code) ? new ByNameFile(join(tmp, 'raw/eppgbm'), seed, r, p) : null;
+        for (const v of model.villages) {
+          if (v.regency !== r) continue;
+          const rows = model.measure(v, p);
+          counts.set(`${v.village.code}|${p.periode}`, countRound(rows));
+          file?.add(v, rows);
+        }
+        if (file) files.push(file.close());
       }
-      if (file) files.push(file.close());
     }
+    byNameRows = files.reduce((s, f) => s + f.rows, 0);
+    log(`by-name: ${files.length} files, ${byNameRows} rows`);
+
+    files.push(...writeEppgbmDesa(join(tmp, 'raw/eppgbm-desa'), model, counts));
+    files.push(...writeSasaran(join(tmp, 'raw/sasaran'), model));
+    const keluarga = keluargaRows(model);
+    files.push(...writeKeluarga(join(tmp, 'raw/keluarga'), keluarga));
+    files.push(...writeProgram(join(tmp, 'raw/program'), model, counts, keluarga));
+    files.push(writeLokus(join(tmp, 'reference'), model));
+    files.push(writeCrosswalk(join(tmp, 'reference'), model));
+    for (const path of copyReal(opts.dataDir ?? REPO_DATA, tmp)) files.push({ path, rows: -1, bytes: statSync(path).size });
+    const marker = {
+      synthetic: true,
+      seed,
+      scale,
+      generator: 'scripts/generate-demo.ts',
+      note: DEMO_NOTE,
+      aggregated_regency: AGGREGATED_REGENCY,
+      periods: PERIODS.map((p) => p.periode),
+    };
+    const markerText = `${JSON.stringify(marker, null, 2)}\n`;
+    writeFileSync(join(tmp, MARKER), markerText);
+    files.push({ path: join(tmp, MARKER), rows: -1, bytes: Buffer.byteLength(markerText) });
+
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(dirname(out), { recursive: true });
+    renameSync(tmp, out);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
   }
-  const byNameRows = files.reduce((s, f) => s + f.rows, 0);
-  log(`by-name: ${files.length} files, ${byNameRows} rows`);
-
-  files.push(...writeEppgbmDesa(join(tmp, 'raw/eppgbm-desa'), model, counts));
-  files.push(...writeSasaran(join(tmp, 'raw/sasaran'), model));
-  const keluarga = keluargaRows(model);
-  files.push(...writeKeluarga(join(tmp, 'raw/keluarga'), keluarga));
-  files.push(...writeProgram(join(tmp, 'raw/program'), model, counts, keluarga));
-  files.push(writeLokus(join(tmp, 'reference'), model));
-  files.push(writeCrosswalk(join(tmp, 'reference'), model));
-  for (const path of copyReal(opts.dataDir ?? REPO_DATA, tmp)) files.push({ path, rows: -1, bytes: statSync(path).size });
-  const marker = {
-    synthetic: true,
-    seed,
-    scale,
-    generator: 'scripts/generate-demo.ts',
-    note: DEMO_NOTE,
-    aggregated_regency: AGGREGATED_REGENCY,
-    periods: PERIODS.map((p) => p.periode),
-  };
-  const markerText = `${JSON.stringify(marker, null, 2)}\n`;
-  writeFileSync(join(tmp, MARKER), markerText);
-  files.push({ path: join(tmp, MARKER), rows: -1, bytes: Buffer.byteLength(markerText) });
-
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(dirname(out), { recursive: true });
-  renameSync(tmp, out);
 
   const written = files.map((f) => ({ path: relative(tmp, f.path), rows: f.rows, bytes: f.bytes })).sort((a, b) => (a.path < b.path ? -1 : 1));
   return {
@@ -140,4 +147,3 @@ function checkOutput(out: string): void {
   throw new Error(`refusing to replace ${out}: it is not empty and has no ${MARKER} (not an earlier demo)`);
 }
 
-export { fileName as byNameFileName };

@@ -63,7 +63,7 @@ export function writeProgram(dir: string, model: DemoModel, counts: Map<string, 
       const under5 = villages.reduce((s, v) => s + model.sasaran(v, year), 0);
       const rng = new Rng(seed, 'program', r.code, year);
       const catin = Math.round(under5 * rng.uniform(0.1, 0.16));
-      w.row([r.code, String(year), 'CATIN', catin, Math.round(catin * rng.uniform(0.72, 1.12))]);
+      w.row([r.code, String(year), 'CATIN', catin, Math.round(catin * rng.uniform(0.7, 1.05))]);
       const pkh = Math.round(under5 * rng.uniform(0.18, 0.3));
       w.row([r.code, String(year), 'PKH', pkh, Math.round(pkh * rng.uniform(0.82, 0.98))]);
     }
