@@ -4,10 +4,11 @@
  * applying the rules in plain JavaScript: every area (village, district, regency, province) and month.
  */
 import * as aq from 'arquero';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildOk, child, cleanup, prng, readTableOut, villagesOf, type ByNameRow, type GiziRow, type KualitasRow } from './helpers.ts';
 
 afterAll(cleanup);
+vi.setConfig({ hookTimeout: 120_000, testTimeout: 120_000 }); // builds run on busy 2-core machines too
 
 const { op } = aq;
 

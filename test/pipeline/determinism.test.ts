@@ -4,11 +4,12 @@
  */
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TABLES } from '../../src/lib/schema.ts';
 import { buildOk, child, cleanup, makeInput, prng, ROOT, snapshotDir, tempDir, villagesOf, type ByNameRow, type Fixture } from './helpers.ts';
 
 afterAll(cleanup);
+vi.setConfig({ hookTimeout: 120_000, testTimeout: 120_000 }); // builds run on busy 2-core machines too
 
 /** Every input kind, so that every output table has rows. */
 function fixture(order = 0): Fixture {

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DataError } from '../../src/pipeline/issues.ts';
 import {
   BYNAME_HEADER, NODE, ROOT, build, buildFails, buildOk, child, cleanup, colOf, makeInput, snapshotDir, tempDir, toCsv,
@@ -14,6 +14,7 @@ import {
 } from './helpers.ts';
 
 afterAll(cleanup);
+vi.setConfig({ hookTimeout: 120_000, testTimeout: 120_000 }); // builds run on busy 2-core machines too
 
 const run = promisify(execFile);
 
@@ -239,6 +240,12 @@ describe('aggregated inputs: line numbers and missing inputs', () => {
       'raw/keluarga/k.csv:1: missing required column "jumlah_keluarga_berisiko_didampingi" (header has: kode_wilayah, periode, jumlah_keluarga_sasaran, jumlah_keluarga_berisiko_stunting)',
       'raw/sasaran/s.csv:2:3: "jumlah_sasaran_balita" is empty',
     ]);
+  });
+
+  it('a by-name file with a header and no rows is only a warning: the build succeeds', async () => {
+    const r = await buildOk({ eppgbm: { 'a.csv': [child()], 'leer.csv': `${BYNAME_HEADER.join(',')}\n` } });
+    expect(r.summary.warnings).toEqual(['raw/eppgbm/leer.csv:1: warning: the file has a header but no rows — nothing from it is used; remove it if that is not intended']);
+    expect(r.summary.rowsRead).toBe(1);
   });
 
   it('the programme list is required', async () => {

@@ -2,12 +2,13 @@
  * Area-name matching: the comparison key, hierarchical matching against idn-area-data, suggestions,
  * and, through the build, how unmatched names are reported and how the crosswalk fixes them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadGazetteer, type Gazetteer } from '../../src/pipeline/gazetteer.ts';
 import { editDistance, nameKey, NameMatcher, type NameTuple } from '../../src/pipeline/names.ts';
 import { build, buildFails, buildOk, child, cleanup, colOf, readTableOut, TELUK_BARU, type GiziRow, type KualitasRow } from './helpers.ts';
 
 afterAll(cleanup);
+vi.setConfig({ hookTimeout: 120_000, testTimeout: 120_000 }); // builds run on busy 2-core machines too
 
 describe('nameKey', () => {
   it('ignores case, spacing, punctuation and the Kab./Kabupaten/Kota prefix at regency level', () => {

@@ -6,11 +6,12 @@ import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TABLES } from '../../src/lib/schema.ts';
 import { BYNAME_HEADER, NODE, ROOT, build, buildOk, child, cleanup, duckQuery, makeInput, tempDir, toCsv, type ByNameRow, type BuildResult } from './helpers.ts';
 
 afterAll(cleanup);
+vi.setConfig({ hookTimeout: 120_000, testTimeout: 120_000 }); // builds run on busy 2-core machines too
 
 const run = promisify(execFile);
 

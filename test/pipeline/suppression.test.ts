@@ -3,11 +3,12 @@
  * rates below 20 measured, and complementary suppression checked by an attacker that solves every
  * published linear relation with one unknown, repeatedly, and must recover nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildEquations, suppress, type SuppressRow, type SuppressSpec } from '../../src/pipeline/suppress.ts';
 import { buildOk, child, cleanup, prng, readTableOut, villagesOf } from './helpers.ts';
 
 afterAll(cleanup);
+vi.setConfig({ hookTimeout: 120_000, testTimeout: 120_000 }); // builds run on busy 2-core machines too
 
 type Row = Record<string, unknown>;
 type Tables = { gizi: Row[]; keluarga: Row[]; program: Row[]; kualitas: Row[] };
