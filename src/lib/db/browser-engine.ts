@@ -18,7 +18,8 @@ export interface EngineOptions {
   /** Site base path with trailing slash ("/" or "/atlas-stunting/"). */
   base: string;
   assets: DuckdbAssets;
-  /** Called with a step name as the engine starts ("wasm", "instantiated", "ready"). */
+  /** Called with a step name as the engine starts: "wasm" (downloaded and decompressed),
+   *  "instantiated" (compiled and running in the worker), "ready" (database open). */
   onStep?: (step: string) => void;
 }
 

@@ -86,7 +86,7 @@ function getEngine(tables: readonly string[] = []): Promise<Engine> {
     setStatus('loading', { dbStart: performance.now() });
     try {
       const { createEngine } = await module;
-      const e = await createEngine({ base: siteBase(), assets: __ATLAS_DUCKDB__ });
+      const e = await createEngine({ base: siteBase(), assets: __ATLAS_DUCKDB__, onStep: (step) => performance.mark(`duckdb-${step}`) });
       performance.mark('duckdb-ready');
       setStatus('ready', { dbReady: performance.now() });
       return e;
