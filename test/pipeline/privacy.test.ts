@@ -117,7 +117,7 @@ describe('a failing build', () => {
     for (const r of results) expect(r.error, r.issues.join('\n')).toBeDefined();
     // the errors are the ones expected: about these rows
     expect(results[0].issues.length).toBeGreaterThanOrEqual(PEOPLE.length);
-    expect(results[1].issues.join('\n')).toContain('too many columns');
+    expect(results[1].issues.join('\n')).toMatch(/too many columns|more fields than the header/);
     expect(results[2].issues.join('\n')).toContain('not UTF-8');
     const text = results.flatMap((r) => [...r.issues, String((r.error as Error).message), ...r.log]).join('\n');
     expect(leaks(text)).toEqual([]);
@@ -136,7 +136,7 @@ describe('a failing build', () => {
   // an unquoted comma in "Nama" (common in real exports) shifts the row by one column, "Nama Ortu"
   // lands in "Prov", and the unmatched-name error quotes the parent's name:
   //   raw/eppgbm/a.csv:2:8: Prov "Kartika Sulistyowati" not found in province 64 ...
-  it.fails('BUG: a row shifted by an unquoted comma in Nama does not put the parent\'s name in an error message', async () => {
+  it('BUG: a row shifted by an unquoted comma in Nama does not put the parent\'s name in an error message', async () => {
     const text = toCsv(BYNAME_HEADER, [child({ Nama: 'NAMA-X', 'Nama Ortu': PEOPLE[0].ortu })]).replace('NAMA-X', PEOPLE[0].nama.replace(' ', ', '));
     const r = await build({ eppgbm: { 'a.csv': text } });
     expect(r.error).toBeDefined();
