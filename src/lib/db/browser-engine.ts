@@ -101,14 +101,19 @@ export function fetchTable(base: string, name: TableName): Promise<Table> {
 }
 
 export async function createEngine({ base, assets, onStep }: EngineOptions): Promise<Engine> {
-  const url = await wasmUrl(base, assets);
-  onStep?.('wasm');
+  // The worker script downloads while the wasm parts do.
   const worker = new Worker(`${base}${assets.dir}${assets.worker}`);
   const db = new AsyncDuckDB(new VoidLogger(), worker);
+  let url: string | undefined;
   try {
+    url = await wasmUrl(base, assets);
+    onStep?.('wasm');
     await db.instantiate(url);
+  } catch (error) {
+    worker.terminate();
+    throw error;
   } finally {
-    URL.revokeObjectURL(url);
+    if (url) URL.revokeObjectURL(url);
   }
   onStep?.('instantiated');
   await db.open({ path: ':memory:', query: { castBigIntToDouble: true, castDecimalToDouble: true } });

@@ -1,6 +1,6 @@
 /**
  * Browser data access: the same Connector as the build (node.ts), backed by DuckDB-WASM that is
- * started lazily. Importing this module costs a few hundred bytes; the engine (JS chunks plus
+ * started lazily. Importing this module costs about 1.5 KB (gzip); the engine (JS chunks plus
  * 7.7 MB of gzip-compressed wasm) is fetched only when startDb() or query() is first called.
  *
  * CONTRACT between the platform, the pages and scripts/bench-site.ts
