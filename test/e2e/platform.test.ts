@@ -106,6 +106,24 @@ describe('navigation', () => {
   });
 });
 
+describe('print', () => {
+  it('prints the banner and the charts, not the navigation', async () => {
+    const probe = await openPage(browser, site.url('id', '/'), { media: 'print' });
+    try {
+      const { page } = probe;
+      expect(await page.locator('nav.site-nav').isVisible()).toBe(false);
+      expect(await page.locator('a.lang-switch').isVisible()).toBe(false);
+      if (site.manifest().demo) expect(await page.locator('[data-banner="demo"]').isVisible()).toBe(true);
+      const charts = page.locator('figure svg');
+      if (await charts.count()) expect(await charts.first().isVisible()).toBe(true);
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    } finally {
+      await probe.close();
+    }
+  });
+});
+
 describe('accessibility', () => {
   for (const lang of LANGS) {
     it(`layout (${lang}) has no serious or critical axe violations`, async () => {
