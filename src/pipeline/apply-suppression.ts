@@ -1,4 +1,5 @@
 import type { Duck } from './duck.ts';
+import { SUPPRESSED_LEVELS } from '../lib/domain/suppression.ts';
 import { insertRows } from './readers/eppgbm.ts';
 import { suppress, type SuppressRow, type SuppressSpec } from './suppress.ts';
 
@@ -43,6 +44,11 @@ const TARGETS: Target[] = [
 
 export async function applySuppression(db: Duck): Promise<void> {
   for (const t of TARGETS) await applyOne(db, t);
+  // Rows read minus exclusions is the number measured: below regency level those counts would give
+  // hidden numbers away, so public output keeps only villages reporting there.
+  await db.run(`UPDATE out_kualitas_data SET baris_dibaca = NULL, dikecualikan_tidak_masuk_akal = NULL, dikecualikan_usia = NULL,
+    dikecualikan_duplikat_bulan = NULL, dikecualikan_haz_kosong = NULL, dikecualikan_wilayah_tidak_cocok = NULL
+    WHERE tingkat IN (${SUPPRESSED_LEVELS.map((l) => `'${l}'`).join(', ')})`);
 }
 
 async function applyOne(db: Duck, t: Target): Promise<void> {

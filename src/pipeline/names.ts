@@ -77,7 +77,20 @@ export class NameMatcher {
 
   match(names: NameTuple): MatchResult {
     let parent: Area | null = null;
-    for (let i = 0; i < 4; i++) {
+    let start = 0;
+    // The deepest crosswalk line that names this row wins, whatever is misspelt above it.
+    for (let depth = 4; depth >= 1; depth--) {
+      const cw = this.crosswalk.get(this.cwKey(names.slice(0, depth)));
+      if (cw === undefined) continue;
+      if (cw === '-') return { ok: true, excluded: true, kode: null };
+      const area = this.g.areas.get(cw);
+      if (!area) break;
+      if (area.tingkat === 'desa_kelurahan') return { ok: true, kode: area.kode };
+      parent = area;
+      start = LEVELS.indexOf(area.tingkat) + 1;
+      break;
+    }
+    for (let i = start; i < 4; i++) {
       const level = LEVELS[i];
       const cw = this.crosswalk.get(this.cwKey(names.slice(0, i + 1)));
       if (cw === '-') return { ok: true, excluded: true, kode: null };

@@ -7,7 +7,8 @@ import { SMALL_COUNT_MAX, SUPPRESSED_LEVELS } from '../lib/domain/suppression.ts
  *    stunting = pendek + sangat pendek). An equation with exactly one hidden number gives it away by
  *    subtraction, so another number in that equation is hidden too (the smallest non-zero one that may
  *    be hidden), repeated until no equation has exactly one hidden number.
- * Regency and province totals are never hidden; the equations they sit in always get two hidden children.
+ * Regency and province totals are hidden only when nothing else can protect a hidden number (a regency
+ * with data in a single district, say).
  */
 
 export interface SuppressRow {
@@ -49,10 +50,12 @@ export function suppress(rows: SuppressRow[], spec: SuppressSpec): void {
     for (const eq of equations) {
       const hiddenCount = eq.filter((r) => r.row.hidden.has(r.measure)).length;
       if (hiddenCount !== 1) continue;
-      const pick = eq
-        .filter((r) => !r.row.hidden.has(r.measure) && hideable(r.row) && r.row.values[r.measure] !== null)
-        .sort((a, b) => rank(a) - rank(b) || a.row.kode_wilayah.localeCompare(b.row.kode_wilayah) || a.measure.localeCompare(b.measure))[0];
-      if (!pick) continue; // nothing hideable left: cannot happen for equations whose total is a regency or above
+      const open = eq.filter((r) => !r.row.hidden.has(r.measure) && r.row.values[r.measure] !== null);
+      const order = (a: Ref, b: Ref) => rank(a) - rank(b) || a.row.kode_wilayah.localeCompare(b.row.kode_wilayah) || a.measure.localeCompare(b.measure);
+      // Prefer a village or district number; if none is left (e.g. a regency with data in a single
+      // district), the total itself must go: protection comes before the rule's usual levels.
+      const pick = open.filter((r) => hideable(r.row)).sort(order)[0] ?? open.sort(order)[0];
+      if (!pick) continue;
       pick.row.hidden.add(pick.measure);
       changed = true;
     }

@@ -154,12 +154,12 @@ describe('by-name row errors', () => {
     expect(r.issues[0]).toMatch(TOO_MANY('raw/eppgbm/a.csv', 3));
   });
 
-  // BUG (src/pipeline/csv/read.ts csvSource): DuckDB's read_csv accepts a row with ONE extra field when
+  // Regression test (fixed) for (src/pipeline/csv/read.ts csvSource): DuckDB's read_csv accepts a row with ONE extra field when
   // the last field is empty (it takes it for a trailing delimiter), even with strict_mode. The real
   // export's last column (Detail) is usually empty, so an unquoted comma in Alamat or Nama shifts every
   // later value by one column: the row is read with wrong values instead of being reported as too many
   // columns (see privacy.test.ts for what that leaks into messages).
-  it('BUG: an unquoted delimiter in a row whose last field is empty is "too many columns", not a shifted row', async () => {
+  it('an unquoted delimiter in a row whose last field is empty is "too many columns", not a shifted row', async () => {
     const text = toCsv(BYNAME_HEADER, [child(), child({ Alamat: 'JALAN-X' }), child()]).replace('JALAN-X', 'Jl. Kenanga, RT 3');
     const r = await buildFails({ eppgbm: { 'a.csv': text } });
     expect(r.issues).toHaveLength(1);
@@ -179,12 +179,12 @@ describe('by-name row errors', () => {
     expect(r.issues).toEqual(['raw/eppgbm/a.csv:4: the file is not UTF-8: it looks like Windows-1252/Latin-1 (save it as "CSV UTF-8 (Comma delimited)" in Excel) — save it as "CSV UTF-8" and run again']);
   });
 
-  // BUG (src/pipeline/readers/eppgbm.ts readByName: `if (!readable) return ...` and the early return in
+  // Regression test (fixed) for (src/pipeline/readers/eppgbm.ts readByName: `if (!readable) return ...` and the early return in
   // the catch of the fast path): one unreadable by-name file (encoding, or a malformed row) stops the
   // by-name reading altogether, so the errors of the OTHER by-name files (bad values, unmatched names)
   // and the double-count check against raw/eppgbm-desa are not listed: the user fixes one error, runs
   // again, and only then learns about the rest.
-  it('BUG: an unreadable by-name file does not hide the errors of the other by-name files', async () => {
+  it('an unreadable by-name file does not hide the errors of the other by-name files', async () => {
     const r = await buildFails({
       eppgbm: {
         'a.csv': Buffer.from(toCsv(BYNAME_HEADER, [child(), child({ Alamat: 'Jl. Pélita' })]), 'latin1'),
@@ -195,7 +195,7 @@ describe('by-name row errors', () => {
     expect(r.issues.map((l) => l.split(': ')[0])).toEqual(['raw/eppgbm-desa/d.csv:2:1', 'raw/eppgbm/a.csv:3', `raw/eppgbm/b.csv:3:${colOf('ZS TB/U')}`]);
   });
 
-  it('BUG: a malformed row in one by-name file does not hide the errors of the other by-name files', async () => {
+  it('a malformed row in one by-name file does not hide the errors of the other by-name files', async () => {
     const rows = [child(), child({ Alamat: 'JALAN-X' })].map((r) => ({ ...r, Detail: 'catatan' }));
     const r = await buildFails({
       eppgbm: { 'a.csv': toCsv(BYNAME_HEADER, rows).replace('JALAN-X', 'Jl. Kenanga, RT 3'), 'b.csv': [child(), child({ 'ZS TB/U': 'abc' })] },

@@ -97,10 +97,10 @@ describe('NameMatcher (Kalimantan Timur)', () => {
     expect(m.match(['Kalimantan Timur', 'Kutai Timur', 'Muara Ancalung', 'Teluk Baru'])).toMatchObject({ ok: false });
     expect(m.match(['Kalimantan Timur', 'Kutai Timur', 'Muara Ancalong', 'Teluk Baruu'])).toMatchObject({ ok: false });
   });
-  // BUG (src/pipeline/names.ts, NameMatcher.match): the crosswalk is only consulted for the names up to
+  // Regression test (fixed) for (src/pipeline/names.ts, NameMatcher.match): the crosswalk is only consulted for the names up to
   // the level being resolved, so a line naming all four levels is never reached when a higher level
   // (here the regency) is misspelt: the row stays unmatched although the crosswalk names it exactly.
-  it('BUG: a crosswalk line with all four names fixes a row whose regency or district is misspelt', () => {
+  it('a crosswalk line with all four names fixes a row whose regency or district is misspelt', () => {
     const cw = new NameMatcher(g, [
       { names: ['Kalimantan Timur', 'Kutim', 'Ancalong Lama', 'Dusun Lama'], kode: '64.08.01.2001' },
       { names: ['Kalimantan Timur', 'Kutai Timur', 'Muara Ancalung', 'Senyiur'], kode: '64.08.01.2001' },
@@ -159,9 +159,9 @@ describe('through the build: unmatched names', () => {
     expect(errors[1]).toMatch(new RegExp(`^raw/eppgbm/a\\.csv:6:${colOf('Kec')}: Kec "Muara Ancalung" not found in .*\\(64\\.08\\) \\(2 rows\\); did you mean "Muara Ancalong"(, "[^"]+")*\\? — `));
   });
 
-  // BUG (src/pipeline/readers/eppgbm.ts, readByName, the `parent` label): gazetteer names of regencies
+  // Regression test (fixed) for (src/pipeline/readers/eppgbm.ts, readByName, the `parent` label): gazetteer names of regencies
   // already start with "Kabupaten"/"Kota", and the message prefixes the jenis again.
-  it('BUG: the parent area in the message does not repeat "Kabupaten"/"Kota"', async () => {
+  it('the parent area in the message does not repeat "Kabupaten"/"Kota"', async () => {
     const r = await buildFails(fixture());
     expect(r.issues.join('\n')).not.toMatch(/Kabupaten Kabupaten|Kota Kota/);
   });
@@ -194,10 +194,10 @@ describe('through the build: unmatched names', () => {
     expect(gizi.get('64.08.01')).toBe(9);
   });
 
-  // BUG (src/pipeline/names.ts, NameMatcher.match), as the user meets it: the error for a misspelt
+  // Regression test (fixed) for (src/pipeline/names.ts, NameMatcher.match), as the user meets it: the error for a misspelt
   // district says "add a line to reference/crosswalk.csv: nama_prov,nama_kab,nama_kec,nama_desa,kode_wilayah",
   // but a line with all four names does not fix it (only a line that stops at nama_kec does).
-  it('BUG: a four-name crosswalk line fixes a misspelt district, as the error message suggests', async () => {
+  it('a four-name crosswalk line fixes a misspelt district, as the error message suggests', async () => {
     const r = await build({
       eppgbm: { 'a.csv': [child({}, badKec)] },
       files: { 'reference/crosswalk.csv': 'nama_prov,nama_kab,nama_kec,nama_desa,kode_wilayah\nKalimantan Timur,Kutai Timur,Muara Ancalung,Senyiur,64.08.01.2001\n' },

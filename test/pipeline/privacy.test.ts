@@ -132,11 +132,11 @@ describe('a failing build', () => {
     expect(leaks(r.stdout + r.stderr)).toEqual([]);
   });
 
-  // BUG (src/pipeline/csv/read.ts csvSource; DuckDB accepts one extra field when the last one is empty):
+  // Regression test (fixed) for (src/pipeline/csv/read.ts csvSource; DuckDB accepts one extra field when the last one is empty):
   // an unquoted comma in "Nama" (common in real exports) shifts the row by one column, "Nama Ortu"
   // lands in "Prov", and the unmatched-name error quotes the parent's name:
   //   raw/eppgbm/a.csv:2:8: Prov "Kartika Sulistyowati" not found in province 64 ...
-  it('BUG: a row shifted by an unquoted comma in Nama does not put the parent\'s name in an error message', async () => {
+  it('a row shifted by an unquoted comma in Nama does not put the parent\'s name in an error message', async () => {
     const text = toCsv(BYNAME_HEADER, [child({ Nama: 'NAMA-X', 'Nama Ortu': PEOPLE[0].ortu })]).replace('NAMA-X', PEOPLE[0].nama.replace(' ', ', '));
     const r = await build({ eppgbm: { 'a.csv': text } });
     expect(r.error).toBeDefined();

@@ -142,13 +142,13 @@ describe('age 0-59 completed months', () => {
   ]);
 });
 
-// BUG (src/pipeline/sql/rules.ts atlas_usia_bulan, fast branch added in 680d0f0): a value matching
+// Regression test (fixed) for (src/pipeline/sql/rules.ts atlas_usia_bulan, fast branch added in 680d0f0): a value matching
 // LIKE '% Tahun - % Bulan%' is split on single spaces without trimming, and when a part does not cast
 // the result is NULL instead of falling through to the general pattern. " 4 Tahun - 11 Bulan - 30 Hari"
 // (leading space, as spreadsheets often leave) or "4  Tahun - ..." (double space) is then "age cannot
 // be read" (a build error) when Tgl Lahir is empty, or silently replaced by the date-of-birth age.
 // Fix: trim, and take the fast branch only when both split parts cast (else use the regex branch).
-it('BUG: Usia with a leading or doubled space is still read (59 months, counted)', async () => {
+it('Usia with a leading or doubled space is still read (59 months, counted)', async () => {
   const r = await buildOk(
     { eppgbm: { 'a.csv': [child({ 'Usia Saat Ukur': ' 4 Tahun - 11 Bulan - 30 Hari', 'Tgl Lahir': '' }), child({ 'Usia Saat Ukur': '4  Tahun - 11 Bulan - 30 Hari', 'Tgl Lahir': '' })] } },
     { internal: true },

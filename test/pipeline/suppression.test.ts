@@ -265,22 +265,22 @@ describe('suppression on generated data with many small villages', () => {
 });
 
 describe('known leaks', () => {
-  // BUG (src/pipeline/aggregate.ts aggregateKualitas + apply-suppression.ts TARGETS): kualitas_data is
+  // Regression test (fixed) for (src/pipeline/aggregate.ts aggregateKualitas + apply-suppression.ts TARGETS): kualitas_data is
   // published unsuppressed per village and month, and for by-name data
   //   jumlah_balita_diukur = baris_dibaca - (tidak_masuk_akal + usia + duplikat_bulan + haz_kosong + wilayah_tidak_cocok)
   // holds exactly, so every hidden village/district "measured" count is recovered from kualitas_data
   // (and from it, by subtraction, more cells). baris_dibaca itself shows 1-4 at village level.
-  it('BUG: kualitas_data does not give hidden measured counts away (measured = rows read - exclusions)', async () => {
+  it('kualitas_data does not give hidden measured counts away (measured = rows read - exclusions)', async () => {
     const fx = generated();
     const pub = await readAll((await buildOk(fx)).out);
     expect([...attack(pub, { kualitas: true })].slice(0, 5)).toEqual([]);
   });
 
-  // BUG (src/pipeline/suppress.ts suppress(), `if (!pick) continue`): when a regency (never hidden) has
+  // Regression test (fixed) for (src/pipeline/suppress.ts suppress(), `if (!pick) continue`): when a regency (never hidden) has
   // data in only one district, or a district's only hideable sibling cells are already hidden, the
   // equation regency = sum(districts) keeps exactly one hidden cell and the regency total gives it away.
   // The comment "the equations they sit in always get two hidden children" does not hold.
-  it('BUG: a regency with data in only one village does not reveal that village by its total', async () => {
+  it('a regency with data in only one village does not reveal that village by its total', async () => {
     const r = await buildOk({ eppgbm: { 'a.csv': [child({ 'ZS TB/U': '-2.5' }), child(), child()] } });
     const t = await readAll(r.out);
     expect(t.gizi.find((g) => g.kode_wilayah === '64.08.01.2014')?.jumlah_balita_diukur).toBeNull(); // hidden: 3
@@ -345,7 +345,7 @@ describe('suppress() on a hand-made tree', () => {
   });
 
   // the leak above, in the unit: R = K1 with K1 hidden and nothing else hideable
-  it('BUG: a regency total equal to its single district does not reveal the hidden district', () => {
+  it('a regency total equal to its single district does not reveal the hidden district', () => {
     const rows = [row('R', 'kabupaten_kota', 4, 4, 0), row('R.K1', 'kecamatan', 4, 4, 0), row('R.K1.V1', 'desa_kelurahan', 4, 4, 0)];
     suppress(rows, spec);
     for (const eq of buildEquations(rows, spec)) expect(eq.filter((c) => c.row.hidden.has(c.measure)).length).not.toBe(1);

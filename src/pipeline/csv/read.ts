@@ -56,12 +56,16 @@ export interface CsvSource {
  * with a `filename` column): no sniffing, every column text,
  * strict quoting. With `collectRejects`, malformed rows are kept in a rejects table (never dropped
  * silently); without it (the fast path: storing rejects costs ~45 ms per file) the first malformed row
- * fails the query, and the caller re-reads with `collectRejects` to list them all.
+ * fails the query, and the caller re-reads with `collectRejects` to list them all. DuckDB's parallel
+ * reader refuses null padding when a quoted value holds a line break: `parallel = false` then.
  */
-export function csvSource(scan: Head | Head[], id: string, collectRejects = true): CsvSource {
+export function csvSource(scan: Head | Head[], id: string, collectRejects = true, parallel = true): CsvSource {
   const scans = Array.isArray(scan) ? scan : [scan];
   const first = scans[0];
-  const cols = first.header.map((_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
+  // one column more than the header (cx): DuckDB reads a row with one extra field as if it ended in a
+  // trailing delimiter, so an unquoted comma in a value would shift the row silently. With the spare
+  // column and null padding, rows with too many fields have cx, rows with too few a NULL last column.
+  const cols = [...first.header.map((_, i) => `'c${i + 1}': 'VARCHAR'`), `'cx': 'VARCHAR'`].join(', ');
   const paths = scans.length === 1 ? sqlString(first.path) : `[${scans.map((s) => sqlString(s.path)).join(', ')}], filename = true`;
   const rejectsTable = `rejects_${id}`;
   const rejects = collectRejects
@@ -69,9 +73,22 @@ export function csvSource(scan: Head | Head[], id: string, collectRejects = true
     : 'ignore_errors = false,';
   const sql = `read_csv(${paths}, columns = {${cols}}, header = false, skip = 1,
     delim = ${sqlString(first.delimiter)}, quote = '"', escape = '"',
-    auto_detect = false, strict_mode = true, null_padding = false, all_varchar = true, ${rejects}
+    auto_detect = false, strict_mode = true, null_padding = true, nullstr = '\u0001', all_varchar = true, ${rejects}${parallel ? '' : ' parallel = false,'}
     max_line_size = 1048576)`;
   return { sql, rejectsTable };
+}
+
+/** SQL that is true for a row with more or fewer fields than the header. */
+export function fieldCountWrong(scan: Head): string {
+  return `(cx IS NOT NULL OR c${scan.header.length} IS NULL)`;
+}
+
+/** The message for such a row. */
+export function fieldCountIssue(scan: Head): { what: (tooMany: boolean) => string; fix: (tooMany: boolean) => string } {
+  return {
+    what: (tooMany) => `unreadable row (${tooMany ? 'too many' : 'missing'} columns)`,
+    fix: (tooMany) => `${REJECT_FIX[tooMany ? 'TOO MANY COLUMNS' : 'MISSING COLUMNS']} (the header has ${scan.header.length})`,
+  };
 }
 
 /** `c7` for the column the spec calls `name`. */
@@ -122,3 +139,6 @@ export function checkRowCount(body: Body, file: string, accepted: number, reject
 export function displayPath(path: string, inputDir: string): string {
   return relative(inputDir, path) || path;
 }
+
+/** DuckDB's parallel reader cannot pad rows of a file whose quoted values hold line breaks. */
+export const needsSequentialRead = (e: unknown) => /null_padding in conjunction with quoted new lines/.test(String(e));

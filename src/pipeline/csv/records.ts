@@ -5,9 +5,15 @@ import { createReadStream } from 'node:fs';
  * line break). Only used on the slow path: to place errors when records and lines differ.
  */
 export async function recordStartLines(path: string, skipHeader = true): Promise<number[]> {
+  return (await scanRecords(path, skipHeader)).starts;
+}
+
+/** Record start lines, and the line of a quote still open at the end of the file (if any). */
+export async function scanRecords(path: string, skipHeader = true): Promise<{ starts: number[]; unclosedQuoteLine: number | null }> {
   const starts: number[] = [];
   let line = 1;
   let quoted = false;
+  let quoteLine = 0;
   let atRecordStart = true;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     for (let i = 0; i < chunk.length; i++) {
@@ -16,14 +22,17 @@ export async function recordStartLines(path: string, skipHeader = true): Promise
         starts.push(line);
         atRecordStart = false;
       }
-      if (b === 34) quoted = !quoted; // "" inside a quoted value toggles twice: no net change
+      if (b === 34) {
+        quoted = !quoted; // "" inside a quoted value toggles twice: no net change
+        if (quoted) quoteLine = line;
+      }
       else if (b === 10) {
         line++;
         if (!quoted) atRecordStart = true;
       }
     }
   }
-  return skipHeader ? starts.slice(1) : starts;
+  return { starts: skipHeader ? starts.slice(1) : starts, unclosedQuoteLine: quoted ? quoteLine : null };
 }
 
 /** Map 1-based data-row numbers (as DuckDB kept them, rejected rows left out) to physical lines. */

@@ -1,8 +1,8 @@
 import { sqlString, type Duck } from '../duck.ts';
 import type { IssueLog } from '../issues.ts';
-import { col, csvSource, mapHeader, reportRejects, type HeaderMap, type RejectRow } from '../csv/read.ts';
+import { col, csvSource, fieldCountIssue, fieldCountWrong, mapHeader, needsSequentialRead, reportRejects, type HeaderMap, type RejectRow } from '../csv/read.ts';
 import { checkBody, type InputFile } from '../input-files.ts';
-import { recordStartLines, rowToLine } from '../csv/records.ts';
+import { recordStartLines, rowToLine, scanRecords } from '../csv/records.ts';
 import { EPPGBM_COLUMNS as C, EPPGBM_SPEC } from '../kinds.ts';
 import { LEVEL_LABEL, type NameMatcher, type NameTuple } from '../names.ts';
 import { FORMAT_HINTS } from '../sql/rules.ts';
@@ -42,12 +42,16 @@ function layouts(files: ByNameFile[]): Layout[] {
 }
 
 /** Per-row classification over a scan of one layout: the SQL that both the fast and the slow path use. */
-function rowSql(layout: Layout, opts: { extra?: string; collectRejects?: boolean } = {}): string {
+function rowSql(layout: Layout, opts: { extra?: string; collectRejects?: boolean; sequential?: boolean } = {}): string {
   const { map, files } = layout;
   const v = (name: string) => col(map, name);
   const f = files.length === 1 ? String(files[0].index) : `[${files.map((x) => x.index).join(', ')}][list_position([${files.map((x) => sqlString(x.input.head.path)).join(', ')}], filename)]`;
   return `SELECT ${opts.extra ?? ''} ${f} AS f,
-      struct_pack(p := ${v(C.prov)}, kb := ${v(C.kab)}, kc := ${v(C.kec)}, ds := ${v(C.desa)}) AS nm,
+      ${fieldCountWrong(files[0].input.head)} AS e_kolom,
+      cx IS NOT NULL AS e_kolom_lebih,
+      atlas_blank(${v(C.prov)}) OR atlas_blank(${v(C.kab)}) OR atlas_blank(${v(C.kec)}) OR atlas_blank(${v(C.desa)}) AS e_wilayah,
+      -- a row with the wrong number of fields has its values in the wrong columns: none of them is used
+      CASE WHEN NOT e_kolom AND NOT e_wilayah THEN struct_pack(p := ${v(C.prov)}, kb := ${v(C.kab)}, kc := ${v(C.kec)}, ds := ${v(C.desa)}) END AS nm,
       CASE WHEN atlas_blank(${v(C.nik)})
            THEN hash(f, ${v(C.prov)}, ${v(C.kab)}, ${v(C.kec)}, ${v(C.desa)}, ${v(C.tglLahir)}, ${v(C.tanggal)}, ${v(C.zsTbu)}, ${v(C.tbu)}, ${v(C.usia)})
            ELSE hash(trim(${v(C.nik)})) END AS k,
@@ -60,13 +64,12 @@ function rowSql(layout: Layout, opts: { extra?: string; collectRejects?: boolean
       NOT atlas_blank(${v(C.zsTbu)}) AND haz IS NULL AS e_zs,
       atlas_blank(${v(C.zsTbu)}) AND NOT atlas_blank(${v(C.tbu)}) AND kelas IS NULL AS e_tbu,
       d IS NOT NULL AND umur IS NULL AS e_usia,
-      atlas_blank(${v(C.prov)}) OR atlas_blank(${v(C.kab)}) OR atlas_blank(${v(C.kec)}) OR atlas_blank(${v(C.desa)}) AS e_wilayah,
-      CASE WHEN e_tanggal OR e_zs OR e_tbu OR e_usia OR e_wilayah THEN 'galat'
+      CASE WHEN e_kolom THEN 'galat' WHEN e_tanggal OR e_zs OR e_tbu OR e_usia OR e_wilayah THEN 'galat'
            WHEN NOT atlas_usia_sah(umur) THEN 'usia'
            WHEN kelas IS NULL THEN 'haz_kosong'
            WHEN kelas = 'tidak_masuk_akal' THEN 'tidak_masuk_akal'
            ELSE 'sah' END AS alasan
-    FROM ${csvSource(files.map((x) => x.input.head), `bn${files[0].index}`, opts.collectRejects ?? false).sql}`;
+    FROM ${csvSource(files.map((x) => x.input.head), `bn${files[0].index}`, opts.collectRejects ?? false, !opts.sequential).sql}`;
 }
 
 /** One file on its own (slow paths: line numbers). */
@@ -87,7 +90,7 @@ export interface ByNameSummary {
 }
 
 export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMatcher, province: string, log: IssueLog): Promise<ByNameSummary> {
-  const files: ByNameFile[] = [];
+  let files: ByNameFile[] = [];
   inputs.forEach((input, index) => {
     const map = mapHeader(input.head, EPPGBM_SPEC, input.name, log);
     if (map) files.push({ input, map, index });
@@ -98,8 +101,9 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
 
   // Fast path: one query over all files. Stage 1 keeps one record per child and month (a valid one if
   // any, the latest, ties broken by value so the result is deterministic); stage 2 counts per names x month.
-  const fastPath = `CREATE OR REPLACE TABLE bn_nama_bulan AS
-    WITH r AS (${layouts(files).map((l) => rowSql(l)).join('\nUNION ALL\n')}),
+  let sequential = false;
+  const fastPath = (fs: ByNameFile[]) => `CREATE OR REPLACE TABLE bn_nama_bulan AS
+    WITH r AS (${layouts(fs).map((l) => rowSql(l, { sequential })).join('\nUNION ALL\n')}),
     anak AS (
       SELECT k, m,
         arg_max(struct_pack(nm := nm, kelas := kelas, sah := alasan = 'sah', f := f),
@@ -118,22 +122,45 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
       sum(n) AS baris, sum(n_tma) AS tidak_masuk_akal, sum(n_usia) AS usia, sum(n_sah) - count(*) FILTER (w.sah) AS duplikat,
       sum(n_haz_kosong) AS haz_kosong, sum(n_galat) AS galat
     FROM anak GROUP BY ALL`;
-  const bodies = await Promise.all(files.map((f) => f.input.body));
-  let readable = true;
-  files.forEach((f, i) => (readable = checkBody(f.input, bodies[i], log) && readable));
-  if (!readable) return { files: files.length, rows: 0, reasons: {} };
-  try {
-    await db.run(fastPath);
-  } catch (e) {
-    // A malformed row stops the fast scan: re-read file by file keeping every bad row, and report them all.
-    if (!/CSV Error|Conversion Error|Invalid Input/i.test(String(e))) throw e;
-    for (const f of files) {
-      const src = csvSource(f.input.head, `bnr${f.index}`, true);
-      await db.run(`CREATE OR REPLACE TEMP TABLE bn_check AS SELECT count(*) AS n FROM ${src.sql}`);
-      reportRejects(await db.all<RejectRow>(`SELECT line, column_idx, error_type, error_message FROM ${src.rejectsTable} ORDER BY line`), f.input.name, log);
+  // Files that cannot be read (encoding, empty) are reported and left out; the others are still checked,
+  // so one broken file does not hide the errors of the rest.
+  const allBodies = await Promise.all(files.map((f) => f.input.body));
+  files = files.filter((f, i) => checkBody(f.input, allBodies[i], log));
+  const runFast = async () => {
+    try {
+      await db.run(fastPath(files));
+    } catch (e) {
+      if (!needsSequentialRead(e)) throw e;
+      sequential = true;
+      await db.run(fastPath(files));
     }
-    return { files: files.length, rows: 0, reasons: {} };
+  };
+  try {
+    if (files.length) await runFast();
+  } catch (e) {
+    // A row DuckDB cannot parse (an unclosed quote) stops the fast scan: find the files that have one,
+    // report every such row, and read the others.
+    if (!/CSV Error|Conversion Error|Invalid Input/i.test(String(e))) throw e;
+    const broken = new Set<ByNameFile>();
+    for (const f of files) {
+      const src = csvSource(f.input.head, `bnr${f.index}`, true, false);
+      await db.run(`CREATE OR REPLACE TEMP TABLE bn_check AS SELECT count(*) AS n FROM ${src.sql}`);
+      const rejects = await db.all<RejectRow>(`SELECT line, column_idx, error_type, error_message FROM ${src.rejectsTable} ORDER BY line`);
+      reportRejects(rejects, f.input.name, log);
+      if (rejects.length) broken.add(f);
+      const { unclosedQuoteLine } = await scanRecords(f.input.path);
+      if (unclosedQuoteLine !== null) {
+        if (!rejects.length) log.error(f.input.name, { line: unclosedQuoteLine }, 'a quote opened on this line is never closed: the rest of the file would be read as one value', 'close the quote, or double any quote inside a value ("")', 'unclosed');
+        broken.add(f);
+      }
+    }
+    // DuckDB's message quotes the raw line (personal data): it is never passed on
+    if (broken.size === 0) throw new Error(`raw/eppgbm: DuckDB could not read the by-name exports (${String(e).split('\n')[0].replace(/Original Line:.*/, '')})`);
+    files = files.filter((f) => !broken.has(f));
+    if (files.length) await runFast();
   }
+  if (files.length === 0) return { files: 0, rows: 0, reasons: {} };
+  const bodies = await Promise.all(files.map((f) => f.input.body));
 
   // Row counts against our own line counts: no row may vanish.
   const [{ total }] = await db.all<{ total: number }>(`SELECT coalesce(sum(baris), 0) AS total FROM bn_nama_bulan`);
@@ -145,7 +172,7 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
       const rec = await recordStartLines(f.input.path);
       recordLines.set(f.index, rec);
       lines[i] = rec.length;
-      const [{ n }] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${csvSource(f.input.head, `bnc${f.index}`, false).sql}`);
+      const [{ n }] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${csvSource(f.input.head, `bnc${f.index}`, false, !sequential).sql}`);
       if (n !== rec.length) {
         log.error(f.input.name, {}, `${rec.length} records but only ${n} could be read (${rec.length - n} lost)`, 'check quotes: values must not contain unmatched double quotes', 'rowcount');
       }
@@ -159,12 +186,18 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
   if (galat > 0) {
     for (const f of files) {
       const bad = await db.all<Record<string, unknown> & { rn: number }>(
-        `SELECT rn, ${ERROR_KINDS.map((e) => e.flag).join(', ')}, tanggal_teks, zs_teks FROM (
-           SELECT row_number() OVER () AS rn, * FROM (${rowSql(single(f), { extra: `${col(f.map, C.tanggal)} AS tanggal_teks, ${col(f.map, C.zsTbu)} AS zs_teks,` })}))
+        `SELECT rn, e_kolom, e_kolom_lebih, ${ERROR_KINDS.map((e) => e.flag).join(', ')}, tanggal_teks, zs_teks FROM (
+           SELECT row_number() OVER () AS rn, * FROM (${rowSql(single(f), { sequential, extra: `${col(f.map, C.tanggal)} AS tanggal_teks, ${col(f.map, C.zsTbu)} AS zs_teks,` })}))
          WHERE alasan = 'galat' ORDER BY rn LIMIT 200`,
       );
       const lines = lineOf(f, bad.map((b) => b.rn));
+      const shape = fieldCountIssue(f.input.head);
       bad.forEach((b, i) => {
+        if (b.e_kolom) {
+          // a shifted row: its values are in the wrong columns, so nothing else about it is meaningful
+          log.error(f.input.name, { line: lines[i] }, shape.what(Boolean(b.e_kolom_lebih)), shape.fix(Boolean(b.e_kolom_lebih)), 'e_kolom');
+          return;
+        }
         for (const e of ERROR_KINDS) {
           if (!b[e.flag]) continue;
           // only non-personal values are quoted; dates of birth, NIK and names never are
@@ -189,7 +222,7 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
       matches.push({ t, kode: res.kode, excluded: res.kode === null });
       continue;
     }
-    const parent = res.parent ? `${res.parent.jenis} ${res.parent.nama} (${res.parent.kode})` : `province ${province}`;
+    const parent = res.parent ? `${areaLabel(res.parent)} (${res.parent.kode})` : `province ${province}`;
     const key = `${res.level}|${res.parent?.kode ?? ''}|${res.name.trim().toLowerCase()}`;
     const u = unmatched.get(key) ?? { level: res.level, name: res.name.trim(), parent, suggestions: res.suggestions, ambiguous: res.ambiguous, rows: 0, tuples: [] };
     u.rows += r.baris;
@@ -204,7 +237,7 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
     const first = new Map<number, { file: ByNameFile; line: number }>();
     for (const f of files) {
       const hits = await db.all<{ u: number; rn: number }>(
-        `SELECT x.u, min(rn) AS rn FROM (SELECT row_number() OVER () AS rn, nm FROM (${rowSql(single(f))})) r
+        `SELECT x.u, min(rn) AS rn FROM (SELECT row_number() OVER () AS rn, nm FROM (${rowSql(single(f), { sequential })})) r
          JOIN bn_unmatched x ON r.nm.p = x.prov AND r.nm.kb = x.kab AND r.nm.kc = x.kec AND r.nm.ds = x.desa GROUP BY x.u`,
       );
       const lines = lineOf(f, hits.map((h) => h.rn));
@@ -253,6 +286,11 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
     )
   )[0];
   return { files: files.length, rows: total, reasons };
+}
+
+/** "Kecamatan Muara Ancalong", "Kabupaten Kutai Timur" (regency names already carry their kind). */
+function areaLabel(a: { jenis: string; nama: string }): string {
+  return a.nama.toLowerCase().startsWith(a.jenis.toLowerCase()) ? a.nama : `${a.jenis} ${a.nama}`;
 }
 
 /** Insert plain rows (text, numbers, nulls) into an existing table. */

@@ -1,7 +1,8 @@
 import type { Duck } from '../duck.ts';
 import { sqlIdent, sqlString } from '../duck.ts';
 import type { IssueLog } from '../issues.ts';
-import { col, csvSource, mapHeader, reportRejects, type HeaderMap, type RejectRow } from '../csv/read.ts';
+import { col, csvSource, fieldCountIssue, fieldCountWrong, mapHeader, reportRejects, type HeaderMap, type RejectRow } from '../csv/read.ts';
+import type { Head } from '../csv/prescan.ts';
 import { recordStartLines, rowToLine } from '../csv/records.ts';
 import { checkBody, listCsv, openInput, type InputFile } from '../input-files.ts';
 import { columnsOf, type Field, type FieldType, type TableKind } from '../kinds.ts';
@@ -49,7 +50,7 @@ export async function readTable(db: Duck, inputDir: string, kind: TableKind, log
     const map = mapHeader(file.head, columnsOf(kind), name, log);
     if (!map) continue;
     const id = `${kind.id}_${i}`;
-    const src = csvSource(file.head, id);
+    const src = csvSource(file.head, id, true, false); // small files: one thread reads them fine
     await db.run(`CREATE OR REPLACE TEMP TABLE raw_${id} AS SELECT row_number() OVER () AS rn, * FROM ${src.sql}`);
     const rejects = await db.all<RejectRow>(`SELECT line, column_idx, error_type, error_message FROM ${src.rejectsTable} ORDER BY line`);
     reportRejects(rejects, name, log);
@@ -69,7 +70,7 @@ export async function readTable(db: Duck, inputDir: string, kind: TableKind, log
     const lines = rowToLine(rns, { rejectedLines: rejects.map((r) => r.line), recordLines });
     const simple = lines.every((l, k) => l === k + 2);
     const lineExpr = simple ? 'rn + 1' : `list_extract([${lines.join(',')}], rn::INTEGER)`;
-    await validateFile(db, id, name, kind, map, lineExpr, log);
+    await validateFile(db, id, name, kind, map, lineExpr, file.head, log);
     const select = kind.fields.map((f) => `${PARSE[f.type].sql(col(map, f.name))} AS ${sqlIdent(f.name)}`).join(', ');
     await db.run(`INSERT INTO in_${kind.id} SELECT ${select}, ${sqlString(name)}, (${lineExpr})::INTEGER FROM raw_${id}`);
   }
@@ -78,7 +79,11 @@ export async function readTable(db: Duck, inputDir: string, kind: TableKind, log
   return { files, rows };
 }
 
-async function validateFile(db: Duck, id: string, name: string, kind: TableKind, map: HeaderMap, lineExpr: string, log: IssueLog): Promise<void> {
+async function validateFile(db: Duck, id: string, name: string, kind: TableKind, map: HeaderMap, lineExpr: string, head: Head, log: IssueLog): Promise<void> {
+  const shape = fieldCountIssue(head);
+  for (const r of await db.all<{ line: number; more: boolean }>(`SELECT ${lineExpr} AS line, cx IS NOT NULL AS more FROM raw_${id} WHERE ${fieldCountWrong(head)} ORDER BY rn`)) {
+    log.error(name, { line: r.line }, shape.what(r.more), shape.fix(r.more), 'fields');
+  }
   const fieldCol = (f: Field) => col(map, f.name);
   for (const f of kind.fields) {
     if (!map.has(f.name)) continue;

@@ -33,13 +33,13 @@ CREATE OR REPLACE MACRO atlas_date(s) AS CASE WHEN year(atlas_date_any(trim(s)))
 CREATE OR REPLACE MACRO atlas_completed_months(born, measured) AS
   (year(measured) - year(born)) * 12 + month(measured) - month(born) - CASE WHEN day(measured) < day(born) THEN 1 ELSE 0 END;
 
--- "2 Tahun - 3 Bulan - 5 Hari" -> 27 completed months (the e-PPGBM form first, cheaply; other spellings by pattern)
-CREATE OR REPLACE MACRO atlas_usia_bulan(s) AS CASE
-  WHEN s LIKE '% Tahun - % Bulan%' THEN TRY_CAST(split_part(s, ' ', 1) AS INTEGER) * 12 + TRY_CAST(split_part(s, ' ', 4) AS INTEGER)
-  WHEN regexp_matches(lower(s), '\\d+\\s*(tahun|thn|th|bulan|bln)')
+-- "2 Tahun - 3 Bulan - 5 Hari" -> 27 completed months: the e-PPGBM form cheaply first; any other spelling
+-- (leading or doubled spaces, "4 thn 11 bln") by pattern, only for the rows the fast form did not read
+CREATE OR REPLACE MACRO atlas_usia_bulan(s) AS coalesce(
+  CASE WHEN s LIKE '% Tahun - % Bulan%' THEN TRY_CAST(split_part(s, ' ', 1) AS INTEGER) * 12 + TRY_CAST(split_part(s, ' ', 4) AS INTEGER) END,
+  CASE WHEN regexp_matches(lower(s), '\\d+\\s*(tahun|thn|th|bulan|bln)')
   THEN coalesce(TRY_CAST(regexp_extract(lower(s), '(\\d+)\\s*(tahun|thn|th)\\b', 1) AS INTEGER), 0) * 12
-     + coalesce(TRY_CAST(regexp_extract(lower(s), '(\\d+)\\s*(bulan|bln)\\b', 1) AS INTEGER), 0)
-END;
+     + coalesce(TRY_CAST(regexp_extract(lower(s), '(\\d+)\\s*(bulan|bln)\\b', 1) AS INTEGER), 0) END);
 
 -- Kemendagri codes as dotted text: 6474011003 or 64.74.01.1003 -> 64.74.01.1003
 CREATE OR REPLACE MACRO atlas_kode(s) AS CASE
