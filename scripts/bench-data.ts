@@ -10,7 +10,8 @@
  * Goals: ours / bare <= 1.5, peak <= 2 GB. The big file is deleted afterwards unless --keep.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -56,31 +57,43 @@ async function main(): Promise<void> {
   const base = join(ROOT, 'bench-out', `data-${rows}`);
   const input = join(base, 'input');
   const file = join(input, 'raw', 'eppgbm', 'national.csv');
-  rmSync(base, { recursive: true, force: true });
-  mkdirSync(dirname(file), { recursive: true });
-  mkdirSync(join(input, 'reference'), { recursive: true });
-  copyFileSync(join(ROOT, 'data', 'reference', 'program.csv'), join(input, 'reference', 'program.csv'));
-
-  const { generateNationalByName } = await import('../src/demo/national.ts');
-  const crosswalk = await writeCrosswalk(join(input, 'reference', 'crosswalk.csv'));
+  const stamp = join(base, 'generated.json');
+  const want = JSON.stringify({ rows, seed });
   console.log(`bench:data  ${fmtInt(rows)} rows, seed ${seed}, ${base}`);
-  console.log(`  crosswalk: ${crosswalk} village names that the gazetteer holds twice in one district (mapped to the first code)`);
+  if (values.keep && existsSync(file) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) {
+    // --keep from an earlier run: reuse its file
+    console.log(`  generate:  reusing ${file} (${fmtBytes(statSync(file).size)})`);
+  } else {
+    rmSync(base, { recursive: true, force: true });
+    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(join(input, 'reference'), { recursive: true });
+    copyFileSync(join(ROOT, 'data', 'reference', 'program.csv'), join(input, 'reference', 'program.csv'));
+    const crosswalk = await writeCrosswalk(join(input, 'reference', 'crosswalk.csv'));
+    console.log(`  crosswalk: ${crosswalk} village names that the gazetteer holds twice in one district (mapped to the first code)`);
 
-  const g0 = performance.now();
-  let shown = 0;
-  const gen = await generateNationalByName(file, {
-    rows,
-    seed,
-    progress: (n) => {
-      if (process.stdout.isTTY && n - shown >= 1_000_000) {
-        shown = n;
-        process.stdout.write(`\r  generating: ${fmtInt(n)} rows`);
-      }
-    },
-  });
-  const gs = (performance.now() - g0) / 1000;
-  if (process.stdout.isTTY) process.stdout.write('\r');
-  console.log(`  generate:  ${fmtInt(gen.rows)} rows, ${fmtBytes(gen.bytes)} in ${gs.toFixed(1)} s (${fmtInt(gen.rows / gs)} rows/s, ${fmtBytes(gen.bytes / gs)}/s)`);
+    const { generateNationalByName } = await import('../src/demo/national.ts');
+    const g0 = performance.now();
+    const c0 = process.cpuUsage();
+    let shown = 0;
+    const gen = await generateNationalByName(file, {
+      rows,
+      seed,
+      progress: (n) => {
+        if (process.stdout.isTTY && n - shown >= 1_000_000) {
+          shown = n;
+          process.stdout.write(`\r  generating: ${fmtInt(n)} rows`);
+        }
+      },
+    });
+    const gs = (performance.now() - g0) / 1000;
+    const cpu = process.cpuUsage(c0);
+    if (process.stdout.isTTY) process.stdout.write('\r');
+    console.log(
+      `  generate:  ${fmtInt(gen.rows)} rows, ${fmtBytes(gen.bytes)} in ${gs.toFixed(1)} s (${fmtInt(gen.rows / gs)} rows/s, ${fmtBytes(gen.bytes / gs)}/s; ` +
+        `CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s over ${availableParallelism()} cores, load ${loadavg()[0].toFixed(1)})`,
+    );
+    writeFileSync(stamp, want);
+  }
 
   const results: Record<string, ChildReport & { wall: number; peak: number }> = {};
   try {
@@ -203,7 +216,8 @@ async function childBare(): Promise<void> {
   await conn.run(`COPY (
       SELECT "Prov", "Kab/Kota", "Kec", "Desa/Kel", strftime("Tanggal Pengukuran", '%Y-%m') AS bulan,
              count(*) AS diukur, count(*) FILTER (WHERE "ZS TB/U" < -2) AS stunting
-      FROM read_csv(${q(values.file!)})
+      FROM read_csv(${q(values.file!)}, delim = ',', quote = '"', escape = '"', header = true,
+                    types = {'Tanggal Pengukuran': 'DATE', 'ZS TB/U': 'DOUBLE'})
       GROUP BY ALL
     ) TO ${q(values.out!)} (FORMAT parquet)`);
   const r = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n, sum(diukur)::BIGINT AS rows FROM read_parquet(${q(values.out!)})`);

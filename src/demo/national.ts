@@ -597,9 +597,11 @@ async function generateParallel(path: string, plan: NationalPlan, threads: numbe
       wake = null;
       w?.();
     };
+    const owner = new Map<number, Worker>();
     for (const w of workers) {
       w.on('message', (m: BlockDone) => {
         ready.set(m.id, m);
+        owner.set(m.id, w);
         idle.push(w);
         notify();
       });
@@ -629,6 +631,9 @@ async function generateParallel(path: string, plan: NationalPlan, threads: numbe
         await writeAll(fh, Buffer.from(done.chunks[k], 0, done.lengths[k]));
         bytes += done.lengths[k];
       }
+      // hand the buffers back for reuse (large short-lived buffers make the collector work hard)
+      owner.get(id)!.postMessage({ type: 'recycle', chunks: done.chunks }, done.chunks);
+      owner.delete(id);
       rows += done.rows;
       progress?.(rows);
     }
@@ -642,15 +647,21 @@ async function generateParallel(path: string, plan: NationalPlan, threads: numbe
 /** Worker side: render each block it is sent into 4 MB chunks and send them back (transferred, not copied). */
 export function serveWorker(port: MessagePort): void {
   let renderer: NationalRenderer | null = null;
-  port.on('message', async (m: { type: 'plan'; plan: NationalPlan } | { type: 'block'; id: number; from: number; to: number }) => {
+  const pool: ArrayBuffer[] = [];
+  type Message = { type: 'plan'; plan: NationalPlan } | { type: 'block'; id: number; from: number; to: number } | { type: 'recycle'; chunks: ArrayBuffer[] };
+  port.on('message', async (m: Message) => {
     if (m.type === 'plan') {
       renderer = new NationalRenderer(m.plan);
+      return;
+    }
+    if (m.type === 'recycle') {
+      pool.push(...m.chunks);
       return;
     }
     const r = renderer!;
     const chunks: ArrayBuffer[] = [];
     const lengths: number[] = [];
-    const fresh = () => Buffer.from(new ArrayBuffer(CHUNK));
+    const fresh = () => Buffer.from(pool.pop() ?? new ArrayBuffer(CHUNK));
     const o = new Out(fresh());
     const before = r.rows;
     await r.render(m.from, m.to, o, (out) => {

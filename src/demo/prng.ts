@@ -32,10 +32,11 @@ export class Rng {
   private spare: number | null = null;
 
   constructor(seed: number, ...keys: (string | number)[]) {
+    // state kept as signed 32-bit integers: V8 then stores them untagged-fast (no boxed doubles)
     const h = hashKey(seed, ...keys);
-    this.a = h;
-    this.b = fmix(h ^ 0x9e3779b9);
-    this.c = fmix(h ^ 0x7f4a7c15);
+    this.a = h | 0;
+    this.b = fmix(h ^ 0x9e3779b9) | 0;
+    this.c = fmix(h ^ 0x7f4a7c15) | 0;
     this.d = 1;
     for (let i = 0; i < 12; i++) this.next32();
   }
