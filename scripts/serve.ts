@@ -282,7 +282,8 @@ async function main() {
       log: { type: 'boolean', default: false },
     },
   });
-  const root = positionals[0] ?? 'dist';
+  // The last folder given wins, so `npm run preview -- other/dir` (after the script's "dist") works.
+  const root = positionals.at(-1) ?? 'dist';
   const st = await stat(root).catch(() => undefined);
   if (!st?.isDirectory()) {
     console.error(`serve: ${root} is not a folder (run npm run build first)`);
