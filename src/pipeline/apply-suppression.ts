@@ -67,13 +67,16 @@ async function applyOne(db: Duck, t: Target): Promise<void> {
   const hidden = rows.filter((r) => r.hidden.size > 0);
   await db.run(`CREATE OR REPLACE TEMP TABLE ditekan (kode_wilayah VARCHAR, grp VARCHAR, measure VARCHAR)`);
   await insertRows(db, 'ditekan', hidden.flatMap((r) => [...r.hidden].map((m) => [r.kode_wilayah, r.group, m])));
+  // one row of flags per hidden row, joined once (not a lookup per cell)
+  const flags = t.spec.measures.map((m) => `bool_or(measure = '${m}') AS "h_${m}"`).join(', ');
+  await db.run(`CREATE OR REPLACE TEMP TABLE ditekan_baris AS SELECT kode_wilayah, grp, ${flags} FROM ditekan GROUP BY ALL`);
   const grp = `concat_ws('|', ${t.group.map((g) => `o.${g}`).join(', ')})`;
-  const hid = (m: string) => `EXISTS (SELECT 1 FROM ditekan d WHERE d.kode_wilayah = o.kode_wilayah AND d.grp = ${grp} AND d.measure = '${m}')`;
-  const sets = [
-    ...t.spec.measures.map((m) => `${m} = CASE WHEN ${hid(m)} THEN NULL ELSE ${m} END`),
-    ...Object.entries(t.rates).map(([rate, deps]) => `${rate} = CASE WHEN ${deps.map(hid).join(' OR ')} THEN NULL ELSE ${rate} END`),
-    `ditekan = EXISTS (SELECT 1 FROM ditekan d WHERE d.kode_wilayah = o.kode_wilayah AND d.grp = ${grp})`,
+  const hid = (m: string) => `coalesce(d."h_${m}", false)`;
+  const replaced = [
+    ...t.spec.measures.map((m) => `CASE WHEN ${hid(m)} THEN NULL ELSE o.${m} END AS ${m}`),
+    ...Object.entries(t.rates).map(([rate, deps]) => `CASE WHEN ${deps.map(hid).join(' OR ')} THEN NULL ELSE o.${rate} END AS ${rate}`),
+    `d.kode_wilayah IS NOT NULL AS ditekan`,
   ];
-  // rates first (they read the counts before those become NULL): one UPDATE evaluates all SETs on the old row
-  await db.run(`UPDATE ${t.table} o SET ${sets.join(', ')}`);
+  await db.run(`CREATE OR REPLACE TABLE ${t.table} AS SELECT o.* REPLACE (${replaced.join(', ')})
+    FROM ${t.table} o LEFT JOIN ditekan_baris d ON d.kode_wilayah = o.kode_wilayah AND d.grp = ${grp}`);
 }

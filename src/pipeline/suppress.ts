@@ -44,20 +44,33 @@ export function suppress(rows: SuppressRow[], spec: SuppressSpec): void {
     }
   }
   const equations = buildEquations(rows, spec);
-  // complementary, to a fixpoint
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const eq of equations) {
-      const hiddenCount = eq.filter((r) => r.row.hidden.has(r.measure)).length;
-      if (hiddenCount !== 1) continue;
-      const open = eq.filter((r) => !r.row.hidden.has(r.measure) && r.row.values[r.measure] !== null);
-      const order = (a: Ref, b: Ref) => rank(a) - rank(b) || a.row.kode_wilayah.localeCompare(b.row.kode_wilayah) || a.measure.localeCompare(b.measure);
-      // Prefer a village or district number; if none is left (e.g. a regency with data in a single
-      // district), the total itself must go: protection comes before the rule's usual levels.
-      const pick = open.filter((r) => hideable(r.row)).sort(order)[0] ?? open.sort(order)[0];
-      if (!pick) continue;
-      pick.row.hidden.add(pick.measure);
-      changed = true;
+  // complementary, to a fixpoint: a worklist of equations, re-checked when one of their cells is hidden
+  const byCell = new Map<SuppressRow, Map<string, Ref[][]>>();
+  for (const eq of equations) {
+    for (const r of eq) {
+      let m = byCell.get(r.row);
+      if (!m) byCell.set(r.row, (m = new Map()));
+      m.set(r.measure, [...(m.get(r.measure) ?? []), eq]);
+    }
+  }
+  const order = (a: Ref, b: Ref) => rank(a) - rank(b) || a.row.kode_wilayah.localeCompare(b.row.kode_wilayah) || a.measure.localeCompare(b.measure);
+  const queue = [...equations]; // first in, first out: the same order as sweeping the equations again
+  const queued = new Set(queue);
+  for (let head = 0; head < queue.length; head++) {
+    const eq = queue[head];
+    queued.delete(eq);
+    if (eq.filter((r) => r.row.hidden.has(r.measure)).length !== 1) continue;
+    const open = eq.filter((r) => !r.row.hidden.has(r.measure) && r.row.values[r.measure] !== null);
+    // Prefer a village or district number; if none is left (e.g. a regency with data in a single
+    // district), the total itself must go: protection comes before the rule's usual levels.
+    const pick = open.filter((r) => hideable(r.row)).sort(order)[0] ?? open.sort(order)[0];
+    if (!pick) continue;
+    pick.row.hidden.add(pick.measure);
+    for (const other of byCell.get(pick.row)?.get(pick.measure) ?? []) {
+      if (!queued.has(other)) {
+        queued.add(other);
+        queue.push(other);
+      }
     }
   }
 }

@@ -18,19 +18,19 @@ import { FORMAT_HINTS } from '../sql/rules.ts';
  * tidak_masuk_akal, usia, duplikat, haz_kosong, tidak_cocok, file)`.
  */
 
-interface ByNameFile {
+export interface ByNameFile {
   input: InputFile;
   map: HeaderMap;
   index: number;
 }
 
 /** Files with the same delimiter and column positions, read by one DuckDB scan. */
-interface Layout {
+export interface Layout {
   files: ByNameFile[];
   map: HeaderMap;
 }
 
-function layouts(files: ByNameFile[]): Layout[] {
+export function layouts(files: ByNameFile[]): Layout[] {
   const groups = new Map<string, Layout>();
   for (const f of files) {
     const key = `${f.input.head.delimiter}|${f.input.head.header.length}|${[...f.map.entries()].sort().join(';')}`;
@@ -42,7 +42,7 @@ function layouts(files: ByNameFile[]): Layout[] {
 }
 
 /** Per-row classification over a scan of one layout: the SQL that both the fast and the slow path use. */
-function rowSql(layout: Layout, opts: { extra?: string; collectRejects?: boolean; sequential?: boolean } = {}): string {
+export function rowSql(layout: Layout, opts: { extra?: string; collectRejects?: boolean; sequential?: boolean } = {}): string {
   const { map, files } = layout;
   const v = (name: string) => col(map, name);
   const f = files.length === 1 ? String(files[0].index) : `[${files.map((x) => x.index).join(', ')}][list_position([${files.map((x) => sqlString(x.input.head.path)).join(', ')}], filename)]`;
