@@ -45,10 +45,17 @@ interface ChildReport {
   detail?: string;
 }
 
-if (values.child === 'build') await childBuild();
-else if (values.child === 'bare') await childBare();
-else if (values.help) console.log('usage: npm run bench:data -- [--rows N] [--seed N] [--keep] [--memory-limit 2GB] [--only ours|bare]');
-else await main();
+try {
+  if (values.child === 'build') await childBuild();
+  else if (values.child === 'bare') await childBare();
+  else if (values.help) console.log('usage: npm run bench:data -- [--rows N] [--seed N] [--keep] [--memory-limit 2GB] [--only ours|bare]');
+  else await main();
+} catch (e) {
+  const err = e as Error & { log?: { lines(): string[] } };
+  const detail = err.log ? err.log.lines().slice(0, 20).join('\n') : err.message;
+  console.error(`${values.child ? `    ${values.child}: ` : 'bench:data: '}${detail}`);
+  process.exit(1);
+}
 
 async function main(): Promise<void> {
   const rows = Number(values.rows);
