@@ -166,12 +166,27 @@ describe('by-name row errors', () => {
     expect(r.issues[0]).toMatch(TOO_MANY('raw/eppgbm/a.csv', 3));
   });
 
-  it('a value with an unclosed quote is reported, not silently dropped', async () => {
+  it('a value with an unclosed quote is reported at the line where the quote opens, not silently dropped', async () => {
     const text = toCsv(BYNAME_HEADER, [child(), child({ Alamat: 'QUOTE-HERE' }), child(), child()]).replace('QUOTE-HERE', '"Jl. Anggrek');
     const r = await build({ eppgbm: { 'a.csv': text } });
     expect(r.error).toBeInstanceOf(DataError);
-    expect(errorsOf(r.issues).length).toBeGreaterThan(0);
-    expect(errorsOf(r.issues).every((l) => l.startsWith('raw/eppgbm/a.csv'))).toBe(true);
+    expect(errorsOf(r.issues).map((l) => /^[^:]+:\d+/.exec(l)?.[0])).toEqual(['raw/eppgbm/a.csv:3']);
+    expect(r.issues[0]).toMatch(/quote/);
+  });
+
+  it('a row with fewer fields than the header is reported at its line', async () => {
+    const text = toCsv(BYNAME_HEADER, [child(), child({ Detail: 'SHORT' }), child()]).replace(/,[^,\n]*,SHORT\n/, '\n');
+    const r = await buildFails({ eppgbm: { 'a.csv': text } });
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatch(/^raw\/eppgbm\/a\.csv:3(:\d+)?: .*(missing columns|fewer fields than the header)/);
+  });
+
+  it('aggregated files: rows with too many or too few fields are reported at their lines', async () => {
+    const r = await buildFails({ files: { 'raw/eppgbm-desa/d.csv': csv(DESA_HEADER, '64.08.01.2001,2024-01,40,30,5,2', '64.08.01.2002,2024-01,40,30,5', '64.08.01.2003,2024-01,40,30,5,2,1', '64.08.01.2004,2024-01,40,30,5,2') } });
+    const places = [...new Set(errorsOf(r.issues).map((l) => /^[^:]+:\d+/.exec(l)?.[0]))];
+    expect(places).toEqual(['raw/eppgbm-desa/d.csv:3', 'raw/eppgbm-desa/d.csv:4']);
+    expect(r.issues.find((l) => l.startsWith('raw/eppgbm-desa/d.csv:3'))).toMatch(/missing columns|fewer fields/);
+    expect(r.issues.find((l) => l.startsWith('raw/eppgbm-desa/d.csv:4'))).toMatch(/too many columns|more fields/);
   });
 
   it('a by-name file that is not UTF-8 is reported at its first bad line', async () => {

@@ -101,9 +101,10 @@ describe('a failing build', () => {
     );
     const tooMany = toCsv(BYNAME_HEADER, [child({ Nama: PEOPLE[0].nama, Alamat: 'ALAMAT-X', 'Nama Ortu': PEOPLE[0].ortu, Detail: 'x' })]).replace('ALAMAT-X', PEOPLE[0].alamat.replace(' Gang', ', Gang'));
     const latin1 = Buffer.from(toCsv(BYNAME_HEADER, [child({ Nama: 'Désirée Wiraatmadja', 'Nama Ortu': PEOPLE[1].ortu, NIK: PEOPLE[1].nik })]), 'latin1');
+    const unclosed = toCsv(BYNAME_HEADER, [child(), child({ Nama: 'NAMA-X', 'Nama Ortu': PEOPLE[2].ortu, Alamat: PEOPLE[2].alamat, NIK: PEOPLE[2].nik }), child()]).replace('NAMA-X', `"${PEOPLE[2].nama}`);
     return {
       eppgbm: { 'a.csv': rows },
-      extra: { tooMany, latin1 },
+      extra: { tooMany, latin1, unclosed },
     };
   }
 
@@ -113,6 +114,7 @@ describe('a failing build', () => {
       await build({ eppgbm: fx.eppgbm }),
       await build({ eppgbm: { 'b.csv': fx.extra.tooMany } }),
       await build({ eppgbm: { 'c.csv': fx.extra.latin1 } }),
+      await build({ eppgbm: { 'd.csv': fx.extra.unclosed } }),
     ];
     for (const r of results) expect(r.error, r.issues.join('\n')).toBeDefined();
     // the errors are the ones expected: about these rows
