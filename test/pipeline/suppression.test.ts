@@ -258,6 +258,33 @@ describe('suppression on generated data with many small villages', () => {
     expect(shown).toEqual([]);
   });
 
+  it('suppress() hides the same cells whatever the order of the rows (the database may return them in any order)', () => {
+    const spec = { measures: [...MEASURES.gizi], rowSums: [{ total: 'jumlah_balita_stunting', parts: ['jumlah_balita_pendek', 'jumlah_balita_sangat_pendek'] }] };
+    const rowsOf = () =>
+      exact.gizi.map((r): SuppressRow => ({
+        kode_wilayah: r.kode_wilayah as string,
+        tingkat: r.tingkat as string,
+        group: String(r.periode),
+        parent: parentOf(r.kode_wilayah as string),
+        values: Object.fromEntries(MEASURES.gizi.map((m) => [m, r[m] as number])),
+        hidden: new Set(),
+      }));
+    const hiddenOf = (rows: SuppressRow[]) => rows.flatMap((r) => [...r.hidden].map((m) => `${r.group}|${r.kode_wilayah}|${m}`)).sort();
+    const base = rowsOf();
+    suppress(base, spec);
+    expect(hiddenOf(base)).toEqual(hiddenCells({ ...pub, keluarga: [], program: [] }).map((c) => c.replace(/^gizi\|/, '')).sort());
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const rows = rowsOf();
+      const rnd = prng(seed);
+      for (let i = rows.length - 1; i > 0; i--) {
+        const j = Math.floor(rnd() * (i + 1));
+        [rows[i], rows[j]] = [rows[j], rows[i]];
+      }
+      suppress(rows, spec);
+      expect(hiddenOf(rows)).toEqual(hiddenOf(base));
+    }
+  });
+
   it('suppress() leaves no published equation with exactly one hidden cell (the fixpoint)', () => {
     const rows: SuppressRow[] = pub.gizi.map((r) => ({
       kode_wilayah: r.kode_wilayah as string,
