@@ -98,11 +98,17 @@ export class Out {
     this.b = b;
   }
 
-  /** Short fragment: a byte loop beats a native call for a few bytes. */
+  /** A fragment: a byte loop for a few bytes, a native copy beyond that. */
   frag(f: Uint8Array): void {
+    const n = f.length;
+    if (n > 12) {
+      this.b.set(f, this.p);
+      this.p += n;
+      return;
+    }
     const b = this.b;
     let p = this.p;
-    for (let i = 0; i < f.length; i++) b[p++] = f[i];
+    for (let i = 0; i < n; i++) b[p++] = f[i];
     this.p = p;
   }
 
@@ -150,14 +156,17 @@ export class Out {
   /** A value with two decimals, from hundredths (-215 -> "-2.15"). */
   hundredths(h: number): void {
     if (h < 0) this.byte(45), (h = -h);
+    h |= 0;
     const w = (h / 100) | 0;
     const f = h - w * 100;
+    const t = (f / 10) | 0;
     this.int(w);
     const b = this.b;
-    b[this.p] = 46;
-    b[this.p + 1] = 48 + ((f / 10) | 0);
-    b[this.p + 2] = 48 + (f % 10);
-    this.p += 3;
+    const p = this.p;
+    b[p] = 46;
+    b[p + 1] = 48 + t;
+    b[p + 2] = 48 + f - t * 10;
+    this.p = p + 3;
   }
 
   /** YYYY-MM-DD. */
