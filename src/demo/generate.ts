@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ByNameFile } from './eppgbm.ts';
+import { parseCsv } from './gazetteer.ts';
 import { writeEppgbmDesa } from './eppgbm-desa.ts';
 import { keluargaRows, writeKeluarga } from './keluarga.ts';
 import { AGGREGATED_REGENCY, countRound, DemoModel, hasByName, measures, PERIODS, type Counts } from './model.ts';
@@ -104,7 +105,10 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
     files.push(...writeProgram(join(tmp, 'raw/program'), model, counts, keluarga));
     files.push(writeLokus(join(tmp, 'reference'), model));
     files.push(writeCrosswalk(join(tmp, 'reference'), model));
-    for (const path of copyReal(opts.dataDir ?? REPO_DATA, tmp)) files.push({ path, rows: -1, bytes: statSync(path).size });
+    for (const path of copyReal(opts.dataDir ?? REPO_DATA, tmp)) {
+      const text = readFileSync(path, 'utf8');
+      files.push({ path, rows: Math.max(0, parseCsv(text).length - 1), bytes: Buffer.byteLength(text) });
+    }
     const marker = {
       synthetic: true,
       seed,
