@@ -9,6 +9,8 @@ export interface Kolom<R> {
   value: (row: R) => string;
   /** Right-aligned numeric column. */
   angka?: boolean;
+  /** Language of the cell's text when it differs from the page (e.g. quoted sources: 'id'). */
+  lang?: string;
   /** Link of the cell (e.g. the area's profile page), or null for none. */
   link?: (row: R) => string | null;
 }
@@ -23,7 +25,8 @@ export function tabelHtml<R>(lang: Lang, columns: readonly Kolom<R>[], rows: rea
             const text = toHtml(lang, c.value(r));
             const href = c.link?.(r);
             const cell = href ? `<a href="${escapeHtml(href)}">${text}</a>` : text;
-            return i === 0 ? `<th scope="row">${cell}</th>` : `<td${c.angka ? ' class="num"' : ''}>${cell}</td>`;
+            const attrs = `${c.angka ? ' class="num"' : ''}${c.lang ? ` lang="${c.lang}"` : ''}`;
+            return i === 0 ? `<th scope="row"${attrs}>${cell}</th>` : `<td${attrs}>${cell}</td>`;
           })
           .join('')}</tr>`,
     )

@@ -21,6 +21,7 @@ import {
 import type { AtlasState } from '../../lib/url-state.ts';
 import { surveiKey, surveiLabel, type SurveiPilihan } from './dua-angka.ts';
 import { figureHtml, notesHtml } from './html.ts';
+import { keep } from './memo.ts';
 import type { AreaRow, DesaRow, LokusBandingRow, SurveiPeringkatRow } from './rows.ts';
 import { labelWilayah, regencyRows, wilayahHref, type AreaMeasure } from './shared.ts';
 import type { PageModule, SlotContext } from './types.ts';
@@ -189,7 +190,7 @@ function surveiFigure(m: PrioritasModel, ctx: SlotContext): string {
       { label: t(lang, 'prio.colPeringkat'), value: (r: SurveiPeringkatRow) => formatNumber(lang, r.peringkat) },
       { label: t(lang, 'col.wilayah'), value: (r) => r.nama_wilayah, link: (r) => wilayahHref(lang, base, r.kode_wilayah) },
       { label: t(lang, 'dua.colSurvei', { survei: s }), value: (r) => formatPercent(lang, r.prevalensi), angka: true },
-      { label: t(lang, 'col.sumber'), value: (r) => r.sumber ?? '–' },
+      { label: t(lang, 'col.sumber'), value: (r) => r.sumber ?? '–', lang: 'id' },
     ], m.surveiRows),
     notes: notesHtml(t(lang, 'dua.catatanSurvei'), notes),
   });
@@ -198,9 +199,9 @@ function surveiFigure(m: PrioritasModel, ctx: SlotContext): string {
 export function slots(m: PrioritasModel, ctx: SlotContext): Record<string, string> {
   return {
     peringkat: peringkatFigure(m, ctx),
-    kuadran: kuadranFigure(m, ctx),
-    desa: desaFigure(m, ctx),
-    'survei-peringkat': surveiFigure(m, ctx),
+    kuadran: keep(m.kabupaten, `${ctx.lang}|${ctx.width}`, () => kuadranFigure(m, ctx)),
+    desa: keep(m.desa, `${ctx.lang}|${ctx.width}|${m.area}|${m.lokus.length}`, () => desaFigure(m, ctx)),
+    'survei-peringkat': keep(m.surveiRows, `${ctx.lang}|${ctx.width}`, () => surveiFigure(m, ctx)),
   };
 }
 

@@ -8,6 +8,7 @@ import { formatNumber, formatPercent, formatPeriod, t, type Lang } from '../../l
 import { perbandinganSql, periodeRutinSql, periodeSebelumnya, periodeTerakhir, ringkasanSql, surveiSeriSql, targetSql, trenSql } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
 import { cardsHtml, figureHtml } from './html.ts';
+import { keep } from './memo.ts';
 import type { PageModule, SlotContext } from './types.ts';
 import type { AreaRow, RingkasanRow, SurveiSeriRow, TargetRow, TrenRow } from './rows.ts';
 import { regencyRows, targetLabel, wilayahHref } from './shared.ts';
@@ -135,7 +136,7 @@ export function slots(m: RingkasanModel, ctx: SlotContext): Record<string, strin
     'judul-periode': formatPeriod(lang, m.periode),
     cards: headlineCards(lang, m.ringkasan, m.periode),
     tren: trenFigure(ctx, m.tren, m.periode, 'Kalimantan Timur'),
-    survei: surveiFigure(ctx, m.survei, m.targets),
+    survei: keep(m.survei, `${lang}|${ctx.width}`, () => surveiFigure(ctx, m.survei, m.targets)),
     prioritas: prioritasFigure(ctx, m.kabupaten, m.periode),
   };
 }
