@@ -46,9 +46,11 @@ export async function applySuppression(db: Duck): Promise<void> {
   for (const t of TARGETS) await applyOne(db, t);
   // Rows read minus exclusions is the number measured: below regency level those counts would give
   // hidden numbers away, so public output keeps only villages reporting there.
-  await db.run(`UPDATE out_kualitas_data SET baris_dibaca = NULL, dikecualikan_tidak_masuk_akal = NULL, dikecualikan_usia = NULL,
+  // Above it too where the number measured was hidden (a regency total hidden to protect a single district).
+  await db.run(`UPDATE out_kualitas_data q SET baris_dibaca = NULL, dikecualikan_tidak_masuk_akal = NULL, dikecualikan_usia = NULL,
     dikecualikan_duplikat_bulan = NULL, dikecualikan_haz_kosong = NULL, dikecualikan_wilayah_tidak_cocok = NULL
-    WHERE tingkat IN (${SUPPRESSED_LEVELS.map((l) => `'${l}'`).join(', ')})`);
+    WHERE tingkat IN (${SUPPRESSED_LEVELS.map((l) => `'${l}'`).join(', ')})
+       OR EXISTS (SELECT 1 FROM out_gizi_balita g WHERE g.kode_wilayah = q.kode_wilayah AND g.periode = q.periode AND g.ditekan AND g.jumlah_balita_diukur IS NULL)`);
 }
 
 async function applyOne(db: Duck, t: Target): Promise<void> {

@@ -8,6 +8,8 @@ import { AGE_MAX_MONTHS, AGE_MIN_MONTHS, HAZ_IMPLAUSIBLE_ABOVE, HAZ_SEVERE_BELOW
 export const RULE_MACROS = `
 -- empty or whitespace-only text is missing
 CREATE OR REPLACE MACRO atlas_blank(s) AS s IS NULL OR trim(s) = '';
+-- the cheap test for the by-name hot path (no trim): whitespace-only names then fail the name match instead
+CREATE OR REPLACE MACRO atlas_kosong(s) AS coalesce(s, '') = '';
 
 -- counts: 1234, 1.234 or 1,234 (thousands), 12.0 / 12,00 (spreadsheet floats); never negative here (sign checked separately)
 CREATE OR REPLACE MACRO atlas_count(s) AS CASE
