@@ -168,7 +168,7 @@ describe('through the build: unmatched names', () => {
 
   it('reports the first line in the first file that has the name, even when only a later file has it', async () => {
     const r = await buildFails({ eppgbm: { 'a.csv': [child({}, TELUK_BARU)], 'b.csv': [child({}, TELUK_BARU), child({}, TELUK_BARU), child({}, { ...bad, desa: 'Teluk  Baruu' })] } });
-    expect(r.issues).toEqual([expect.stringMatching(new RegExp(`^raw/eppgbm/b\\.csv:4:${colOf('Desa/Kel')}: Desa/Kel "Teluk  ?Baruu" not found .* \\(1 rows\\)`))]);
+    expect(r.issues).toEqual([expect.stringMatching(new RegExp(`^raw/eppgbm/b\\.csv:4:${colOf('Desa/Kel')}: Desa/Kel "Teluk  ?Baruu" not found .* \\(1 row\\)`))]);
   });
 
   it('a crosswalk line fixes the spelling: the rows land in the right village', async () => {

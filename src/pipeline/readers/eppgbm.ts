@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { sqlString, type Duck } from '../duck.ts';
 import type { IssueLog } from '../issues.ts';
 import { col, csvSource, fieldCountIssue, fieldCountWrong, mapHeader, needsSequentialRead, reportRejects, type HeaderMap, type RejectRow } from '../csv/read.ts';
@@ -92,6 +93,10 @@ export interface ByNameSummary {
 export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMatcher, province: string, log: IssueLog): Promise<ByNameSummary> {
   let files: ByNameFile[] = [];
   inputs.forEach((input, index) => {
+    if (statSync(input.path).size === 0) {
+      files.push({ input, map: new Map(), index }); // an empty file: checkBody below says so, once
+      return;
+    }
     const map = mapHeader(input.head, EPPGBM_SPEC, input.name, log);
     if (map) files.push({ input, map, index });
   });
@@ -252,8 +257,8 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
       const label = LEVEL_LABEL[x.level as keyof typeof LEVEL_LABEL];
       const hint = x.suggestions.length ? `did you mean ${x.suggestions.map((s) => `"${s}"`).join(', ')}?` : 'no similar name is known there';
       const what = x.ambiguous
-        ? `${label} "${x.name}" in ${x.parent} matches several areas: ${x.ambiguous.join(', ')} (${x.rows} rows)`
-        : `${label} "${x.name}" not found in ${x.parent} (${x.rows} rows); ${hint}`;
+        ? `${label} "${x.name}" in ${x.parent} matches several areas: ${x.ambiguous.join(', ')} (${x.rows} ${x.rows === 1 ? 'row' : 'rows'})`
+        : `${label} "${x.name}" not found in ${x.parent} (${x.rows} ${x.rows === 1 ? 'row' : 'rows'}); ${hint}`;
       log.error(
         at?.file.input.name ?? 'raw/eppgbm',
         { line: at?.line, column: at?.file.map.get(label === 'Prov' ? C.prov : label === 'Kab/Kota' ? C.kab : label === 'Kec' ? C.kec : C.desa) },
