@@ -20,7 +20,7 @@ export const kontenEn: Record<keyof typeof kontenId, string> = {
   'card.cakupan': "Measurement coverage",
   'card.cakupanDetail': "{diukur} measured of {sasaran} target under-fives",
   'card.desa': "Villages reporting",
-  'card.desaDetail': "of {total} villages",
+  'card.desaDetail': "of {total} in the area",
   'fig.tren.title': "Routine stunting prevalence (e-PPGBM), {nama}",
   'fig.tren.caption': "Source: e-PPGBM, {dari}–{sampai}. Prevalence = stunted children (HAZ < -2 SD) / children measured with a valid z-score. Each month's denominator is in the table. Months without a figure: no data or suppressed. Hollow dots: measurement coverage below 50% (few children measured that month).",
   'axis.prevRutin': "Stunting prevalence, e-PPGBM (%)",
@@ -240,4 +240,5 @@ export const kontenEn: Record<keyof typeof kontenId, string> = {
   'data.attrTitle': "Attributions",
   'data.attrPlot': "Charts: Observable Plot (ISC); in-browser data engine: DuckDB-WASM (MIT).",
   'profil.programLead': "Coverage of each programme per reporting period: realisation / target (in brackets). Source: programme reports.",
+  'nama.provinsi': "East Kalimantan",
 };

@@ -241,4 +241,5 @@ export const kontenId = {
   'data.attrTitle': "Atribusi",
   'data.attrPlot': "Grafik: Observable Plot (ISC); mesin data di peramban: DuckDB-WASM (MIT).",
   'profil.programLead': "Cakupan setiap program per periode laporan: realisasi / sasaran (dalam kurung). Sumber: laporan program.",
+  'nama.provinsi': "Kalimantan Timur",
 } as const;

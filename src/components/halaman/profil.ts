@@ -22,6 +22,7 @@ import {
 } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
 import { figureHtml, notesHtml } from './html.ts';
+import { keep } from './memo.ts';
 import { programName } from './cakupan.ts';
 import { headlineCards, trenFigure } from './ringkasan.ts';
 import type { AreaRow, KualitasRow, ProgramRow, RingkasanRow, SurveiSeriRow, TrenRow, WilayahRow } from './rows.ts';
@@ -165,14 +166,14 @@ export function slots(m: ProfilModel, ctx: SlotContext): Record<string, string> 
   return {
     'judul-periode': formatPeriod(lang, m.periode),
     cards: headlineCards(lang, m.ringkasan, m.periode),
-    tren: trenFigure(ctx, m.tren, m.periode, self?.nama_wilayah ?? '–'),
+    tren: keep(m.tren, `${lang}|${ctx.width}|${m.periode}`, () => trenFigure(ctx, m.tren, m.periode, self?.nama_wilayah ?? '–')),
     saudara: saudaraFigure(m, ctx),
     anak: m.anak.length
       ? `<h2>${t(lang, 'profil.childrenTitle', { tingkat: t(lang, `jamak.${(childLevel ?? 'kecamatan') as 'kecamatan'}`), periode: formatPeriod(lang, m.periode) })}</h2><p class="explain">${t(lang, 'profil.childrenLead')}</p><div class="table-scroll" tabindex="0">${childTable(lang, base, m.anak, linkable)}</div>`
       : '',
-    survei: surveiTable(m, lang),
-    program: programTable(m, lang),
-    kualitas: kualitasFigure(m, ctx),
+    survei: keep(m.survei, lang, () => surveiTable(m, lang)),
+    program: keep(m.program, lang, () => programTable(m, lang)),
+    kualitas: keep(m.kualitas, `${lang}|${ctx.width}`, () => kualitasFigure(m, ctx)),
   };
 }
 

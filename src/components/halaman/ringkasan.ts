@@ -45,11 +45,12 @@ export function stateOf(m: RingkasanModel): AtlasState {
 export function headlineCards(lang: Lang, r: RingkasanRow | undefined, periode: string | undefined): string {
   const p = formatPeriod(lang, periode);
   const source = t(lang, 'src.rutin', { periode: p });
-  const n = (v: number | null | undefined) => formatNumber(lang, v);
+  // A hidden count says so; a count that does not exist is a dash.
+  const n = (v: number | null | undefined) => (v == null && r?.ditekan ? t(lang, 'chart.suppressed') : formatNumber(lang, v));
   return cardsHtml(lang, [
     { label: t(lang, 'card.diukur'), value: n(r?.diukur), detail: t(lang, 'card.diukurDetail', { sasaran: n(r?.sasaran) }), source },
     { label: t(lang, 'card.stunting'), value: n(r?.stunting), detail: t(lang, 'card.stuntingDetail', { pendek: n(r?.pendek), sangat: n(r?.sangat_pendek) }), source },
-    { label: t(lang, 'card.prevalensi'), value: formatPercent(lang, r?.prevalensi), detail: t(lang, 'card.prevalensiDetail', { stunting: n(r?.stunting), diukur: n(r?.diukur) }), source },
+    { label: t(lang, 'card.prevalensi'), value: r?.prevalensi == null && r?.ditekan ? t(lang, 'chart.suppressed') : formatPercent(lang, r?.prevalensi), detail: t(lang, 'card.prevalensiDetail', { stunting: n(r?.stunting), diukur: n(r?.diukur) }), source },
     { label: t(lang, 'card.cakupan'), value: formatPercent(lang, r?.cakupan), detail: t(lang, 'card.cakupanDetail', { diukur: n(r?.diukur), sasaran: n(r?.sasaran) }), source },
     { label: t(lang, 'card.desa'), value: n(r?.desa_melapor), detail: t(lang, 'card.desaDetail', { total: n(r?.desa_total) }), source: t(lang, 'src.kualitas', { periode: p }) },
   ]);
@@ -96,7 +97,7 @@ export function surveiFigure(ctx: SlotContext, rows: SurveiSeriRow[], targets: T
     ], byYear) +
       tabelHtml(lang, [
         { label: t(lang, 'col.target'), value: (x: TargetRow) => targetLabel(lang, x) },
-        { label: t(lang, 'col.nilai'), value: (x) => formatPercent(lang, x.target), angka: true },
+        { label: t(lang, 'col.nilai'), value: (x) => formatPercent(lang, x.target, { digits: Number.isInteger(x.target * 10) ? 1 : 2 }), angka: true },
         { label: t(lang, 'col.dasarHukum'), value: (x) => x.dasar_hukum ?? '–' },
       ], targets),
   });
@@ -135,7 +136,7 @@ export function slots(m: RingkasanModel, ctx: SlotContext): Record<string, strin
   return {
     'judul-periode': formatPeriod(lang, m.periode),
     cards: headlineCards(lang, m.ringkasan, m.periode),
-    tren: trenFigure(ctx, m.tren, m.periode, 'Kalimantan Timur'),
+    tren: keep(m.tren, `${lang}|${ctx.width}|${m.periode}`, () => trenFigure(ctx, m.tren, m.periode, t(lang, 'nama.provinsi'))),
     survei: keep(m.survei, `${lang}|${ctx.width}`, () => surveiFigure(ctx, m.survei, m.targets)),
     prioritas: prioritasFigure(ctx, m.kabupaten, m.periode),
   };
