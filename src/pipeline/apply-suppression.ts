@@ -1,4 +1,4 @@
-import type { Duck } from './duck.ts';
+import { sqlString, type Duck } from './duck.ts';
 import { SUPPRESSED_LEVELS } from '../lib/domain/suppression.ts';
 import { insertRows } from './readers/eppgbm.ts';
 import { suppress, type SuppressRow, type SuppressSpec } from './suppress.ts';
@@ -54,25 +54,29 @@ export async function applySuppression(db: Duck): Promise<void> {
 }
 
 async function applyOne(db: Duck, t: Target): Promise<void> {
-  const raw = await db.all<Record<string, string | number | null>>(
-    `SELECT o.*, g.kode_induk FROM ${t.table} o JOIN gazetir g USING (kode_wilayah)`,
-  );
-  const rows: SuppressRow[] = raw.map((r) => ({
-    kode_wilayah: r.kode_wilayah as string,
-    tingkat: r.tingkat as string,
-    group: t.group.map((g) => r[g]).join('|'),
-    parent: (r.kode_induk as string | null) ?? null,
-    values: Object.fromEntries(t.spec.measures.map((m) => [m, r[m] as number | null])),
-    hidden: new Set<string>(),
-  }));
-  suppress(rows, t.spec);
-  const hidden = rows.filter((r) => r.hidden.size > 0);
   await db.run(`CREATE OR REPLACE TEMP TABLE ditekan (kode_wilayah VARCHAR, grp VARCHAR, measure VARCHAR)`);
-  await insertRows(db, 'ditekan', hidden.flatMap((r) => [...r.hidden].map((m) => [r.kode_wilayah, r.group, m])));
+  // Equations never cross periods (or programmes): one group at a time keeps memory small at national scale.
+  const groupKey = `concat_ws('|', ${t.group.map((g) => `o.${g}`).join(', ')})`;
+  const groups = await db.all<{ grp: string }>(`SELECT DISTINCT ${groupKey} AS grp FROM ${t.table} o ORDER BY 1`);
+  for (const { grp } of groups) {
+    const raw = await db.all<Record<string, string | number | null>>(
+      `SELECT o.kode_wilayah, o.tingkat, g.kode_induk, ${t.spec.measures.map((m) => `o.${m}`).join(', ')}
+       FROM ${t.table} o JOIN gazetir g USING (kode_wilayah) WHERE ${groupKey} = ${sqlString(grp)}`,
+    );
+    const rows: SuppressRow[] = raw.map((r) => ({
+      kode_wilayah: r.kode_wilayah as string,
+      tingkat: r.tingkat as string,
+      group: grp,
+      parent: (r.kode_induk as string | null) ?? null,
+      values: Object.fromEntries(t.spec.measures.map((m) => [m, r[m] as number | null])),
+      hidden: new Set<string>(),
+    }));
+    suppress(rows, t.spec);
+    await insertRows(db, 'ditekan', rows.flatMap((r) => [...r.hidden].map((m) => [r.kode_wilayah, grp, m])));
+  }
   // one row of flags per hidden row, joined once (not a lookup per cell)
   const flags = t.spec.measures.map((m) => `bool_or(measure = '${m}') AS "h_${m}"`).join(', ');
   await db.run(`CREATE OR REPLACE TEMP TABLE ditekan_baris AS SELECT kode_wilayah, grp, ${flags} FROM ditekan GROUP BY ALL`);
-  const grp = `concat_ws('|', ${t.group.map((g) => `o.${g}`).join(', ')})`;
   const hid = (m: string) => `coalesce(d."h_${m}", false)`;
   const replaced = [
     ...t.spec.measures.map((m) => `CASE WHEN ${hid(m)} THEN NULL ELSE o.${m} END AS ${m}`),
@@ -80,5 +84,5 @@ async function applyOne(db: Duck, t: Target): Promise<void> {
     `d.kode_wilayah IS NOT NULL AS ditekan`,
   ];
   await db.run(`CREATE OR REPLACE TABLE ${t.table} AS SELECT o.* REPLACE (${replaced.join(', ')})
-    FROM ${t.table} o LEFT JOIN ditekan_baris d ON d.kode_wilayah = o.kode_wilayah AND d.grp = ${grp}`);
+    FROM ${t.table} o LEFT JOIN ditekan_baris d ON d.kode_wilayah = o.kode_wilayah AND d.grp = ${groupKey}`);
 }
