@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { loadGazetteer, type Area } from '../pipeline/gazetteer.ts';
 
 /**
  * The idn-area-data gazetteer (Kemendagri codes and names) as the generators need it: arrays
- * with parent links, loaded once. The build step has its own loader; this one is only for
- * making data.
+ * with parent links, loaded once, from the build step's loader (one reader of idn-area-data).
  */
 
 export interface Province {
@@ -40,66 +37,20 @@ export interface Areas {
   villages: Village[];
 }
 
-function dataDir(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('idn-area-data/package.json')), 'data');
-}
-
-/** Rows of a small, well-formed CSV file (quoted fields with doubled quotes allowed). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) row.push(field), rows.push(row);
-  return rows;
-}
-
-function table(file: string): string[][] {
-  return parseCsv(readFileSync(join(dataDir(), file), 'utf8')).slice(1).filter((r) => r.length > 1);
-}
-
-const titleCase = (s: string) => (s === s.toUpperCase() ? s.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase()) : s);
-
 let cache: Areas | null = null;
 
-/** Every area of Indonesia, in code order. */
+/** Every area of Indonesia, in code order, linked to its parents (from the build step's gazetteer loader). */
 export function loadAreas(): Areas {
   if (cache) return cache;
-  const provinces: Province[] = table('provinces.csv').map(([code, name]) => ({ code, name: titleCase(name) }));
+  const all = [...loadGazetteer('all').areas.values()].sort((a, b) => (a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0));
+  const of = (t: Area['tingkat']) => all.filter((a) => a.tingkat === t);
+  const provinces: Province[] = of('provinsi').map((a) => ({ code: a.kode, name: a.nama }));
   const pMap = new Map(provinces.map((p) => [p.code, p]));
-  const regencies: Regency[] = table('regencies.csv').map(([code, pcode, name]) => ({
-    code,
-    name,
-    province: pMap.get(pcode)!,
-    isKota: Number(code.split('.')[1]) >= 71,
-  }));
+  const regencies: Regency[] = of('kabupaten_kota').map((a) => ({ code: a.kode, name: a.nama, province: pMap.get(a.induk!)!, isKota: a.jenis === 'Kota' }));
   const rMap = new Map(regencies.map((r) => [r.code, r]));
-  const districts: District[] = table('districts.csv').map(([code, rcode, name]) => ({ code, name, regency: rMap.get(rcode)! }));
+  const districts: District[] = of('kecamatan').map((a) => ({ code: a.kode, name: a.nama, regency: rMap.get(a.induk!)! }));
   const dMap = new Map(districts.map((d) => [d.code, d]));
-  const villages: Village[] = table('villages.csv').map(([code, dcode, name]) => ({
-    code,
-    name,
-    district: dMap.get(dcode)!,
-    isKelurahan: code.split('.')[3].startsWith('1'),
-  }));
-  for (const list of [provinces, regencies, districts, villages] as { code: string }[][]) list.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const villages: Village[] = of('desa_kelurahan').map((a) => ({ code: a.kode, name: a.nama, district: dMap.get(a.induk!)!, isKelurahan: a.jenis === 'Kelurahan' }));
   cache = { provinces, regencies, districts, villages };
   return cache;
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ByNameFile } from './eppgbm.ts';
-import { parseCsv } from './gazetteer.ts';
+import Papa from 'papaparse';
 import { writeEppgbmDesa } from './eppgbm-desa.ts';
 import { keluargaRows, writeKeluarga } from './keluarga.ts';
 import { AGGREGATED_REGENCY, countRound, DemoModel, hasByName, measures, PERIODS, type Counts } from './model.ts';
@@ -107,7 +107,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
     files.push(writeCrosswalk(join(tmp, 'reference'), model));
     for (const path of copyReal(opts.dataDir ?? REPO_DATA, tmp)) {
       const text = readFileSync(path, 'utf8');
-      files.push({ path, rows: Math.max(0, parseCsv(text).length - 1), bytes: Buffer.byteLength(text) });
+      files.push({ path, rows: Math.max(0, Papa.parse(text, { skipEmptyLines: true }).data.length - 1), bytes: Buffer.byteLength(text) });
     }
     const marker = {
       synthetic: true,
