@@ -87,7 +87,9 @@ function start(root: HTMLElement) {
     root.setAttribute('aria-busy', 'true');
     if (status) status.textContent = '…';
     try {
-      const { slots, state } = await view({ ...current, ...wanted, ...fixed });
+      // Only what the URL says: the page resolves every other choice to its default (e.g. the
+      // routine month paired with a newly chosen survey), exactly as the build did.
+      const { slots, state } = await view({ ...wanted, ...fixed });
       if (my !== token) return;
       for (const [key, html] of Object.entries(slots)) {
         for (const el of root.querySelectorAll<HTMLElement>(`[data-slot="${key}"]`)) {
@@ -119,7 +121,7 @@ function start(root: HTMLElement) {
     const select = selects.find((s) => s.dataset.atlasControl === 'period');
     if (!select) return;
     const i = select.selectedIndex;
-    const targets = [select.options[i + 1], select.options[i - 1]].filter(Boolean).map((o) => ({ ...current, period: o!.value, ...fixed }));
+    const targets = [select.options[i + 1], select.options[i - 1]].filter(Boolean).map((o) => ({ ...getState(), period: o!.value, ...fixed }));
     const idle = (fn: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 200));
     const next = () => {
       const target = targets.shift();
@@ -140,15 +142,13 @@ function start(root: HTMLElement) {
     s.addEventListener('change', () => setState({ [s.dataset.atlasControl!]: s.value }));
   }
   onStateChange((state) => {
-    // Back to the built view (no state in the URL) means the built defaults.
-    const wanted: AtlasState = { ...built, ...state };
-    syncSelects(wanted);
-    void render(wanted);
+    // Back to the built view (no state in the URL) renders the built defaults again.
+    syncSelects({ ...current, ...state });
+    void render(state);
   });
   const initial = getState();
-  const wanted = { ...built, ...initial };
-  if (!same(wanted, built)) {
-    syncSelects(wanted);
-    void render(wanted);
+  if (!same({ ...built, ...initial }, built)) {
+    syncSelects({ ...built, ...initial });
+    void render(initial);
   }
 }

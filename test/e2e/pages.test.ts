@@ -222,6 +222,9 @@ describe('Dua angka', () => {
       await waitForUpdate(page, n);
       expect(await survey.locator('.chart-title').textContent()).toContain('SKI 2023');
       expect(await survey.locator('figcaption').textContent()).toContain('Mahakam Ulu');
+      // with no month chosen, the routine panel follows the survey year
+      expect(await routine.locator('.chart-title').textContent()).toContain('Agustus 2023');
+      expect(await page.locator('select[data-atlas-control="period"]').inputValue()).toBe('2023-08');
       expect(probe.errors).toEqual([]);
     } finally {
       await probe.close();

@@ -12,6 +12,7 @@ import {
   periodeSebelumnya,
   periodeTerakhir,
   periodeTerakhirTahun,
+  periodePasanganSurvei,
   programWilayahSql,
   rasio,
   ringkasanSql,
@@ -128,6 +129,18 @@ describe('sql helpers', () => {
     expect(periodeSebelumnya(ps, '2023-08')).toBeUndefined();
     expect(periodeTerakhirTahun(ps, 2024)).toBe('2024-08');
     expect(periodeTerakhirTahun(ps, 2021)).toBe('2025-02');
+  });
+
+  it('pairs a survey year with its latest well-covered month, not a month with few villages', () => {
+    const rows = [
+      { periode: '2023-02', cakupan: 80 },
+      { periode: '2023-08', cakupan: 79 },
+      { periode: '2023-11', cakupan: 8 },
+      { periode: '2024-06', cakupan: 35 },
+    ];
+    expect(periodePasanganSurvei(rows, 2023)).toBe('2023-08');
+    expect(periodePasanganSurvei(rows, 2024)).toBe('2024-06');
+    expect(periodePasanganSurvei(rows, 2021)).toBe('2024-06');
   });
 });
 

@@ -6,7 +6,7 @@ import { peringkatChart, type PeringkatRow } from '../../charts/peringkat.ts';
 import { tabelHtml } from '../../charts/tabel.ts';
 import type { Connector } from '../../lib/db/connector.ts';
 import { formatNumber, formatPercent, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
-import { duaAngkaSql, periodeRutinSql, periodeTerakhirTahun, surveiPilihanSql } from '../../lib/queries/index.ts';
+import { duaAngkaSql, periodePasanganSurvei, periodeRutinSql, surveiPilihanSql } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
 import { figureHtml, notesHtml } from './html.ts';
 import type { DuaAngkaRow } from './rows.ts';
@@ -31,13 +31,13 @@ export interface DuaAngkaModel {
 
 export async function load(conn: Connector, state: AtlasState): Promise<DuaAngkaModel> {
   const [periodRows, surveys] = await Promise.all([
-    conn.query<{ periode: string }>(periodeRutinSql()),
+    conn.query<{ periode: string; cakupan: number | null }>(periodeRutinSql()),
     conn.query<SurveiPilihan>(surveiPilihanSql()),
   ]);
   const periods = periodRows.map((r) => r.periode);
   const regional = surveys.filter((s) => s.jumlah > 2);
   const survey = regional.find((s) => surveiKey(s) === state.tab) ?? regional.at(-1);
-  const periode = state.period && periods.includes(state.period) ? state.period : survey ? periodeTerakhirTahun(periods, survey.tahun) : periods.at(-1);
+  const periode = state.period && periods.includes(state.period) ? state.period : survey ? periodePasanganSurvei(periodRows, survey.tahun) : periods.at(-1);
   const rows = survey && periode ? await conn.query<DuaAngkaRow>(duaAngkaSql({ survei: survey.survei, tahun: survey.tahun, periode })) : [];
   return { periods, surveys: regional, survey, periode, rows };
 }

@@ -52,7 +52,11 @@ export async function load(conn: Connector, state: AtlasState): Promise<Priorita
   const surveys = surveyRows.filter((s) => s.jumlah > 2);
   const survey = surveys.find((s) => surveiKey(s) === state.tab) ?? surveys.at(-1);
   const kabupaten = periode ? await conn.query<AreaRow>(perbandinganSql({ induk: '64', periode, periodeSebelumnya: sebelumnya })) : [];
-  const byBurden = [...kabupaten].sort((a, b) => (b.stunting ?? -1) - (a.stunting ?? -1));
+  // Default regency for the village list: the most stunted children in the latest period, so it
+  // does not jump when only the period changes.
+  const latest = periodeTerakhir(periods);
+  const burdenRows = latest && latest !== periode ? await conn.query<AreaRow>(perbandinganSql({ induk: '64', periode: latest, periodeSebelumnya: periodeSebelumnya(periods, latest) })) : kabupaten;
+  const byBurden = [...burdenRows].sort((a, b) => (b.stunting ?? -1) - (a.stunting ?? -1));
   const area = kabupaten.some((k) => k.kode_wilayah === state.area) ? state.area : byBurden[0]?.kode_wilayah;
   const [desa, lokus, surveiRows] = await Promise.all([
     area && periode ? conn.query<DesaRow>(desaPrioritasSql({ kode: area, periode, limit: 15 })) : Promise.resolve([]),

@@ -2,7 +2,7 @@
 
 /** Months with a province row that has children measured, oldest first. */
 export function periodeRutinSql(): string {
-  return `SELECT periode, CAST(jumlah_balita_diukur AS INTEGER) AS diukur
+  return `SELECT periode, CAST(jumlah_balita_diukur AS INTEGER) AS diukur, cakupan_pengukuran AS cakupan
 FROM gizi_balita
 WHERE tingkat = 'provinsi' AND jumlah_balita_diukur > 0
 ORDER BY periode`;
@@ -24,4 +24,19 @@ export function periodeSebelumnya(periods: readonly string[], periode: string): 
 export function periodeTerakhirTahun(periods: readonly string[], tahun: number): string | undefined {
   const inYear = periods.filter((p) => p.startsWith(`${tahun}-`));
   return periodeTerakhir(inYear) ?? periodeTerakhir(periods);
+}
+
+/**
+ * The routine month to set beside a survey of `tahun`: the latest month of that year in which at
+ * least `minCakupan` % of the target children were measured (a weighing month, not a month with a
+ * handful of villages reporting); else the latest month of the year; else the latest overall.
+ */
+export function periodePasanganSurvei(
+  rows: readonly { periode: string; cakupan: number | null }[],
+  tahun: number,
+  minCakupan = 50,
+): string | undefined {
+  const inYear = rows.filter((r) => r.periode.startsWith(`${tahun}-`));
+  const wellCovered = inYear.filter((r) => (r.cakupan ?? 0) >= minCakupan).map((r) => r.periode);
+  return periodeTerakhir(wellCovered) ?? periodeTerakhir(inYear.map((r) => r.periode)) ?? periodeTerakhir(rows.map((r) => r.periode));
 }
