@@ -14,6 +14,41 @@ export interface KuadranRow {
   stunting: number | null;
 }
 
+const HEIGHT = 360;
+const MARGIN = { left: 56, right: 20, top: 30, bottom: 40 };
+const PLACES = [
+  { name: 'above', dx: 0, dy: -11, anchor: 'middle' },
+  { name: 'below', dx: 0, dy: 13, anchor: 'middle' },
+  { name: 'right', dx: 9, dy: 0, anchor: 'start' },
+  { name: 'left', dx: -9, dy: 0, anchor: 'end' },
+] as const;
+
+/** Greedy label placement in pixel space (approximate text widths), dots in order of burden. */
+function placeLabels(rows: readonly KuadranRow[], { width, height, xMax, yMax }: { width: number; height: number; xMax: number; yMax: number }): string[] {
+  const px = (r: KuadranRow) => MARGIN.left + (r.prevalensi! / xMax) * (width - MARGIN.left - MARGIN.right);
+  const py = (r: KuadranRow) => MARGIN.top + (1 - r.stunting! / yMax) * (height - MARGIN.top - MARGIN.bottom);
+  const boxes: { x0: number; x1: number; y0: number; y1: number }[] = rows.map((r) => ({ x0: px(r) - 5, x1: px(r) + 5, y0: py(r) - 5, y1: py(r) + 5 }));
+  const out: string[] = new Array(rows.length);
+  const order = rows.map((_, i) => i).sort((a, b) => rows[b]!.stunting! - rows[a]!.stunting!);
+  for (const i of order) {
+    const r = rows[i]!;
+    const w = r.nama.length * 5.6;
+    let best: { name: string; cost: number; box: (typeof boxes)[number] } | undefined;
+    for (const place of PLACES) {
+      const cx = px(r) + place.dx;
+      const cy = py(r) + place.dy;
+      const x0 = place.anchor === 'middle' ? cx - w / 2 : place.anchor === 'start' ? cx : cx - w;
+      const box = { x0, x1: x0 + w, y0: cy - 6, y1: cy + 6 };
+      let cost = boxes.reduce((sum, b) => sum + Math.max(0, Math.min(box.x1, b.x1) - Math.max(box.x0, b.x0)) * Math.max(0, Math.min(box.y1, b.y1) - Math.max(box.y0, b.y0)), 0);
+      if (box.x0 < 0 || box.x1 > width || box.y0 < 0 || box.y1 > height) cost += 1e6;
+      if (!best || cost < best.cost) best = { name: place.name, cost, box };
+    }
+    out[i] = best!.name;
+    boxes.push(best!.box);
+  }
+  return out;
+}
+
 export interface KuadranOptions extends ChartOptions {
   label: string;
   xLabel: string;
@@ -33,10 +68,11 @@ export function kuadranChart(rows: readonly KuadranRow[], options: KuadranOption
     { x: 0, y: yMax, text: t(lang, 'chart.quadrant.lowHigh'), anchor: 'start' },
     { x: xMax, y: 0, text: t(lang, 'chart.quadrant.highLow'), anchor: 'end' },
   ];
+  const placement = placeLabels(data, { width, height: HEIGHT, xMax, yMax });
   const el = Plot.plot({
     document,
     width,
-    height: 360,
+    height: HEIGHT,
     marginLeft: 56,
     marginRight: 20,
     marginBottom: 40,
@@ -50,14 +86,14 @@ export function kuadranChart(rows: readonly KuadranRow[], options: KuadranOption
       Plot.text(corner.filter((c) => c.anchor === 'end'), { x: 'x', y: 'y', text: 'text', textAnchor: 'end', fill: '#777', fontStyle: 'italic', dy: 4 }),
       Plot.text(corner.filter((c) => c.anchor === 'start'), { x: 'x', y: 'y', text: 'text', textAnchor: 'start', fill: '#777', fontStyle: 'italic', dy: 4, dx: 4 }),
       Plot.dot(data, { x: 'prevalensi', y: 'stunting', fill: 'prevalensi', stroke: '#333', r: 6 }),
-      Plot.text(data, {
-        x: 'prevalensi',
-        y: 'stunting',
-        text: "nama",
-        dy: -11,
-        fill: 'currentColor',
-        fontSize: 10,
-      }),
+      // Each label goes where it overlaps the labels placed before it least (above, below,
+      // right or left of its dot).
+      ...PLACES.map((place) =>
+        Plot.text(
+          data.filter((_, i) => placement[i] === place.name),
+          { x: 'prevalensi', y: 'stunting', text: 'nama', dx: place.dx, dy: place.dy, textAnchor: place.anchor, fill: 'currentColor', fontSize: 10 },
+        ),
+      ),
     ],
   });
   return finish(el, { lang, name: 'kuadran', label });
