@@ -54,10 +54,11 @@ describe('peringkatChart', () => {
     expect(el.outerHTML).not.toContain('#d7301f');
   });
 
-  it('English labels and decimal point in English', () => {
+  it('English labels and decimal point in English', async () => {
     const en = peringkatChart(ski2023, { lang: 'en', document, ukuran: 'prevalensi', sumber: 'survei', label: 'Ranking', axisLabel: 'Stunting prevalence, SKI 2023 (%)' });
     expect(texts(en)).toContain('29.0%');
     expect(texts(en)).toContain('– no data');
+    await expect(en.outerHTML).toMatchFileSnapshot('__snapshots__/peringkat-ski-2023.en.svg.html');
   });
 
   it('suppressed values say so; counts use thousands separators', () => {
