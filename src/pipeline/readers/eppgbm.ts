@@ -109,9 +109,11 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
   let sequential = false;
   const fastPath = (fs: ByNameFile[]) => `CREATE OR REPLACE TABLE bn_nama_bulan AS
     WITH r AS (${layouts(fs).map((l) => rowSql(l, { sequential })).join('\nUNION ALL\n')}),
-    anak AS (
-      SELECT k, m,
-        arg_max(struct_pack(nm := nm, kelas := kelas, sah := alasan = 'sah', f := f),
+    -- One scan, two groupings: per child and month (the winner carries only a hash of its area names,
+    -- so 20 million groups hold no text), and per distinct area names (the dictionary back to text).
+    g AS (
+      SELECT GROUPING(k) AS per_nama, k, m, nmh, nm,
+        arg_max(struct_pack(h := nmh, kelas := kelas, sah := alasan = 'sah', f := f),
                 struct_pack(sah := alasan = 'sah', d := d, haz := haz, kelas := kelas, f := f)) AS w,
         count(*) AS n,
         count(*) FILTER (alasan = 'sah') AS n_sah,
@@ -119,15 +121,19 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
         count(*) FILTER (alasan = 'haz_kosong') AS n_haz_kosong,
         count(*) FILTER (alasan = 'tidak_masuk_akal') AS n_tma,
         count(*) FILTER (alasan = 'galat') AS n_galat
-      FROM r GROUP BY k, m)
-    SELECT * REPLACE (strftime(periode, '%Y-%m') AS periode) FROM (
-      SELECT w.nm.p AS prov, w.nm.kb AS kab, w.nm.kc AS kec, w.nm.ds AS desa, m AS periode, min(w.f) AS file,
+      FROM (SELECT *, hash(nm) AS nmh FROM r) GROUP BY GROUPING SETS ((k, m), (nmh, nm))),
+    nama AS (SELECT nmh, any_value(nm) AS nm FROM g WHERE per_nama = 1 GROUP BY nmh),
+    s AS (
+      SELECT w.h AS h, m AS periode, min(w.f) AS file,
         count(*) FILTER (w.sah) AS diukur,
         count(*) FILTER (w.sah AND w.kelas = 'pendek') AS pendek,
         count(*) FILTER (w.sah AND w.kelas = 'sangat_pendek') AS sangat_pendek,
         sum(n) AS baris, sum(n_tma) AS tidak_masuk_akal, sum(n_usia) AS usia, sum(n_sah) - count(*) FILTER (w.sah) AS duplikat,
         sum(n_haz_kosong) AS haz_kosong, sum(n_galat) AS galat
-      FROM anak GROUP BY ALL)`;
+      FROM g WHERE per_nama = 0 GROUP BY ALL)
+    SELECT nama.nm.p AS prov, nama.nm.kb AS kab, nama.nm.kc AS kec, nama.nm.ds AS desa, strftime(s.periode, '%Y-%m') AS periode,
+      s.* EXCLUDE (h, periode)
+    FROM s JOIN nama ON nama.nmh = s.h`;
   // Files that cannot be read (encoding, empty) are reported and left out; the others are still checked,
   // so one broken file does not hide the errors of the rest.
   const allBodies = await Promise.all(files.map((f) => f.input.body));
