@@ -175,7 +175,7 @@ export const TABLES = {
       kode,
       tingkat,
       c('periode', 'VARCHAR', 'Bulan pengukuran (YYYY-MM)', 'Measurement month (YYYY-MM)'),
-      c('baris_dibaca', 'BIGINT', 'Baris data per anak yang dibaca (by-name)', 'By-name rows read'),
+      c('baris_dibaca', 'BIGINT', 'Baris data per anak (by name) yang dibaca', 'By-name rows read'),
       c('dikecualikan_tidak_masuk_akal', 'BIGINT', '|z-skor TB/U| > 6 (tidak masuk akal)', '|HAZ| > 6 (implausible)'),
       c('dikecualikan_usia', 'BIGINT', 'Usia di luar 0–59 bulan saat ukur', 'Age outside 0–59 months at measurement'),
       c('dikecualikan_duplikat_bulan', 'BIGINT', 'Pengukuran lain anak yang sama di bulan yang sama (yang terakhir dipakai)', 'Other measurements of the same child in the same month (the latest is used)'),
