@@ -7,11 +7,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
-const bin = (name: string) => `node_modules/.bin/${name}`;
+// Every step runs on this Node (the project's own, >= 22.12), never on whatever `node` is first on PATH.
+const node = process.execPath;
 const steps: [string, string, string[]][] = [
-  ['demo data', bin('node'), ['scripts/generate-demo.ts', '--out', 'data/demo']],
-  ['build data', bin('node'), ['scripts/build-data.ts', '--input', 'data/demo', '--out', 'public/data']],
-  ['build site', bin('astro'), ['build']],
+  ['demo data', node, ['scripts/generate-demo.ts', '--out', 'data/demo']],
+  ['build data', node, ['scripts/build-data.ts', '--input', 'data/demo', '--out', 'public/data']],
+  ['build site', node, ['node_modules/astro/bin/astro.mjs', 'build']],
 ];
 
 let preparationFailures = 0;
@@ -33,7 +34,7 @@ const report = 'test-results/vitest.json';
 const vitestArgs = ['run', '--reporter=default', '--reporter=json', `--outputFile=${report}`];
 if (skipBuild || preparationFailures) vitestArgs.push('--project', 'unit');
 console.log(`\n== tests: vitest ${vitestArgs.join(' ')}`);
-spawnSync(bin('vitest'), vitestArgs, { stdio: 'inherit' });
+spawnSync(node, ['node_modules/vitest/vitest.mjs', ...vitestArgs], { stdio: 'inherit' });
 
 let passed = 0;
 let failed = preparationFailures;
