@@ -47,30 +47,39 @@ export function rowSql(layout: Layout, opts: { extra?: string; collectRejects?: 
   const { map, files } = layout;
   const v = (name: string) => col(map, name);
   const f = files.length === 1 ? String(files[0].index) : `[${files.map((x) => x.index).join(', ')}][list_position([${files.map((x) => sqlString(x.input.head.path)).join(', ')}], filename)]`;
-  return `SELECT ${opts.extra ?? ''} ${f} AS f,
-      ${fieldCountWrong(files[0].input.head)} AS e_kolom,
-      cx IS NOT NULL AS e_kolom_lebih,
-      atlas_kosong(${v(C.prov)}) OR atlas_kosong(${v(C.kab)}) OR atlas_kosong(${v(C.kec)}) OR atlas_kosong(${v(C.desa)}) AS e_wilayah,
-      -- a row with the wrong number of fields has its values in the wrong columns: none of them is used
-      CASE WHEN NOT e_kolom AND NOT e_wilayah THEN struct_pack(p := ${v(C.prov)}, kb := ${v(C.kab)}, kc := ${v(C.kec)}, ds := ${v(C.desa)}) END AS nm,
-      CASE WHEN atlas_kosong(${v(C.nik)})
-           THEN hash(f, ${v(C.prov)}, ${v(C.kab)}, ${v(C.kec)}, ${v(C.desa)}, ${v(C.tglLahir)}, ${v(C.tanggal)}, ${v(C.zsTbu)}, ${v(C.tbu)}, ${v(C.usia)})
-           ELSE hash(trim(${v(C.nik)})) END AS k,
-      atlas_date(${v(C.tanggal)}) AS d,
-      date_trunc('month', d) AS m, -- a date: formatting text per row costs more than the rest of the rules
-      atlas_decimal(${v(C.zsTbu)}) AS haz,
-      atlas_kelas_tbu(haz, ${v(C.tbu)}) AS kelas,
-      coalesce(atlas_usia_bulan(${v(C.usia)}), atlas_completed_months(atlas_date(${v(C.tglLahir)}), d)) AS umur,
-      d IS NULL AS e_tanggal,
-      NOT atlas_blank(${v(C.zsTbu)}) AND haz IS NULL AS e_zs,
-      atlas_blank(${v(C.zsTbu)}) AND NOT atlas_blank(${v(C.tbu)}) AND kelas IS NULL AS e_tbu,
-      d IS NOT NULL AND umur IS NULL AS e_usia,
+  // Nested selects, not lateral aliases: DuckDB substitutes an alias's expression wherever it is used,
+  // so a date parsed once here would otherwise be parsed again in every rule that reads it.
+  return `SELECT *,
       CASE WHEN e_kolom THEN 'galat' WHEN e_tanggal OR e_zs OR e_tbu OR e_usia OR e_wilayah THEN 'galat'
            WHEN NOT atlas_usia_sah(umur) THEN 'usia'
            WHEN kelas IS NULL THEN 'haz_kosong'
            WHEN kelas = 'tidak_masuk_akal' THEN 'tidak_masuk_akal'
            ELSE 'sah' END AS alasan
-    FROM ${csvSource(files.map((x) => x.input.head), `bn${files[0].index}`, opts.collectRejects ?? false, !opts.sequential).sql}`;
+    FROM (SELECT *,
+      d IS NULL AS e_tanggal,
+      NOT atlas_blank(zs_raw) AND haz IS NULL AS e_zs,
+      atlas_blank(zs_raw) AND NOT atlas_blank(tbu_raw) AND kelas IS NULL AS e_tbu,
+      d IS NOT NULL AND umur IS NULL AS e_usia
+    FROM (SELECT *,
+      -- a row with the wrong number of fields has its values in the wrong columns: none of them is used
+      CASE WHEN NOT e_kolom AND NOT e_wilayah THEN struct_pack(p := p_raw, kb := kb_raw, kc := kc_raw, ds := ds_raw) END AS nm,
+      date_trunc('month', d) AS m, -- a date: formatting text per row costs more than the rest of the rules
+      atlas_kelas_tbu(haz, tbu_raw) AS kelas,
+      coalesce(usia_raw, atlas_completed_months(atlas_date(lahir_raw), d)) AS umur
+    FROM (SELECT *, CASE WHEN d_any BETWEEN DATE '1900-01-01' AND DATE '2100-12-31' THEN d_any END AS d -- atlas_date, parsed once
+    FROM (SELECT ${opts.extra ?? ''} ${f} AS f,
+      ${fieldCountWrong(files[0].input.head)} AS e_kolom,
+      cx IS NOT NULL AS e_kolom_lebih,
+      atlas_kosong(${v(C.prov)}) OR atlas_kosong(${v(C.kab)}) OR atlas_kosong(${v(C.kec)}) OR atlas_kosong(${v(C.desa)}) AS e_wilayah,
+      ${v(C.prov)} AS p_raw, ${v(C.kab)} AS kb_raw, ${v(C.kec)} AS kc_raw, ${v(C.desa)} AS ds_raw,
+      CASE WHEN atlas_kosong(${v(C.nik)})
+           THEN hash(${f}, ${v(C.prov)}, ${v(C.kab)}, ${v(C.kec)}, ${v(C.desa)}, ${v(C.tglLahir)}, ${v(C.tanggal)}, ${v(C.zsTbu)}, ${v(C.tbu)}, ${v(C.usia)})
+           ELSE hash(trim(${v(C.nik)})) END AS k,
+      atlas_date_any(trim(${v(C.tanggal)})) AS d_any,
+      atlas_decimal(${v(C.zsTbu)}) AS haz,
+      atlas_usia_bulan(${v(C.usia)}) AS usia_raw,
+      ${v(C.zsTbu)} AS zs_raw, ${v(C.tbu)} AS tbu_raw, ${v(C.tglLahir)} AS lahir_raw
+    FROM ${csvSource(files.map((x) => x.input.head), `bn${files[0].index}`, opts.collectRejects ?? false, !opts.sequential).sql}))))`;
 }
 
 /** One file on its own (slow paths: line numbers). */
