@@ -122,24 +122,30 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
     -- so 20 million groups hold no text), and per distinct area names (the dictionary back to text).
     g AS (
       SELECT GROUPING(k) AS per_nama, k, m, nmh, nm,
-        arg_max(struct_pack(h := nmh, kelas := kelas, sah := alasan = 'sah', f := f),
-                struct_pack(sah := alasan = 'sah', d := d, haz := haz, kelas := kelas, f := f)) AS w,
+        -- the winner (a valid record first, then the latest, then by value) as one sortable integer:
+        -- valid | days since 1900 | HAZ | class | file (bits 60, 32-48, 14-28, 12-13, 0-11); small aggregate states for 20 million groups
+        arg_max(nmh, o) AS h, max(o) AS o,
         count(*) AS n,
         count(*) FILTER (alasan = 'sah') AS n_sah,
         count(*) FILTER (alasan = 'usia') AS n_usia,
         count(*) FILTER (alasan = 'haz_kosong') AS n_haz_kosong,
         count(*) FILTER (alasan = 'tidak_masuk_akal') AS n_tma,
         count(*) FILTER (alasan = 'galat') AS n_galat
-      FROM (SELECT *, hash(nm) AS nmh FROM r) GROUP BY GROUPING SETS ((k, m), (nmh, nm))),
+      FROM (SELECT *, hash(nm) AS nmh,
+              ((alasan = 'sah')::BIGINT << 60) | (coalesce(d - DATE '1900-01-01', 0)::BIGINT << 32)
+              | (coalesce(round((greatest(least(haz, 99), -99) + 100) * 100), 0)::BIGINT << 14)
+              | (CASE kelas WHEN 'pendek' THEN 1 WHEN 'sangat_pendek' THEN 2 ELSE 0 END::BIGINT << 12) | (f % 4096) AS o
+            FROM r) GROUP BY GROUPING SETS ((k, m), (nmh, nm))),
     nama AS (SELECT nmh, any_value(nm) AS nm FROM g WHERE per_nama = 1 GROUP BY nmh),
+    w AS (SELECT h, m, n, n_sah, n_usia, n_haz_kosong, n_tma, n_galat, o >> 60 = 1 AS sah, (o >> 12) & 3 AS kelas, o & 4095 AS f FROM g WHERE per_nama = 0),
     s AS (
-      SELECT w.h AS h, m AS periode, min(w.f) AS file,
-        count(*) FILTER (w.sah) AS diukur,
-        count(*) FILTER (w.sah AND w.kelas = 'pendek') AS pendek,
-        count(*) FILTER (w.sah AND w.kelas = 'sangat_pendek') AS sangat_pendek,
-        sum(n) AS baris, sum(n_tma) AS tidak_masuk_akal, sum(n_usia) AS usia, sum(n_sah) - count(*) FILTER (w.sah) AS duplikat,
+      SELECT h, m AS periode, min(f) AS file,
+        count(*) FILTER (sah) AS diukur,
+        count(*) FILTER (sah AND kelas = 1) AS pendek,
+        count(*) FILTER (sah AND kelas = 2) AS sangat_pendek,
+        sum(n) AS baris, sum(n_tma) AS tidak_masuk_akal, sum(n_usia) AS usia, sum(n_sah) - count(*) FILTER (sah) AS duplikat,
         sum(n_haz_kosong) AS haz_kosong, sum(n_galat) AS galat
-      FROM g WHERE per_nama = 0 GROUP BY ALL)
+      FROM w GROUP BY ALL)
     SELECT nama.nm.p AS prov, nama.nm.kb AS kab, nama.nm.kc AS kec, nama.nm.ds AS desa, strftime(s.periode, '%Y-%m') AS periode,
       s.* EXCLUDE (h, periode)
     FROM s JOIN nama ON nama.nmh = s.h`;
