@@ -1,7 +1,7 @@
 /** The network guard itself: outside requests from the page and from workers are caught. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, serveSite, type Site } from './harness.ts';
+import { launchBrowser, serveSite, withPage, type Site } from './harness.ts';
 
 let site: Site;
 let browser: Browser;
@@ -16,8 +16,7 @@ afterAll(async () => {
 
 describe('harness', () => {
   it('records and blocks outside requests from the page and from a worker, and collects errors', async () => {
-    const probe = await openPage(browser, site.url('id', '/'));
-    try {
+    await withPage(browser, site.url('id', '/'), async (probe) => {
       const { page } = probe;
       const fromPage = await page.evaluate(() => fetch('https://example.org/page.css').then(() => 'loaded', () => 'blocked'));
       const fromWorker = await page.evaluate(() => new Promise<string>((done) => {
@@ -30,8 +29,6 @@ describe('harness', () => {
       await expect.poll(() => probe.outside.length).toBe(2);
       expect(probe.outside.sort()).toEqual(['https://cdn.example.net/worker.js', 'https://example.org/page.css']);
       expect(probe.errors.some((e) => e.includes('boom'))).toBe(true);
-    } finally {
-      await probe.close();
-    }
+    });
   });
 });

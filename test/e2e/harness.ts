@@ -128,6 +128,16 @@ export async function openPage(browser: Browser, url: string | undefined, option
   return { page, context, outside, errors, requests, close: () => context.close() };
 }
 
+/** Opens a guarded page, runs `fn` with it, and always closes it. */
+export async function withPage<T>(browser: Browser, url: string | undefined, fn: (probe: Probe) => Promise<T>, options: OpenOptions = {}): Promise<T> {
+  const probe = await openPage(browser, url, options);
+  try {
+    return await fn(probe);
+  } finally {
+    await probe.close();
+  }
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;

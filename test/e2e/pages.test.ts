@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, LANGS, launchBrowser, openPage, serveSite, type Probe, type Site } from './harness.ts';
+import { axeViolations, LANGS, launchBrowser, openPage, withPage, serveSite, type Probe, type Site } from './harness.ts';
 
 let site: Site;
 let browser: Browser;
@@ -58,8 +58,7 @@ describe('every page renders its charts at build time', () => {
   for (const lang of LANGS) {
     for (const { path, figures } of PAGES) {
       it(`${lang} ${path}`, async () => {
-        const probe = await openPage(browser, site.url(lang, path));
-        try {
+        await withPage(browser, site.url(lang, path), async (probe) => {
           const { page } = probe;
           for (const name of figures) {
             const fig = page.locator(`figure[data-figure="${name}"]`);
@@ -75,9 +74,7 @@ describe('every page renders its charts at build time', () => {
           await page.waitForTimeout(200);
           expect(probe.errors).toEqual([]);
           expect(probe.outside).toEqual([]);
-        } finally {
-          await probe.close();
-        }
+        });
       });
     }
   }
@@ -86,8 +83,7 @@ describe('every page renders its charts at build time', () => {
 describe('interaction', () => {
   for (const lang of LANGS) {
     it(`${lang}: changing the period updates the charts and the URL; back restores the view`, async () => {
-      const probe = await openPage(browser, site.url(lang, '/'));
-      try {
+      await withPage(browser, site.url(lang, '/'), async (probe) => {
         const { page } = probe;
         const select = page.locator('select[data-atlas-control="period"]');
         await expect.poll(() => select.isEnabled()).toBe(true);
@@ -120,29 +116,23 @@ describe('interaction', () => {
         expect(await select.inputValue()).toBe(other);
         expect(probe.errors).toEqual([]);
         expect(probe.outside).toEqual([]);
-      } finally {
-        await probe.close();
-      }
+      });
     });
   }
 
   it('a shared URL with a period opens that view', async () => {
-    const probe = await openPage(browser, site.url('id', '/prioritas/', '?period=2024-02&indicator=stunting'));
-    try {
+    await withPage(browser, site.url('id', '/prioritas/', '?period=2024-02&indicator=stunting'), async (probe) => {
       const { page } = probe;
       await waitForUpdate(page, 0);
       expect(await figureTitle(page, 'peringkat')).toContain('Februari 2024');
       expect(await figureTitle(page, 'peringkat')).toContain('Jumlah balita stunting');
       expect(await page.locator('select[data-atlas-control="indicator"]').inputValue()).toBe('stunting');
       expect(probe.errors).toEqual([]);
-    } finally {
-      await probe.close();
-    }
+    });
   });
 
   it('Prioritas: SKI 2023 ranks Kutai Timur, Bontang, Penajam Paser Utara first; Mahakam Ulu has no figure', async () => {
-    const probe = await openPage(browser, site.url('id', '/prioritas/'));
-    try {
+    await withPage(browser, site.url('id', '/prioritas/'), async (probe) => {
       const { page } = probe;
       const select = page.locator('select[data-atlas-control="tab"]');
       await expect.poll(() => select.isEnabled()).toBe(true);
@@ -157,30 +147,24 @@ describe('interaction', () => {
       expect(labels.at(-1)).toBe('Mahakam Ulu');
       expect(await fig.locator('svg[role="img"]').textContent()).toContain('tidak ada data');
       expect(probe.errors).toEqual([]);
-    } finally {
-      await probe.close();
-    }
+    });
   });
 
   for (const lang of LANGS) {
     it(`${lang}: opening a regency from Prioritas shows its profile`, async () => {
-      const probe = await openPage(browser, site.url(lang, '/prioritas/'));
-      try {
+      await withPage(browser, site.url(lang, '/prioritas/'), async (probe) => {
         const { page } = probe;
         const link = page.locator('.area-links a[data-kode="64.08"]');
         await Promise.all([page.waitForURL(/\/wilayah\/64\.08\/$/), link.click()]);
         expect(await page.locator('h1').textContent()).toContain('Kutai Timur');
         expect(await page.locator('figure[data-figure="tren"] svg[role="img"]').count()).toBe(1);
         expect(probe.errors).toEqual([]);
-      } finally {
-        await probe.close();
-      }
+      });
     });
   }
 
   it('Profil: changing the period re-renders the profile of that area', async () => {
-    const probe = await openPage(browser, site.url('en', '/wilayah/64.72/'));
-    try {
+    await withPage(browser, site.url('en', '/wilayah/64.72/'), async (probe) => {
       const { page } = probe;
       const select = page.locator('select[data-atlas-control="period"]');
       await expect.poll(() => select.isEnabled()).toBe(true);
@@ -190,16 +174,13 @@ describe('interaction', () => {
       expect(await figureTitle(page, 'saudara')).toContain('February 2024');
       expect(await figureTitle(page, 'saudara')).toContain('Samarinda');
       expect(probe.errors).toEqual([]);
-    } finally {
-      await probe.close();
-    }
+    });
   });
 });
 
 describe('Dua angka', () => {
   it('draws survey and routine in two panels with their own colour scales, notes and missing values', async () => {
-    const probe = await openPage(browser, site.url('id', '/dua-angka/'));
-    try {
+    await withPage(browser, site.url('id', '/dua-angka/'), async (probe) => {
       const { page } = probe;
       const survey = page.locator('figure[data-figure="panel-survei"]');
       const routine = page.locator('figure[data-figure="panel-rutin"]');
@@ -226,16 +207,13 @@ describe('Dua angka', () => {
       expect(await routine.locator('.chart-title').textContent()).toContain('Agustus 2023');
       expect(await page.locator('select[data-atlas-control="period"]').inputValue()).toBe('2023-08');
       expect(probe.errors).toEqual([]);
-    } finally {
-      await probe.close();
-    }
+    });
   });
 });
 
 describe('Data & metodologi', () => {
   it('offers every table as Parquet and as CSV', async () => {
-    const probe = await openPage(browser, site.url('en', '/data/'));
-    try {
+    await withPage(browser, site.url('en', '/data/'), async (probe) => {
       const { page } = probe;
       const links = await page.locator('table.downloads a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
       expect(links.filter((l) => l.endsWith('.csv')).length).toBe(9);
@@ -246,9 +224,7 @@ describe('Data & metodologi', () => {
         if (href.endsWith('.csv')) expect((await res.text()).split('\n')[0]).toMatch(/^kode_wilayah,|^program,/);
       }
       expect(await page.locator('#kamus details').count()).toBe(9);
-    } finally {
-      await probe.close();
-    }
+    });
   });
 });
 
@@ -277,12 +253,9 @@ describe('accessibility of the page content', () => {
   for (const lang of LANGS) {
     for (const { path } of PAGES) {
       it(`${lang} ${path} has no serious or critical axe violations`, async () => {
-        const probe = await openPage(browser, site.url(lang, path));
-        try {
+        await withPage(browser, site.url(lang, path), async (probe) => {
           expect(await axeViolations(probe.page, 'main')).toEqual([]);
-        } finally {
-          await probe.close();
-        }
+        });
       });
     }
   }

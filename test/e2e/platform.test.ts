@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeConnector } from '../../src/lib/db/node.ts';
-import { axeViolations, LANGS, launchBrowser, NAV_PATHS, openPage, serveSite, type Site } from './harness.ts';
+import { axeViolations, LANGS, launchBrowser, NAV_PATHS, openPage, withPage, serveSite, type Site } from './harness.ts';
 
 let site: Site;
 let browser: Browser;
@@ -25,8 +25,7 @@ describe('pages', () => {
   for (const lang of LANGS) {
     for (const path of NAV_PATHS) {
       it(`${lang} ${path} loads without errors or outside requests`, async () => {
-        const probe = await openPage(browser, site.url(lang, path));
-        try {
+        await withPage(browser, site.url(lang, path), async (probe) => {
           const { page } = probe;
           expect(await page.getAttribute('html', 'lang')).toBe(lang);
           expect((await page.title()).length).toBeGreaterThan(0);
@@ -37,9 +36,7 @@ describe('pages', () => {
           expect(probe.errors).toEqual([]);
           // DuckDB stays asleep until the user interacts.
           expect(probe.requests.filter((u) => u.includes('/_duckdb/') || u.endsWith('.parquet'))).toEqual([]);
-        } finally {
-          await probe.close();
-        }
+        });
       });
     }
   }
@@ -48,8 +45,7 @@ describe('pages', () => {
 describe('banners', () => {
   it('labels every page as sample data when manifest.demo, internal when manifest.internal', async () => {
     const manifest = site.manifest();
-    const probe = await openPage(browser, undefined);
-    try {
+    await withPage(browser, undefined, async (probe) => {
       for (const lang of LANGS) {
         for (const path of NAV_PATHS) {
           await probe.page.goto(site.url(lang, path));
@@ -67,16 +63,13 @@ describe('banners', () => {
         }
       }
       expect(probe.outside).toEqual([]);
-    } finally {
-      await probe.close();
-    }
+    });
   });
 });
 
 describe('navigation', () => {
   it('switches language on the same page and back', async () => {
-    const probe = await openPage(browser, site.url('id', '/dua-angka/'));
-    try {
+    await withPage(browser, site.url('id', '/dua-angka/'), async (probe) => {
       const { page } = probe;
       await page.click('a.lang-switch');
       await page.waitForURL(site.url('en', '/dua-angka/'));
@@ -86,23 +79,18 @@ describe('navigation', () => {
       await page.waitForURL(site.url('id', '/dua-angka/'));
       expect(await page.getAttribute('html', 'lang')).toBe('id');
       expect(probe.errors).toEqual([]);
-    } finally {
-      await probe.close();
-    }
+    });
   });
 
   it('offers a skip link as the first focus stop, leading to main', async () => {
-    const probe = await openPage(browser, site.url('id', '/'));
-    try {
+    await withPage(browser, site.url('id', '/'), async (probe) => {
       const { page } = probe;
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
       expect(await page.locator('.skip-link').isVisible()).toBe(true);
       await page.keyboard.press('Enter');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
-    } finally {
-      await probe.close();
-    }
+    });
   });
 });
 
@@ -127,14 +115,11 @@ describe('print', () => {
 describe('accessibility', () => {
   for (const lang of LANGS) {
     it(`layout (${lang}) has no serious or critical axe violations`, async () => {
-      const probe = await openPage(browser, site.url(lang, '/data/'));
-      try {
+      await withPage(browser, site.url(lang, '/data/'), async (probe) => {
         for (const part of ['header.site-header', 'footer.site-footer']) {
           expect(await axeViolations(probe.page, part), part).toEqual([]);
         }
-      } finally {
-        await probe.close();
-      }
+      });
     });
   }
 });
@@ -145,8 +130,7 @@ describe('DuckDB-WASM', () => {
     const [expected] = await native.query<{ n: number }>('SELECT count(*) AS n FROM gizi_balita');
     native.close();
 
-    const probe = await openPage(browser, site.url('id', '/'));
-    try {
+    await withPage(browser, site.url('id', '/'), async (probe) => {
       const { page } = probe;
       const result = await page.evaluate(async () => {
         const atlas = window.__atlas!;
@@ -174,9 +158,7 @@ describe('DuckDB-WASM', () => {
 
       expect(probe.outside).toEqual([]);
       expect(probe.errors).toEqual([]);
-    } finally {
-      await probe.close();
-    }
+    });
   });
 });
 
