@@ -1,6 +1,5 @@
 import { sqlString, type Duck } from './duck.ts';
 import { SUPPRESSED_LEVELS } from '../lib/domain/suppression.ts';
-import { insertRows } from './readers/eppgbm.ts';
 import { suppress, type SuppressRow, type SuppressSpec } from './suppress.ts';
 
 /**
@@ -72,7 +71,7 @@ async function applyOne(db: Duck, t: Target): Promise<void> {
       hidden: new Set<string>(),
     }));
     suppress(rows, t.spec);
-    await insertRows(db, 'ditekan', rows.flatMap((r) => [...r.hidden].map((m) => [r.kode_wilayah, grp, m])));
+    await db.append('ditekan', rows.flatMap((r) => [...r.hidden].map((m) => [r.kode_wilayah, grp, m])));
   }
   // one row of flags per hidden row, joined once (not a lookup per cell)
   const flags = t.spec.measures.map((m) => `bool_or(measure = '${m}') AS "h_${m}"`).join(', ');

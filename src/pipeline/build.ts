@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openDuck, sqlString, type Duck } from './duck.ts';
+import { openDuck, type Duck } from './duck.ts';
 import { CliError, DataError, IssueLog } from './issues.ts';
 import { loadGazetteer, type Gazetteer } from './gazetteer.ts';
 import { NameMatcher, type CrosswalkEntry } from './names.ts';
 import { DEMO_MARKER, EPPGBM_DIR, KINDS } from './kinds.ts';
 import { listCsv, openInput, type InputFile } from './input-files.ts';
 import { readTable } from './readers/table.ts';
-import { insertRows, readByName } from './readers/eppgbm.ts';
+import { readByName } from './readers/eppgbm.ts';
 import { aggregateGizi, aggregateKeluarga, aggregateKualitas, aggregateProgram, buildAncestors } from './aggregate.ts';
 import { applySuppression } from './apply-suppression.ts';
 import { describeFile, stagingDir, swapIntoPlace, writeJson, writeParquet } from './output.ts';
@@ -153,12 +153,13 @@ export async function buildData(opts: BuildOptions): Promise<BuildSummary> {
 
 async function loadGazetteerTable(db: Duck, gaz: Gazetteer): Promise<void> {
   await db.run(`CREATE OR REPLACE TABLE gazetir (kode_wilayah VARCHAR PRIMARY KEY, nama_wilayah VARCHAR, tingkat VARCHAR, kode_induk VARCHAR, jenis VARCHAR)`);
-  await insertRows(db, 'gazetir', [...gaz.areas.values()].map((a) => [a.kode, a.nama, a.tingkat, a.induk, a.jenis]));
+  await db.append('gazetir', [...gaz.areas.values()].map((a) => [a.kode, a.nama, a.tingkat, a.induk, a.jenis]));
 }
 
 async function readCrosswalk(db: Duck, issues: IssueLog): Promise<CrosswalkEntry[]> {
-  const rows = await db.all<{ nama_prov: string; nama_kab: string | null; nama_kec: string | null; nama_desa: string | null; kode_wilayah: string; _file: string; _line: number; known: boolean }>(
-    `SELECT c.*, c.kode_wilayah = '-' OR g.kode_wilayah IS NOT NULL AS known FROM in_crosswalk c LEFT JOIN gazetir g ON g.kode_wilayah = atlas_kode(c.kode_wilayah) ORDER BY _line`,
+  const rows = await db.all<{ nama_prov: string; nama_kab: string | null; nama_kec: string | null; nama_desa: string | null; kode_wilayah: string; kode: string | null; _file: string; _line: number; known: boolean }>(
+    `SELECT c.*, atlas_kode(c.kode_wilayah) AS kode, c.kode_wilayah = '-' OR g.kode_wilayah IS NOT NULL AS known
+     FROM in_crosswalk c LEFT JOIN gazetir g ON g.kode_wilayah = atlas_kode(c.kode_wilayah) ORDER BY _line`,
   );
   const entries: CrosswalkEntry[] = [];
   for (const r of rows) {
@@ -168,7 +169,7 @@ async function readCrosswalk(db: Duck, issues: IssueLog): Promise<CrosswalkEntry
     }
     const names = [r.nama_prov, r.nama_kab, r.nama_kec, r.nama_desa];
     const depth = names.findIndex((n) => !n);
-    entries.push({ names: (depth === -1 ? names : names.slice(0, depth)) as string[], kode: r.kode_wilayah === '-' ? '-' : (await db.all<{ k: string }>(`SELECT atlas_kode(${sqlString(r.kode_wilayah)}) AS k`))[0].k });
+    entries.push({ names: (depth === -1 ? names : names.slice(0, depth)) as string[], kode: r.kode_wilayah === '-' ? '-' : r.kode! });
   }
   return entries;
 }

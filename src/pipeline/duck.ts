@@ -38,6 +38,7 @@ export async function openDuck(opts: DuckOptions = {}): Promise<Duck> {
       return reader.getRowObjectsJS().map(plain) as T[];
     },
     async append(table, rows) {
+      if (rows.length === 0) return;
       const appender = await conn.createAppender(table);
       for (const row of rows) {
         for (const v of row) {

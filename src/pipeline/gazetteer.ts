@@ -59,14 +59,3 @@ export function loadGazetteer(province: string): Gazetteer {
 function titleCase(s: string): string {
   return s === s.toUpperCase() ? s.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase()) : s;
 }
-
-/** Villages (desa/kelurahan) under an area, for "villages reporting vs total". */
-export function villageCount(g: Gazetteer): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const a of g.areas.values()) {
-    if (a.tingkat !== 'desa_kelurahan') continue;
-    for (let k: string | null = a.induk; k; k = g.areas.get(k)?.induk ?? null) counts.set(k, (counts.get(k) ?? 0) + 1);
-    counts.set(a.kode, 1);
-  }
-  return counts;
-}

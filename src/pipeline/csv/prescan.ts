@@ -27,8 +27,6 @@ export interface Body {
   encodingError?: { line: number; hint: string };
 }
 
-export type Prescan = Head & Body;
-
 const CHUNK = 4 << 20;
 
 /** The first 64 KB: BOM, line ending, delimiter, header. */
@@ -84,11 +82,6 @@ export async function scanBody(path: string): Promise<Body> {
   const fb = firstBytes ?? Buffer.alloc(0);
   if (fb[0] === 0xff || fb[0] === 0xfe) encodingError = { line: 1, hint: 'it looks like UTF-16 (save it as "CSV UTF-8")' };
   return { bytes, sha256: hash.digest('hex'), lines, blankLines, encodingError };
-}
-
-export async function prescan(path: string): Promise<Prescan> {
-  const [head, body] = await Promise.all([readHead(path), scanBody(path)]);
-  return { ...head, ...body };
 }
 
 /** Exported for tests: `;` when the header has more semicolons than commas outside quotes. */

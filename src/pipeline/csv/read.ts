@@ -1,7 +1,6 @@
-import { relative } from 'node:path';
 import type { IssueLog } from '../issues.ts';
 import { sqlString } from '../duck.ts';
-import type { Body, Head } from './prescan.ts';
+import type { Head } from './prescan.ts';
 
 /** A column an input kind needs or accepts, with the header spellings it is known by. */
 export interface ColumnSpec {
@@ -120,24 +119,6 @@ export function reportRejects(rows: RejectRow[], file: string, log: IssueLog): v
     seen.add(r.line);
     log.error(file, { line: r.line, column: r.column_idx ?? undefined }, `unreadable row (${r.error_type.toLowerCase()})`, REJECT_FIX[r.error_type] ?? r.error_message, `reject:${r.error_type}`);
   }
-}
-
-/** Report a row-count mismatch (rows DuckDB kept + rejected vs physical lines). */
-export function checkRowCount(body: Body, file: string, accepted: number, rejected: number, log: IssueLog): boolean {
-  const expected = body.lines - 1 - body.blankLines;
-  if (accepted + rejected === expected) return true;
-  log.error(
-    file,
-    {},
-    `${expected} data lines but only ${accepted + rejected} rows could be read (${expected - accepted - rejected} lines unaccounted for, usually a quote that is never closed or a value with a line break)`,
-    'check quotes in the lines after the first error reported for this file; values must not contain unmatched double quotes',
-    'rowcount',
-  );
-  return false;
-}
-
-export function displayPath(path: string, inputDir: string): string {
-  return relative(inputDir, path) || path;
 }
 
 /** DuckDB's parallel reader cannot pad rows of a file whose quoted values hold line breaks. */

@@ -260,7 +260,7 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
     // Slow path 2: first line of each unmatched name.
     await db.run(`CREATE OR REPLACE TEMP TABLE bn_unmatched (prov VARCHAR, kab VARCHAR, kec VARCHAR, desa VARCHAR, u INTEGER)`);
     const keys = [...unmatched.keys()];
-    await insertRows(db, 'bn_unmatched', keys.flatMap((k, u) => unmatched.get(k)!.tuples.map((t) => [...t, u])));
+    await db.append('bn_unmatched', keys.flatMap((k, u) => unmatched.get(k)!.tuples.map((t) => [...t, u])));
     const first = new Map<number, { file: ByNameFile; line: number }>();
     for (const f of files) {
       const hits = await db.all<{ u: number; rn: number }>(
@@ -291,10 +291,10 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
   }
 
   await db.run(`CREATE OR REPLACE TEMP TABLE bn_match (prov VARCHAR, kab VARCHAR, kec VARCHAR, desa VARCHAR, kode VARCHAR)`);
-  await insertRows(db, 'bn_match', matches.map((m) => [...m.t, m.kode ?? `${province === 'all' ? '' : province}`]));
+  await db.append('bn_match', matches.map((m) => [...m.t, m.kode ?? `${province === 'all' ? '' : province}`]));
   const excluded = new Set(matches.filter((m) => m.excluded).map((m) => m.t.join('\u0000')));
   await db.run(`CREATE OR REPLACE TEMP TABLE bn_excluded (prov VARCHAR, kab VARCHAR, kec VARCHAR, desa VARCHAR)`);
-  await insertRows(db, 'bn_excluded', [...excluded].map((s) => s.split('\u0000')));
+  await db.append('bn_excluded', [...excluded].map((s) => s.split('\u0000')));
   await db.run(`INSERT INTO bn_desa_bulan
     SELECT x.kode, n.periode,
       sum(CASE WHEN e.prov IS NULL THEN n.diukur ELSE 0 END), sum(CASE WHEN e.prov IS NULL THEN n.pendek ELSE 0 END),
@@ -318,9 +318,4 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
 /** "Kecamatan Muara Ancalong", "Kabupaten Kutai Timur" (regency names already carry their kind). */
 function areaLabel(a: { jenis: string; nama: string }): string {
   return a.nama.toLowerCase().startsWith(a.jenis.toLowerCase()) ? a.nama : `${a.jenis} ${a.nama}`;
-}
-
-/** Insert plain rows (text, numbers, nulls) into an existing table. */
-export async function insertRows(db: Duck, table: string, rows: (string | number | null)[][]): Promise<void> {
-  if (rows.length) await db.append(table, rows);
 }
