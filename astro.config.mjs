@@ -9,7 +9,7 @@
 import { createReadStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
-import { DUCKDB_DIR, describeAssets, prepareDuckdbAssets, writeDuckdbAssets } from './scripts/prepare-wasm.ts';
+import { DUCKDB_DIR, describeAssets, prepareDuckdbAssets, writeDuckdbAssets } from './src/build/duckdb-assets.ts';
 
 const base = normalizeBase(process.env.ATLAS_BASE);
 
@@ -20,7 +20,7 @@ function normalizeBase(/** @type {string | undefined} */ value) {
 }
 
 /**
- * Ships DuckDB-WASM with the site (see scripts/prepare-wasm.ts): the file names reach the browser
+ * Ships DuckDB-WASM with the site (see src/build/duckdb-assets.ts): the file names reach the browser
  * code as the compile-time constant __ATLAS_DUCKDB__; the files are written to dist/_duckdb/
  * after the build and served from the cache folder by the dev server.
  * @returns {import('astro').AstroIntegration}

@@ -1,5 +1,5 @@
 /**
- * Browser-test harness: serves the built site (dist/) with scripts/serve.ts on a free port, drives
+ * Browser-test harness: serves the built site (dist/) with src/server/static-server.ts on a free port, drives
  * the system Chromium with playwright-core, and keeps every test honest about the network:
  *   - every request to a host other than the local server is aborted and recorded (`outside`),
  *     and DNS for any other host fails anyway (--host-resolver-rules), so nothing can leak;
@@ -15,7 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startServer } from '../../scripts/serve.ts';
+import { startServer } from '../../src/server/static-server.ts';
 import { localePath, normalizeBase, type Lang } from '../../src/lib/i18n.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

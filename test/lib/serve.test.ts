@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { negotiateEncoding, startServer, type RunningServer } from '../../scripts/serve.ts';
+import { negotiateEncoding, startServer, type RunningServer } from '../../src/server/static-server.ts';
 
 let root: string;
 let server: RunningServer;

@@ -2,13 +2,13 @@
  * The heavy half of the browser connector, loaded by browser.ts with a dynamic import so none of
  * it (DuckDB-WASM's JS, apache-arrow, hyparquet, fzstd) is on the path to the first chart.
  *
- * Offline by construction: the engine comes from <base>_duckdb/ (scripts/prepare-wasm.ts), tables
+ * Offline by construction: the engine comes from <base>_duckdb/ (src/build/duckdb-assets.ts), tables
  * from <base>data/*.parquet, decoded in JS and inserted as Arrow. Extension autoloading and
  * autoinstall are off and external access is disabled, so DuckDB cannot fetch anything itself.
  */
 import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
-import type { DuckdbAssets } from '../../../scripts/prepare-wasm.ts';
+import type { DuckdbAssets } from './duckdb-assets.ts';
 import { TABLES, type TableName } from '../schema.ts';
 import { toPlain } from './connector.ts';
 import { parquetToArrow } from './parquet-arrow.ts';

@@ -34,7 +34,7 @@
  *    JS values (numbers, never bigint; NULL stays null). Write queries once in src/lib/queries/.
  */
 import type { Connector } from './connector.ts';
-import type { DuckdbAssets } from '../../../scripts/prepare-wasm.ts';
+import type { DuckdbAssets } from './duckdb-assets.ts';
 import type { Engine } from './browser-engine.ts';
 
 /** File names of the self-hosted engine, injected at build time by astro.config.mjs. */
