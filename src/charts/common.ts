@@ -5,6 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatPercent, type Lang } from '../lib/i18n.ts';
+import { PREVALENCE_THRESHOLDS } from '../lib/domain/stunting.ts';
 
 export interface ChartOptions {
   lang: Lang;
@@ -14,8 +15,6 @@ export interface ChartOptions {
   document?: Document;
 }
 
-/** WHO/UNICEF public-health thresholds for stunting prevalence (%). */
-export const WHO_THRESHOLDS = [2.5, 10, 20, 30] as const;
 
 /**
  * Two visibly different sequential palettes: routine (e-PPGBM) prevalence is orange–red,
@@ -37,7 +36,7 @@ export const num = (lang: Lang) => (v: number) => formatNumber(lang, v);
 export function prevalenceColor(lang: Lang, sumber: Sumber, label: string): Plot.ScaleOptions {
   return {
     type: 'threshold',
-    domain: [...WHO_THRESHOLDS],
+    domain: [...PREVALENCE_THRESHOLDS],
     range: [...PALETTE[sumber]],
     legend: true,
     label,

@@ -34,13 +34,8 @@ export function weightFor(sex: Sex, months: number, waz: number): number {
   return interp(WEIGHT[sex], months) * Math.exp(0.12 * waz);
 }
 
-/** TB/U label for a height-for-age z-score (Permenkes 2/2020 categories). */
-export function tbuLabel(haz: number): string {
-  if (haz < -3) return 'Sangat Pendek';
-  if (haz < -2) return 'Pendek';
-  if (haz <= 3) return 'Normal';
-  return 'Tinggi';
-}
+/** TB/U label for a height-for-age z-score (Permenkes 2/2020 categories): the one rule in the domain module. */
+export { tbuLabelOf as tbuLabel } from '../lib/domain/stunting.ts';
 
 export function bbuLabel(waz: number): string {
   if (waz < -3) return 'Berat Badan Sangat Kurang';

@@ -3,6 +3,7 @@ import { provinceAreas, type District, type Regency, type Village } from './gaze
 import { heightFor, normalCdf, weightFor, type Sex } from './growth.ts';
 import { address, childName, motherName, posyanduNames } from './people.ts';
 import { Rng } from './prng.ts';
+import { ageCounted, classifyRecord, HAZ_STUNTED_BELOW, tbuLabelOf } from '../lib/domain/stunting.ts';
 
 /**
  * The synthetic province behind every demo file: villages with a size and a stunting risk, a
@@ -358,7 +359,7 @@ export class DemoModel {
       whz,
       lila: age.totalMonths >= 6 && rng.chance(0.6) ? round1(12.8 + 0.035 * months + 0.8 * whz + rng.normal(0, 0.5)) : null,
       naik,
-      pmt: (waz < -2 || haz < -2) && rng.chance(0.45) ? rng.pick([1.5, 2, 3, 4.5]) : 0,
+      pmt: (waz < -2 || haz < HAZ_STUNTED_BELOW) && rng.chance(0.45) ? rng.pick([1.5, 2, 3, 4.5]) : 0,
       vitA,
       kpsp: age.totalMonths < 3 ? '' : r < 0.78 ? 'Sesuai' : r < 0.9 ? 'Meragukan' : r < 0.93 ? 'Penyimpangan' : '',
       kia: rng.chance(0.86) ? 'Ya' : 'Tidak',
@@ -369,10 +370,8 @@ export class DemoModel {
 /** HAZ class as the build step derives it: from the z-score when shown, else from the label. */
 export function kelasOf(m: Measurement): Kelas | 'tidak_masuk_akal' | null {
   if (m.heightMissing) return null;
-  if (Math.abs(m.haz) > 6) return m.hazShown ? 'tidak_masuk_akal' : m.haz < -3 ? 'sangat_pendek' : 'normal';
-  if (m.haz < -3) return 'sangat_pendek';
-  if (m.haz < -2) return 'pendek';
-  return 'normal';
+  // the export holds the label always and the z-score when shown (src/demo/eppgbm.ts)
+  return classifyRecord(m.hazShown ? m.haz : null, tbuLabelOf(m.haz));
 }
 
 /**
@@ -383,7 +382,7 @@ export function countRound(rows: Measurement[]): Counts {
   const latest = new Map<Child, { day: number; kelas: Kelas }>();
   for (const m of rows) {
     const kelas = kelasOf(m);
-    if (m.ageMonths > 59 || kelas === null || kelas === 'tidak_masuk_akal') continue;
+    if (!ageCounted(m.ageMonths) || kelas === null || kelas === 'tidak_masuk_akal') continue;
     const prev = latest.get(m.child);
     if (!prev || m.day >= prev.day) latest.set(m.child, { day: m.day, kelas });
   }

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { probit, Rng } from './prng.ts';
 import { NAME_LISTS } from './people.ts';
+import { TBU_LABELS, tbuLabelIndex } from '../lib/domain/stunting.ts';
 
 /**
  * National-scale synthetic e-PPGBM by-name export for the data benchmark: one CSV in the demo's
@@ -63,7 +64,7 @@ const WM = W_MED.map(tabulate);
 
 const LABEL = {
   bbu: ['Berat Badan Sangat Kurang', 'Berat Badan Kurang', 'Berat Badan Normal', 'Risiko Berat Badan Lebih'].map(enc),
-  tbu: ['Sangat Pendek', 'Pendek', 'Normal', 'Tinggi'].map(enc),
+  tbu: TBU_LABELS.map((t) => enc(t.label)),
   bbtb: ['Gizi Buruk', 'Gizi Kurang', 'Gizi Baik', 'Berisiko Gizi Lebih', 'Gizi Lebih', 'Obesitas'].map(enc),
   cara: ['Terlentang', 'Berdiri'].map(enc),
   naik: ['N', 'T', 'O', 'B'].map(enc),
@@ -510,7 +511,7 @@ export class NationalRenderer {
         o.byte(COMMA);
         o.hundredths(Math.round(waz * 100));
         o.byte(COMMA);
-        o.frag(LABEL.tbu[haz < -3 ? 0 : haz < -2 ? 1 : haz <= 3 ? 2 : 3]);
+        o.frag(LABEL.tbu[tbuLabelIndex(haz)]);
         o.byte(COMMA);
         o.hundredths(haz100);
         o.byte(COMMA);

@@ -7,6 +7,7 @@
  */
 import { id, type MessageKey } from '../i18n/id.ts';
 import { en } from '../i18n/en.ts';
+import { PREVALENCE_BANDS, PREVALENCE_THRESHOLDS } from './domain/stunting.ts';
 
 export const LANGS = ['id', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -100,6 +101,19 @@ export function formatNumber(lang: Lang, value: number | null | undefined, optio
 export function formatPercent(lang: Lang, value: number | null | undefined, options: NumberOptions = {}): string {
   const text = formatNumber(lang, value, { digits: 1, ...options });
   return text === MISSING ? MISSING : `${text}%`;
+}
+
+/** The WHO prevalence bands as text: "sangat rendah < 2,5%; rendah 2,5–<10%; …; sangat tinggi ≥ 30%". */
+export function formatPrevalenceBands(lang: Lang): string {
+  const n = (v: number) => formatNumber(lang, v);
+  return PREVALENCE_BANDS.map((b, i) =>
+    i === 0 ? `${b[lang]} < ${n(b.below)}%` : b.below === Infinity ? `${b[lang]} ≥ ${n(b.from)}%` : `${b[lang]} ${n(b.from)}–<${n(b.below)}%`,
+  ).join('; ');
+}
+
+/** The WHO band limits as text: "2,5; 10; 20; 30%" (id) / "2.5, 10, 20, 30%" (en). */
+export function formatPrevalenceThresholds(lang: Lang): string {
+  return `${PREVALENCE_THRESHOLDS.map((v) => formatNumber(lang, v)).join(lang === 'id' ? '; ' : ', ')}%`;
 }
 
 /** A difference of two percentages: -1.25 -> "-1,3 poin persen" / "-1.3 percentage points". */

@@ -5,6 +5,9 @@
  * and the browser registers the same table names.
  */
 
+import { AGE_MAX_MONTHS, AGE_MIN_MONTHS, HAZ_SEVERE_BELOW as SEVERE, HAZ_STUNTED_BELOW as STUNTED } from './domain/stunting.ts';
+import { MIN_DENOMINATOR_FOR_RATE as MIN_RATE } from './domain/suppression.ts';
+
 export type ColumnType = 'VARCHAR' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN' | 'INTEGER';
 
 export interface Column {
@@ -59,11 +62,11 @@ export const TABLES = {
       tingkat,
       c('periode', 'VARCHAR', 'Bulan pengukuran (YYYY-MM)', 'Measurement month (YYYY-MM)'),
       c('jumlah_sasaran_balita', 'BIGINT', 'Jumlah sasaran balita (penyebut cakupan); kosong bila tidak dilaporkan', 'Target number of under-fives (coverage denominator); empty when not reported'),
-      c('jumlah_balita_diukur', 'BIGINT', 'Balita 0–59 bulan dengan z-skor TB/U sah (penyebut prevalensi)', 'Children 0–59 months with a valid height-for-age z-score (prevalence denominator)'),
-      c('jumlah_balita_pendek', 'BIGINT', 'Pendek: -3 ≤ z-skor TB/U < -2', 'Stunted (moderate): -3 ≤ HAZ < -2'),
-      c('jumlah_balita_sangat_pendek', 'BIGINT', 'Sangat pendek: z-skor TB/U < -3', 'Severely stunted: HAZ < -3'),
-      c('jumlah_balita_stunting', 'BIGINT', 'Stunting = pendek + sangat pendek (z-skor TB/U < -2)', 'Stunting = moderate + severe (HAZ < -2)'),
-      c('prevalensi_stunting', 'DOUBLE', 'Prevalensi stunting (%) = stunting / diukur × 100; kosong bila diukur < 20 atau ditekan', 'Stunting prevalence (%) = stunting / measured × 100; empty when fewer than 20 measured or suppressed'),
+      c('jumlah_balita_diukur', 'BIGINT', `Balita ${AGE_MIN_MONTHS}–${AGE_MAX_MONTHS} bulan dengan z-skor TB/U sah (penyebut prevalensi)`, `Children ${AGE_MIN_MONTHS}–${AGE_MAX_MONTHS} months with a valid height-for-age z-score (prevalence denominator)`),
+      c('jumlah_balita_pendek', 'BIGINT', `Pendek: ${SEVERE} ≤ z-skor TB/U < ${STUNTED}`, `Stunted (moderate): ${SEVERE} ≤ HAZ < ${STUNTED}`),
+      c('jumlah_balita_sangat_pendek', 'BIGINT', `Sangat pendek: z-skor TB/U < ${SEVERE}`, `Severely stunted: HAZ < ${SEVERE}`),
+      c('jumlah_balita_stunting', 'BIGINT', `Stunting = pendek + sangat pendek (z-skor TB/U < ${STUNTED})`, `Stunting = moderate + severe (HAZ < ${STUNTED})`),
+      c('prevalensi_stunting', 'DOUBLE', `Prevalensi stunting (%) = stunting / diukur × 100; kosong bila diukur < ${MIN_RATE} atau ditekan`, `Stunting prevalence (%) = stunting / measured × 100; empty when fewer than ${MIN_RATE} measured or suppressed`),
       c('cakupan_pengukuran', 'DOUBLE', 'Cakupan pengukuran (%) = diukur / sasaran × 100', 'Measurement coverage (%) = measured / target × 100'),
       ditekan,
     ],

@@ -4,7 +4,7 @@ import { surveiChart, type SurveiRow } from '../../charts/survei.ts';
 import { tabelHtml } from '../../charts/tabel.ts';
 import { trenChart } from '../../charts/tren.ts';
 import type { Connector } from '../../lib/db/connector.ts';
-import { formatNumber, formatPercent, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
+import { formatNumber, formatPercent, formatPeriod, formatPrevalenceThresholds, t, type Lang } from '../../lib/i18n.ts';
 import { perbandinganSql, periodeRutinSql, periodeSebelumnya, periodeTerakhir, ringkasanSql, surveiSeriSql, targetSql, trenSql } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
 import { cardsHtml, figureHtml } from './html.ts';
@@ -111,7 +111,7 @@ export function prioritasFigure(ctx: SlotContext, rows: AreaRow[], periode: stri
     name: 'prioritas',
     lang,
     title: t(lang, 'fig.prioritas.title', { periode: p }),
-    caption: t(lang, 'fig.prioritas.caption', { periode: p }),
+    caption: t(lang, 'fig.prioritas.caption', { periode: p, ambang: formatPrevalenceThresholds(lang) }),
     chart: peringkatChart(regencyRows(rows, 'prevalensi', lang, base), {
       lang, document, width, ukuran: 'prevalensi', sumber: 'rutin',
       label: t(lang, 'fig.prioritas.title', { periode: p }),

@@ -1,4 +1,5 @@
-import { MIN_DIUKUR, int, kodeLit, limitLit, periodeLit, rasio, tahunLit } from './sql.ts';
+import { MIN_DENOMINATOR_FOR_RATE } from '../domain/suppression.ts';
+import { int, kodeLit, limitLit, periodeLit, rasio, tahunLit } from './sql.ts';
 
 function lokusTahun(periode: string): string {
   return `(SELECT max(tahun) FROM lokus WHERE tahun <= ${tahunLit(Number(periode.slice(0, 4)))})`;
@@ -47,7 +48,7 @@ SELECT d.lokus,
   ${int('count(*) FILTER (WHERE g.kode_wilayah IS NULL)')} AS desa_tanpa_data,
   ${int('sum(g.jumlah_balita_diukur)')} AS diukur,
   ${int('sum(g.jumlah_balita_stunting)')} AS stunting,
-  ${rasio('g.jumlah_balita_stunting', 'g.jumlah_balita_diukur', MIN_DIUKUR)} AS prevalensi
+  ${rasio('g.jumlah_balita_stunting', 'g.jumlah_balita_diukur', MIN_DENOMINATOR_FOR_RATE)} AS prevalensi
 FROM desa d
 LEFT JOIN gizi_balita g ON g.kode_wilayah = d.kode_wilayah AND g.periode = ${p}
 GROUP BY d.lokus

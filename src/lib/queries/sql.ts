@@ -7,9 +7,6 @@
  * quoted: nothing user-supplied reaches SQL unchecked.
  */
 
-/** Smallest denominator for which a prevalence is shown (the public small-number rule). */
-export const MIN_DIUKUR = 20;
-
 const KODE = /^(ID|\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)$/;
 const PERIODE_BULAN = /^\d{4}-(0[1-9]|1[0-2])$/;
 const PERIODE_PROGRAM = /^\d{4}(-(S[12]|Q[1-4]|0[1-9]|1[0-2]))?$/;

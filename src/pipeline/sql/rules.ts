@@ -1,4 +1,6 @@
-import { AGE_MAX_MONTHS, AGE_MIN_MONTHS, HAZ_IMPLAUSIBLE_ABOVE, HAZ_SEVERE_BELOW, HAZ_STUNTED_BELOW } from '../../lib/domain/stunting.ts';
+import { AGE_MAX_MONTHS, AGE_MIN_MONTHS, HAZ_IMPLAUSIBLE_ABOVE, HAZ_SEVERE_BELOW, HAZ_STUNTED_BELOW, LABEL_SPACE, TBU_LABELS } from '../../lib/domain/stunting.ts';
+
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * Parsing and classification rules as DuckDB macros: every input is read as text and
@@ -65,11 +67,8 @@ CREATE OR REPLACE MACRO atlas_kelas_tbu(haz, label) AS CASE
     WHEN haz < ${HAZ_SEVERE_BELOW} THEN 'sangat_pendek'
     WHEN haz < ${HAZ_STUNTED_BELOW} THEN 'pendek'
     ELSE 'normal' END
-  ELSE CASE lower(regexp_replace(trim(label), '\\s+', ' ', 'g'))
-    WHEN 'sangat pendek' THEN 'sangat_pendek'
-    WHEN 'pendek' THEN 'pendek'
-    WHEN 'normal' THEN 'normal'
-    WHEN 'tinggi' THEN 'normal'
+  ELSE CASE lower(trim(regexp_replace(label, ${q(LABEL_SPACE)}, ' ', 'g')))
+${TBU_LABELS.map((t) => `    WHEN ${q(t.label.toLowerCase())} THEN ${q(t.kelas)}`).join('\n')}
     ELSE NULL END
 END;
 
