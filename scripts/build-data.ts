@@ -6,12 +6,13 @@
 import { parseArgs } from 'node:util';
 import { buildData, type Logger } from '../src/pipeline/build.ts';
 import { CliError, DataError } from '../src/pipeline/issues.ts';
+import { DEFAULT_PROVINCE } from '../src/lib/province.ts';
 
 const HELP = `Usage: npm run data -- [--input DIR] [--out DIR] [--province 64|all] [--internal]
 
   --input DIR      folder with raw/ and reference/ (default: data)
   --out DIR        output folder, replaced atomically (default: public/data)
-  --province CODE  two-digit Kemendagri province code, or "all" (default: 64, Kalimantan Timur)
+  --province CODE  two-digit Kemendagri province code, or "all" (default: ${DEFAULT_PROVINCE.kode}, ${DEFAULT_PROVINCE.nama})
   --internal       exact numbers, no small-number suppression (never publish these)
 `;
 
@@ -28,7 +29,7 @@ try {
     options: {
       input: { type: 'string', default: 'data' },
       out: { type: 'string', default: 'public/data' },
-      province: { type: 'string', default: '64' },
+      province: { type: 'string', default: DEFAULT_PROVINCE.kode },
       internal: { type: 'boolean', default: false },
       'memory-limit': { type: 'string' },
       help: { type: 'boolean', short: 'h' },

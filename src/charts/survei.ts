@@ -28,14 +28,14 @@ export interface SurveiOptions extends ChartOptions {
   tahun?: number[];
 }
 
-const SERIES_COLOR: Record<string, string> = { '64': '#08519c', ID: '#7a7a7a' };
+/** Indonesia grey, the province (a two-digit code) dark blue, anything else lighter blue. */
+const seriesColor = (kode: string) => (kode === 'ID' ? '#7a7a7a' : /^\d{2}$/.test(kode) ? '#08519c' : '#4292c6');
 
 export function surveiChart(rows: readonly SurveiRow[], targets: readonly TargetRow[], options: SurveiOptions): SVGElement | HTMLElement {
   const { lang, width = 640, document, label, axisLabel } = options;
   const present = rows.filter((r) => isNum(r.prevalensi));
   const shownTargets = targets.filter((t) => t.tahun <= 2025);
   const years = options.tahun ?? [...new Set([...rows.map((r) => r.tahun), ...shownTargets.map((t) => t.tahun)])].sort();
-  const colorOf = (kode: string) => SERIES_COLOR[kode] ?? '#4292c6';
   const tick = (y: number) => {
     const s = rows.find((r) => r.tahun === y);
     return s ? `${s.survei} ${y}` : String(y);
@@ -54,16 +54,16 @@ export function surveiChart(rows: readonly SurveiRow[], targets: readonly Target
     ariaLabel: label,
     marks: [
       Plot.ruleY([0]),
-      Plot.lineY(present, { x: 'tahun', y: 'prevalensi', z: 'kode_wilayah', stroke: (r: SurveiRow) => colorOf(r.kode_wilayah), strokeWidth: 2 }),
-      Plot.dot(present, { x: 'tahun', y: 'prevalensi', fill: (r: SurveiRow) => colorOf(r.kode_wilayah), r: 4 }),
+      Plot.lineY(present, { x: 'tahun', y: 'prevalensi', z: 'kode_wilayah', stroke: (r: SurveiRow) => seriesColor(r.kode_wilayah), strokeWidth: 2 }),
+      Plot.dot(present, { x: 'tahun', y: 'prevalensi', fill: (r: SurveiRow) => seriesColor(r.kode_wilayah), r: 4 }),
       // Per year, the higher value is labelled above its dot and the lower one below.
       ...[true, false].map((upper) =>
         Plot.text(
           present.filter((r) => isUpper(r) === upper),
-          { x: 'tahun', y: 'prevalensi', text: (r: SurveiRow) => formatPercent(lang, r.prevalensi), dy: upper ? -11 : 13, fill: (r: SurveiRow) => colorOf(r.kode_wilayah) },
+          { x: 'tahun', y: 'prevalensi', text: (r: SurveiRow) => formatPercent(lang, r.prevalensi), dy: upper ? -11 : 13, fill: (r: SurveiRow) => seriesColor(r.kode_wilayah) },
         ),
       ),
-      Plot.text(present, Plot.selectLast({ x: 'tahun', y: 'prevalensi', z: 'kode_wilayah', text: 'nama_wilayah', textAnchor: 'start', dx: 30, fill: (r: SurveiRow) => colorOf(r.kode_wilayah) })),
+      Plot.text(present, Plot.selectLast({ x: 'tahun', y: 'prevalensi', z: 'kode_wilayah', text: 'nama_wilayah', textAnchor: 'start', dx: 30, fill: (r: SurveiRow) => seriesColor(r.kode_wilayah) })),
 
       Plot.dot(shownTargets, { x: 'tahun', y: 'target', symbol: 'diamond', r: 5, stroke: '#111', fill: 'white', strokeWidth: 1.5 }),
       ...[...shownTargets].sort((a, b) => b.target - a.target).map((tg, i) =>

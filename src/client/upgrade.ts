@@ -8,6 +8,7 @@ import { getState, onStateChange, setState, type AtlasState, type StateKey } fro
 import type { Lang } from '../lib/i18n.ts';
 import type { PageModule } from '../components/halaman/types.ts';
 import type { Connector } from '../lib/db/connector.ts';
+import type { Province } from '../lib/province.ts';
 
 const PAGES: Record<string, () => Promise<PageModule<unknown>>> = {
   ringkasan: () => import('../components/halaman/ringkasan.ts').then((m) => m.page as PageModule<unknown>),
@@ -47,6 +48,8 @@ function start(root: HTMLElement) {
   const built: AtlasState = JSON.parse(root.dataset.state ?? '{}');
   /** Fixed parts of the state (e.g. the area of a profile page), not in the URL. */
   const fixed: AtlasState = JSON.parse(root.dataset.fixed ?? '{}');
+  /** The province of the data, as the build read it from the manifest. */
+  const province: Province = JSON.parse(root.dataset.province!);
   const selects = [...document.querySelectorAll<HTMLSelectElement>('select[data-atlas-control]')];
   const status = document.querySelector<HTMLElement>('[data-status]');
   let current: AtlasState = { ...built };
@@ -73,8 +76,8 @@ function start(root: HTMLElement) {
     if (!hit) {
       hit = (async () => {
         const [{ browserDb }, page] = await Promise.all([import('./connector.ts'), PAGES[name]!()]);
-        const model = await page.load(cachedConnector(browserDb), target);
-        return { slots: page.slots(model, { lang, document, base, width: w }), state: page.stateOf(model) };
+        const model = await page.load(cachedConnector(browserDb), target, province);
+        return { slots: page.slots(model, { lang, document, base, width: w, province }), state: page.stateOf(model) };
       })();
       views.set(key, hit);
       hit.catch(() => views.delete(key));

@@ -4,9 +4,9 @@ import { kontenEn } from './konten.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...kontenEn,
-  'site.title': 'Stunting Atlas of East Kalimantan',
+  'site.title': 'Stunting Atlas of {provinsi}',
   'site.short': 'Stunting Atlas',
-  'site.description': 'Open analysis of stunting among under-fives in East Kalimantan: routine data, surveys, targets and programmes.',
+  'site.description': 'Open analysis of stunting among under-fives in {provinsi}: routine data, surveys, targets and programmes.',
 
   'skip.toContent': 'Skip to content',
   'nav.label': 'Main navigation',

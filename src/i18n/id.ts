@@ -7,9 +7,9 @@ import { kontenId } from './konten.id.ts';
 
 export const id = {
   ...kontenId,
-  'site.title': 'Atlas Stunting Kalimantan Timur',
+  'site.title': 'Atlas Stunting {provinsi}',
   'site.short': 'Atlas Stunting',
-  'site.description': 'Analisis terbuka tentang stunting pada balita di Kalimantan Timur: data rutin, survei, target dan program.',
+  'site.description': 'Analisis terbuka tentang stunting pada balita di {provinsi}: data rutin, survei, target dan program.',
 
   'skip.toContent': 'Langsung ke isi',
   'nav.label': 'Navigasi utama',

@@ -13,6 +13,7 @@ import { applySuppression } from './apply-suppression.ts';
 import { describeFile, stagingDir, swapIntoPlace, writeJson, writeParquet } from './output.ts';
 import { TABLE_NAMES, type TableName } from '../lib/schema.ts';
 import { MIN_DENOMINATOR_FOR_RATE, SMALL_COUNT_MAX, SUPPRESSED_LEVELS } from '../lib/domain/suppression.ts';
+import { DEFAULT_PROVINCE, NATIONAL, provinceOf } from '../lib/province.ts';
 
 export interface Logger {
   info(msg: string): void;
@@ -25,7 +26,7 @@ export const silentLogger: Logger = { info() {}, progress() {}, warn() {} };
 export interface BuildOptions {
   input: string;
   out: string;
-  province?: string; // '64' (default) or 'all'
+  province?: string; // two-digit code (default: DEFAULT_PROVINCE) or 'all'
   internal?: boolean;
   logger?: Logger;
   /** DuckDB memory cap for national-scale inputs (spills to disk beyond it). */
@@ -54,7 +55,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildSummary> {
   const t0 = performance.now();
   const log = opts.logger ?? silentLogger;
   const input = resolve(opts.input);
-  const province = opts.province ?? '64';
+  const province = opts.province ?? DEFAULT_PROVINCE.kode;
   const internal = opts.internal ?? false;
   if (!existsSync(input) || !statSync(input).isDirectory()) throw new CliError(`input folder not found: ${opts.input}`);
   if (!/^(\d{2}|all)$/.test(province)) throw new CliError(`--province must be a two-digit province code (e.g. 64) or "all", not "${province}"`);
@@ -118,6 +119,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildSummary> {
       demo: demo !== null,
       demo_note: demo?.note ?? null,
       internal,
+      province: province === 'all' ? NATIONAL : provinceOf(province, gaz.areas.get(province)!.nama),
       parameters: {
         province,
         suppression: internal ? null : { small_count_max: SMALL_COUNT_MAX, min_denominator_for_rate: MIN_DENOMINATOR_FOR_RATE, levels: SUPPRESSED_LEVELS },

@@ -109,7 +109,7 @@ describe('sql helpers', () => {
   it('rejects codes and periods that are not of their form', () => {
     expect(() => ringkasanSql({ kode: "64'; DROP TABLE x; --", periode: '2024-08' })).toThrow(/invalid kode_wilayah/);
     expect(() => ringkasanSql({ kode: '64', periode: '2024-13' })).toThrow(/invalid periode/);
-    expect(() => surveiPeringkatSql({ survei: 'DHS', tahun: 2023 })).toThrow(/invalid survei/);
+    expect(() => surveiPeringkatSql({ survei: 'DHS', tahun: 2023, induk: '64' })).toThrow(/invalid survei/);
   });
 
   it('a group rate is the sum of numerators over the sum of denominators, not a mean of rates', async () => {
@@ -210,7 +210,7 @@ describe('routine queries', () => {
 
 describe('survey queries (real figures)', () => {
   it('SKI 2023 ranks Kutai Timur, Bontang, Penajam Paser Utara as the top three', async () => {
-    const rows = await db.query<Record<string, any>>(surveiPeringkatSql({ survei: 'SKI', tahun: 2023 }));
+    const rows = await db.query<Record<string, any>>(surveiPeringkatSql({ survei: 'SKI', tahun: 2023, induk: '64' }));
     expect(rows.slice(0, 3).map((r) => [r.nama_wilayah, r.prevalensi, r.peringkat])).toEqual([
       ['Kutai Timur', 29.0, 1],
       ['Bontang', 27.4, 2],
@@ -222,7 +222,7 @@ describe('survey queries (real figures)', () => {
   });
 
   it('SSGI 2024 keeps Paser as missing and carries the conflicting-source notes', async () => {
-    const rows = await db.query<Record<string, any>>(surveiPeringkatSql({ survei: 'SSGI', tahun: 2024 }));
+    const rows = await db.query<Record<string, any>>(surveiPeringkatSql({ survei: 'SSGI', tahun: 2024, induk: '64' }));
     expect(rows[0]).toMatchObject({ nama_wilayah: 'Penajam Paser Utara', prevalensi: 32.0 });
     expect(rows.at(-1)).toMatchObject({ nama_wilayah: 'Paser', prevalensi: null });
     for (const kode of ['64.07', '64.08', '64.09']) {
@@ -231,7 +231,7 @@ describe('survey queries (real figures)', () => {
   });
 
   it('survey series of the province and Indonesia', async () => {
-    const rows = await db.query<Record<string, any>>(surveiSeriSql());
+    const rows = await db.query<Record<string, any>>(surveiSeriSql({ kode: ['64', 'ID'] }));
     expect(rows.filter((r) => r.kode_wilayah === '64').map((r) => [r.survei, r.tahun, r.prevalensi])).toEqual([
       ['SSGI', 2021, 22.8],
       ['SSGI', 2022, 23.9],
@@ -242,7 +242,7 @@ describe('survey queries (real figures)', () => {
   });
 
   it('two numbers: survey and routine side by side per regency, province first, by code', async () => {
-    const rows = await db.query<Record<string, any>>(duaAngkaSql({ survei: 'SKI', tahun: 2023, periode: '2024-08' }));
+    const rows = await db.query<Record<string, any>>(duaAngkaSql({ survei: 'SKI', tahun: 2023, periode: '2024-08', induk: '64' }));
     expect(rows[0]!.kode_wilayah).toBe('64');
     expect(rows.slice(1).map((r) => r.kode_wilayah)).toEqual([...rows.slice(1).map((r) => r.kode_wilayah)].sort());
     const kutim = rows.find((r) => r.kode_wilayah === '64.08')!;
@@ -252,7 +252,7 @@ describe('survey queries (real figures)', () => {
   });
 
   it('targets: national and the province', async () => {
-    const rows = await db.query<Record<string, any>>(targetSql());
+    const rows = await db.query<Record<string, any>>(targetSql({ kode: ['ID', '64'] }));
     expect(rows.map((r) => [r.kode_wilayah, r.tahun, r.target])).toEqual([
       ['64', 2024, 12.83],
       ['ID', 2024, 14],
@@ -263,14 +263,14 @@ describe('survey queries (real figures)', () => {
 
 describe('programme queries', () => {
   it('coverage per regency against the national target', async () => {
-    const rows = await db.query<Record<string, any>>(programWilayahSql({ program: 'CATIN', periode: '2024-S1' }));
+    const rows = await db.query<Record<string, any>>(programWilayahSql({ program: 'CATIN', periode: '2024-S1', induk: '64' }));
     const kutim = rows.find((r) => r.kode_wilayah === '64.08')!;
     expect(kutim).toMatchObject({ sasaran: 100, realisasi: 85, cakupan: 85, target: 90, selisih_target: -5, kesenjangan: 15 });
     expect(rows.find((r) => r.kode_wilayah === '64.01')!.cakupan).toBeNull();
   });
 
   it('stunted children reached: per regency and pooled over regencies with both numbers', async () => {
-    const rows = await db.query<Record<string, any>>(jangkauanSql({ periode: '2024-08', program: 'BAAS', periodeProgram: '2024' }));
+    const rows = await db.query<Record<string, any>>(jangkauanSql({ periode: '2024-08', program: 'BAAS', periodeProgram: '2024', induk: '64' }));
     const total = rows.at(-1)!;
     expect(total.kode_wilayah).toBeNull();
     // Kutim 20 of 45, Samarinda 10 of 30: pooled 30/75 = 40% (the mean of rates would be 38.9%).

@@ -10,6 +10,7 @@ import type { Connector } from '../../lib/db/connector.ts';
 import { formatNumber, formatPercent, formatPercentPoints, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
 import { jangkauanSql, periodeRutinSql, programRingkasanSql, programWilayahSql } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
+import type { Province } from '../../lib/province.ts';
 import { figureHtml, optionsHtml } from './html.ts';
 import type { JangkauanRow, ProgramRow, ProgramWilayahRow } from './rows.ts';
 import { labelWilayah, wilayahHref } from './shared.ts';
@@ -51,8 +52,8 @@ export function periodeRutinUntuk(periods: readonly string[], periodeProgram: st
   return sorted.filter((p) => p >= from && p <= to).at(-1) ?? sorted.filter((p) => p <= to).at(-1);
 }
 
-export async function load(conn: Connector, state: AtlasState): Promise<CakupanModel> {
-  const [ringkasan, routine] = await Promise.all([conn.query<ProgramRow>(programRingkasanSql()), conn.query<{ periode: string }>(periodeRutinSql())]);
+export async function load(conn: Connector, state: AtlasState, province: Province): Promise<CakupanModel> {
+  const [ringkasan, routine] = await Promise.all([conn.query<ProgramRow>(programRingkasanSql({ kode: province.kode })), conn.query<{ periode: string }>(periodeRutinSql())]);
   const programs = [...new Map(ringkasan.map((r) => [r.program, { program: r.program, nama: r.nama_program, nama_en: r.nama_program_en }])).values()];
   const wanted = state.indicator?.toUpperCase();
   const program = programs.find((p) => p.program === wanted)?.program ?? programs[0]?.program;
@@ -63,9 +64,9 @@ export async function load(conn: Connector, state: AtlasState): Promise<CakupanM
   const jangkauanPeriode = jangkauanProgram === program && periode && jPeriods.includes(periode) ? periode : jPeriods.at(-1);
   const periodeRutin = jangkauanPeriode ? periodeRutinUntuk(routine.map((r) => r.periode), jangkauanPeriode) : undefined;
   const [rows, jangkauan] = await Promise.all([
-    program && periode ? conn.query<ProgramWilayahRow>(programWilayahSql({ program, periode })) : Promise.resolve([]),
+    program && periode ? conn.query<ProgramWilayahRow>(programWilayahSql({ program, periode, induk: province.kode })) : Promise.resolve([]),
     jangkauanProgram && jangkauanPeriode && periodeRutin
-      ? conn.query<JangkauanRow>(jangkauanSql({ periode: periodeRutin, program: jangkauanProgram, periodeProgram: jangkauanPeriode }))
+      ? conn.query<JangkauanRow>(jangkauanSql({ periode: periodeRutin, program: jangkauanProgram, periodeProgram: jangkauanPeriode, induk: province.kode }))
       : Promise.resolve([]),
   ]);
   return { ringkasan, programs, program, periods, periode, rows, jangkauanProgram, jangkauanPeriode, periodeRutin, jangkauan };

@@ -8,6 +8,7 @@ import type { Connector } from '../../lib/db/connector.ts';
 import { formatNumber, formatPercent, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
 import { duaAngkaSql, periodePasanganSurvei, periodeRutinSql, surveiPilihanSql } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
+import type { Province } from '../../lib/province.ts';
 import { figureHtml, notesHtml } from './html.ts';
 import type { DuaAngkaRow } from './rows.ts';
 import { labelWilayah, wilayahHref } from './shared.ts';
@@ -29,7 +30,7 @@ export interface DuaAngkaModel {
   rows: DuaAngkaRow[];
 }
 
-export async function load(conn: Connector, state: AtlasState): Promise<DuaAngkaModel> {
+export async function load(conn: Connector, state: AtlasState, province: Province): Promise<DuaAngkaModel> {
   const [periodRows, surveys] = await Promise.all([
     conn.query<{ periode: string; cakupan: number | null }>(periodeRutinSql()),
     conn.query<SurveiPilihan>(surveiPilihanSql()),
@@ -38,7 +39,7 @@ export async function load(conn: Connector, state: AtlasState): Promise<DuaAngka
   const regional = surveys.filter((s) => s.jumlah > 2);
   const survey = regional.find((s) => surveiKey(s) === state.tab) ?? regional.at(-1);
   const periode = state.period && periods.includes(state.period) ? state.period : survey ? periodePasanganSurvei(periodRows, survey.tahun) : periods.at(-1);
-  const rows = survey && periode ? await conn.query<DuaAngkaRow>(duaAngkaSql({ survei: survey.survei, tahun: survey.tahun, periode })) : [];
+  const rows = survey && periode ? await conn.query<DuaAngkaRow>(duaAngkaSql({ survei: survey.survei, tahun: survey.tahun, periode, induk: province.kode })) : [];
   return { periods, surveys: regional, survey, periode, rows };
 }
 

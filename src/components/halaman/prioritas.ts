@@ -19,6 +19,7 @@ import {
   surveiPilihanSql,
 } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
+import type { Province } from '../../lib/province.ts';
 import { surveiKey, surveiLabel, type SurveiPilihan } from './dua-angka.ts';
 import { figureHtml, notesHtml } from './html.ts';
 import { keep } from './memo.ts';
@@ -43,7 +44,7 @@ export interface PrioritasModel {
   surveiRows: SurveiPeringkatRow[];
 }
 
-export async function load(conn: Connector, state: AtlasState): Promise<PrioritasModel> {
+export async function load(conn: Connector, state: AtlasState, province: Province): Promise<PrioritasModel> {
   const [periodRows, surveyRows] = await Promise.all([conn.query<{ periode: string }>(periodeRutinSql()), conn.query<SurveiPilihan>(surveiPilihanSql())]);
   const periods = periodRows.map((r) => r.periode);
   const periode = state.period && periods.includes(state.period) ? state.period : periodeTerakhir(periods);
@@ -51,17 +52,17 @@ export async function load(conn: Connector, state: AtlasState): Promise<Priorita
   const measure = (MEASURES as readonly string[]).includes(state.indicator ?? '') ? (state.indicator as AreaMeasure) : 'prevalensi';
   const surveys = surveyRows.filter((s) => s.jumlah > 2);
   const survey = surveys.find((s) => surveiKey(s) === state.tab) ?? surveys.at(-1);
-  const kabupaten = periode ? await conn.query<AreaRow>(perbandinganSql({ induk: '64', periode, periodeSebelumnya: sebelumnya })) : [];
+  const kabupaten = periode ? await conn.query<AreaRow>(perbandinganSql({ induk: province.kode, periode, periodeSebelumnya: sebelumnya })) : [];
   // Default regency for the village list: the most stunted children in the latest period, so it
   // does not jump when only the period changes.
   const latest = periodeTerakhir(periods);
-  const burdenRows = latest && latest !== periode ? await conn.query<AreaRow>(perbandinganSql({ induk: '64', periode: latest, periodeSebelumnya: periodeSebelumnya(periods, latest) })) : kabupaten;
+  const burdenRows = latest && latest !== periode ? await conn.query<AreaRow>(perbandinganSql({ induk: province.kode, periode: latest, periodeSebelumnya: periodeSebelumnya(periods, latest) })) : kabupaten;
   const byBurden = [...burdenRows].sort((a, b) => (b.stunting ?? -1) - (a.stunting ?? -1));
   const area = kabupaten.some((k) => k.kode_wilayah === state.area) ? state.area : byBurden[0]?.kode_wilayah;
   const [desa, lokus, surveiRows] = await Promise.all([
     area && periode ? conn.query<DesaRow>(desaPrioritasSql({ kode: area, periode, limit: 15 })) : Promise.resolve([]),
     area && periode ? conn.query<LokusBandingRow>(lokusBandingSql({ kode: area, periode })) : Promise.resolve([]),
-    survey ? conn.query<SurveiPeringkatRow>(surveiPeringkatSql({ survei: survey.survei, tahun: survey.tahun })) : Promise.resolve([]),
+    survey ? conn.query<SurveiPeringkatRow>(surveiPeringkatSql({ survei: survey.survei, tahun: survey.tahun, induk: province.kode })) : Promise.resolve([]),
   ]);
   return { periods, periode, sebelumnya, measure, kabupaten, area, desa, lokus, surveys, survey, surveiRows };
 }

@@ -7,6 +7,7 @@ import type { Connector } from '../../lib/db/connector.ts';
 import { formatNumber, formatPercent, formatPeriod, formatPrevalenceThresholds, t, type Lang } from '../../lib/i18n.ts';
 import { perbandinganSql, periodeRutinSql, periodeSebelumnya, periodeTerakhir, ringkasanSql, surveiSeriSql, targetSql, trenSql } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
+import { provinceName, type Province } from '../../lib/province.ts';
 import { cardsHtml, figureHtml } from './html.ts';
 import { keep } from './memo.ts';
 import type { PageModule, SlotContext } from './types.ts';
@@ -24,16 +25,17 @@ export interface RingkasanModel {
   kabupaten: AreaRow[];
 }
 
-export async function load(conn: Connector, state: AtlasState): Promise<RingkasanModel> {
+export async function load(conn: Connector, state: AtlasState, province: Province): Promise<RingkasanModel> {
+  const kode = province.kode;
   const periods = (await conn.query<{ periode: string }>(periodeRutinSql())).map((r) => r.periode);
   const periode = state.period && periods.includes(state.period) ? state.period : periodeTerakhir(periods);
   const sebelumnya = periode ? periodeSebelumnya(periods, periode) : undefined;
   const [ringkasan, tren, survei, targets, kabupaten] = await Promise.all([
-    periode ? conn.query<RingkasanRow>(ringkasanSql({ kode: '64', periode })) : Promise.resolve([]),
-    conn.query<TrenRow>(trenSql({ kode: '64' })),
-    conn.query<SurveiSeriRow>(surveiSeriSql()),
-    conn.query<TargetRow>(targetSql()),
-    periode ? conn.query<AreaRow>(perbandinganSql({ induk: '64', periode, periodeSebelumnya: sebelumnya })) : Promise.resolve([]),
+    periode ? conn.query<RingkasanRow>(ringkasanSql({ kode, periode })) : Promise.resolve([]),
+    conn.query<TrenRow>(trenSql({ kode })),
+    conn.query<SurveiSeriRow>(surveiSeriSql({ kode: [kode, 'ID'] })),
+    conn.query<TargetRow>(targetSql({ kode: ['ID', kode] })),
+    periode ? conn.query<AreaRow>(perbandinganSql({ induk: kode, periode, periodeSebelumnya: sebelumnya })) : Promise.resolve([]),
   ]);
   return { periods, periode, sebelumnya, ringkasan: ringkasan[0], tren, survei, targets, kabupaten };
 }
@@ -76,23 +78,32 @@ export function trenFigure(ctx: SlotContext, rows: TrenRow[], periode: string | 
   });
 }
 
+/**
+ * The province's survey series beside Indonesia's, with the targets. Figures and targets that exist
+ * only for some provinces are shown when the data hold them, and the caption says when they do not.
+ */
 export function surveiFigure(ctx: SlotContext, rows: SurveiSeriRow[], targets: TargetRow[]): string {
-  const { lang, document, width } = ctx;
+  const { lang, document, width, province } = ctx;
+  const provinsi = provinceName(province, lang);
   const tg = targets.filter((x) => x.tahun === 2024).map((x) => ({ ...x, label: targetLabel(lang, x) }));
   const byYear = [...new Set(rows.map((r) => `${r.survei} ${r.tahun}`))];
   const cell = (kode: string, key: string) => {
     const r = rows.find((x) => x.kode_wilayah === kode && `${x.survei} ${x.tahun}` === key);
     return formatPercent(lang, r?.prevalensi);
   };
+  const title = t(lang, 'fig.survei.title', { provinsi });
+  const target = t(lang, targets.some((x) => x.kode_wilayah === province.kode) ? 'fig.survei.targetBoth' : 'fig.survei.targetNational', { provinsi });
+  const hasProvince = rows.some((r) => r.kode_wilayah === province.kode && r.prevalensi !== null);
+  const caption = t(lang, 'fig.survei.caption', { survei: byYear.join(', ') || '–', target }) + (hasProvince ? '' : ` ${t(lang, 'fig.survei.noProvince', { provinsi })}`);
   return figureHtml({
     name: 'survei',
     lang,
-    title: t(lang, 'fig.survei.title'),
-    caption: t(lang, 'fig.survei.caption'),
-    chart: surveiChart(rows as SurveiRow[], tg, { lang, document, width, label: t(lang, 'fig.survei.title'), axisLabel: t(lang, 'axis.prevSurvei') }),
+    title,
+    caption,
+    chart: surveiChart(rows as SurveiRow[], tg, { lang, document, width, label: title, axisLabel: t(lang, 'axis.prevSurvei') }),
     table: tabelHtml(lang, [
       { label: t(lang, 'col.survei'), value: (k: string) => k },
-      { label: 'Kalimantan Timur', value: (k) => cell('64', k), angka: true },
+      { label: provinsi, value: (k) => cell(province.kode, k), angka: true },
       { label: 'Indonesia', value: (k) => cell('ID', k), angka: true },
     ], byYear) +
       tabelHtml(lang, [
@@ -136,7 +147,7 @@ export function slots(m: RingkasanModel, ctx: SlotContext): Record<string, strin
   return {
     'judul-periode': formatPeriod(lang, m.periode),
     cards: headlineCards(lang, m.ringkasan, m.periode),
-    tren: keep(m.tren, `${lang}|${ctx.width}|${m.periode}`, () => trenFigure(ctx, m.tren, m.periode, t(lang, 'nama.provinsi'))),
+    tren: keep(m.tren, `${lang}|${ctx.width}|${m.periode}`, () => trenFigure(ctx, m.tren, m.periode, provinceName(ctx.province, lang))),
     survei: keep(m.survei, `${lang}|${ctx.width}`, () => surveiFigure(ctx, m.survei, m.targets)),
     prioritas: prioritasFigure(ctx, m.kabupaten, m.periode),
   };

@@ -1,6 +1,7 @@
 /** Build-time rendering of a page module: native DuckDB, linkedom's document. */
 import { parseHTML } from 'linkedom';
 import { db } from '../../lib/db/node.ts';
+import { siteProvince } from '../../lib/db/manifest.ts';
 import type { Lang } from '../../lib/i18n.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
 import type { PageModule } from './types.ts';
@@ -21,9 +22,9 @@ export async function renderPage<M>(name: string, page: PageModule<M>, lang: Lan
   const key = `${name}|${JSON.stringify(state)}`;
   let p = models.get(key) as Promise<M> | undefined;
   if (!p) {
-    p = page.load(db(), state);
+    p = page.load(db(), state, siteProvince());
     models.set(key, p);
   }
   const model = await p;
-  return { model, state: page.stateOf(model), slots: page.slots(model, { lang, document: ssrDocument(), base, width: SSR_WIDTH }) };
+  return { model, state: page.stateOf(model), slots: page.slots(model, { lang, document: ssrDocument(), base, width: SSR_WIDTH, province: siteProvince() }) };
 }

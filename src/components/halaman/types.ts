@@ -7,6 +7,7 @@
 import type { Connector } from '../../lib/db/connector.ts';
 import type { Lang } from '../../lib/i18n.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
+import type { Province } from '../../lib/province.ts';
 
 export interface SlotContext {
   lang: Lang;
@@ -15,11 +16,13 @@ export interface SlotContext {
   base: string;
   /** Chart width in px. */
   width?: number;
+  /** The province of the data (from the manifest, see src/lib/province.ts). */
+  province: Province;
 }
 
 export interface PageModule<M> {
-  /** Resolves defaults for missing state (e.g. the latest period) and queries the data. */
-  load(conn: Connector, state: AtlasState): Promise<M>;
+  /** Resolves defaults for missing state (e.g. the latest period) and queries the data of the province. */
+  load(conn: Connector, state: AtlasState, province: Province): Promise<M>;
   /** The state the model was loaded for, with defaults filled in. */
   stateOf(model: M): AtlasState;
   slots(model: M, ctx: SlotContext): Record<string, string>;

@@ -5,7 +5,8 @@ export interface DuaAngkaArgs {
   tahun: number;
   /** Routine month shown beside the survey. */
   periode: string;
-  induk?: string;
+  /** The province: it and its regencies are compared. */
+  induk: string;
 }
 
 /**
@@ -14,7 +15,7 @@ export interface DuaAngkaArgs {
  * columns. The two are different measures: the page draws them in separate panels, never on one
  * axis. Order is by code, not by either measure.
  */
-export function duaAngkaSql({ survei, tahun, periode, induk = '64' }: DuaAngkaArgs): string {
+export function duaAngkaSql({ survei, tahun, periode, induk }: DuaAngkaArgs): string {
   const k = kodeLit(induk);
   const p = periodeLit(periode);
   return `SELECT w.kode_wilayah, w.nama_wilayah, w.tingkat,

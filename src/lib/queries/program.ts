@@ -6,8 +6,8 @@ export function programRefSql(): string {
 FROM program_ref ORDER BY program`;
 }
 
-/** Province-level realisation of every programme in every period, with the national target. */
-export function programRingkasanSql({ kode = '64' }: { kode?: string } = {}): string {
+/** Realisation in one area (the province) of every programme in every period, with the national target. */
+export function programRingkasanSql({ kode }: { kode: string }): string {
   return `SELECT p.program, r.nama_program, r.nama_program_en, r.satuan, r.kode_indikator, r.target_nasional_2024 AS target,
   p.periode,
   ${int('p.sasaran')} AS sasaran,
@@ -26,7 +26,7 @@ ORDER BY p.program, p.periode`;
  * One programme in one period for every area directly under `induk`: target, realisation,
  * coverage, the gap (target − realisation) and the coverage gap to the national 2024 target.
  */
-export function programWilayahSql({ program, periode, induk = '64' }: { program: string; periode: string; induk?: string }): string {
+export function programWilayahSql({ program, periode, induk }: { program: string; periode: string; induk: string }): string {
   const pr = programLit(program);
   const pe = periodeProgramLit(periode);
   return `SELECT w.kode_wilayah, w.nama_wilayah, w.jenis, ${pr} AS program, ${pe} AS periode,
@@ -61,7 +61,8 @@ export interface JangkauanArgs {
   program: string;
   /** The programme's reporting period. */
   periodeProgram: string;
-  induk?: string;
+  /** Parent area (the province): its direct children are listed. */
+  induk: string;
 }
 
 /**
@@ -70,7 +71,7 @@ export interface JangkauanArgs {
  * The last row (kode_wilayah NULL) is the total over the areas: Σ reached / Σ stunted, over areas
  * where both numbers are published.
  */
-export function jangkauanSql({ periode, program, periodeProgram, induk = '64' }: JangkauanArgs): string {
+export function jangkauanSql({ periode, program, periodeProgram, induk }: JangkauanArgs): string {
   const pr = programLit(program);
   const pe = periodeProgramLit(periodeProgram);
   const p = periodeLit(periode);

@@ -6,8 +6,15 @@ export function surveiPilihanSql(): string {
 FROM survei GROUP BY survei, tahun ORDER BY tahun, survei`;
 }
 
-/** Survey series (all surveys and years) of the given areas; default the province and Indonesia. */
-export function surveiSeriSql({ kode = ['64', 'ID'] }: { kode?: readonly string[] } = {}): string {
+/** Every source cited for each survey and year (all areas), oldest survey first. */
+export function surveiSumberSql(): string {
+  return `SELECT survei, CAST(tahun AS INTEGER) AS tahun, sumber
+FROM survei WHERE sumber IS NOT NULL
+GROUP BY survei, tahun, sumber ORDER BY tahun, survei, min(kode_wilayah), sumber`;
+}
+
+/** Survey series (all surveys and years) of the given areas (e.g. the province and 'ID', Indonesia). */
+export function surveiSeriSql({ kode }: { kode: readonly string[] }): string {
   const list = kode.map(kodeLit).join(', ');
   return `SELECT s.kode_wilayah, coalesce(w.nama_wilayah, CASE WHEN s.kode_wilayah = 'ID' THEN 'Indonesia' END) AS nama_wilayah,
   s.tingkat, s.survei, CAST(s.tahun AS INTEGER) AS tahun, s.prevalensi_stunting AS prevalensi,
@@ -23,7 +30,7 @@ ORDER BY s.kode_wilayah, s.tahun, s.survei`;
  * from highest. Regencies without a published figure are kept, with NULL prevalence and no rank
  * (shown as missing, never as 0), after the ranked ones.
  */
-export function surveiPeringkatSql({ survei, tahun, induk = '64' }: { survei: string; tahun: number; induk?: string }): string {
+export function surveiPeringkatSql({ survei, tahun, induk }: { survei: string; tahun: number; induk: string }): string {
   return `SELECT w.kode_wilayah, w.nama_wilayah, w.jenis, ${surveiLit(survei)} AS survei, ${tahunLit(tahun)} AS tahun,
   s.prevalensi_stunting AS prevalensi, s.ci_bawah, s.ci_atas, s.sumber, s.catatan,
   CASE WHEN s.prevalensi_stunting IS NOT NULL
