@@ -3,7 +3,7 @@
  * (routine month) and a dark bar for the children the programme reached (its period).
  */
 import * as Plot from '@observablehq/plot';
-import { formatNumber, formatPercent, t } from '../lib/i18n.ts';
+import { formatNumber, t } from '../lib/i18n.ts';
 import { INK, finish, isNum, shortName, type ChartOptions } from './common.ts';
 
 export interface JangkauanRow {
@@ -27,8 +27,8 @@ export function jangkauanChart(rows: readonly JangkauanRow[], options: Jangkauan
   const max = Math.max(10, ...data.flatMap((r) => [r.stunting ?? 0, r.realisasi ?? 0]));
   const text = (r: JangkauanRow) => {
     if (!isNum(r.stunting) || !isNum(r.realisasi)) return `– ${t(lang, 'chart.noData')}`;
-    const share = r.stunting > 0 ? ` (${formatPercent(lang, (100 * r.realisasi) / r.stunting)})` : '';
-    return t(lang, 'chart.reachedOf', { reached: formatNumber(lang, r.realisasi), total: formatNumber(lang, r.stunting) }) + share;
+    // Two counts side by side, never "x of y" or a percentage: they are not matched child by child.
+    return t(lang, 'chart.reachedOf', { reached: formatNumber(lang, r.realisasi), total: formatNumber(lang, r.stunting) });
   };
   const el = Plot.plot({
     document,

@@ -72,20 +72,20 @@ export function peringkatChart(rows: readonly PeringkatRow[], options: Peringkat
     }),
     Plot.text(
       present.filter((r) => r.value! >= 0),
-      { y: 'nama', x: 'value', text: label_, textAnchor: 'start', dx: 4, fill: 'currentColor' },
+      { y: 'nama', x: 'value', text: label_, textAnchor: 'start', dx: 4, fill: 'currentColor', stroke: 'white', strokeWidth: 3 },
     ),
     Plot.text(
       present.filter((r) => r.value! < 0),
-      { y: 'nama', x: 'value', text: label_, textAnchor: 'end', dx: -4, fill: 'currentColor' },
+      { y: 'nama', x: 'value', text: label_, textAnchor: 'end', dx: -4, fill: 'currentColor', stroke: 'white', strokeWidth: 3 },
     ),
     Plot.text(missing, { y: 'nama', x: 0, text: (r: PeringkatRow) => `${'–'} ${missingText(r)}`, textAnchor: 'start', dx: 4, fill: '#555', fontStyle: 'italic' }),
     Plot.ruleX([0]),
   ];
   if (rule) {
-    marks.push(
-      Plot.ruleX([rule.value], { stroke: INK.target, strokeDasharray: '4,3' }),
-      Plot.text([rule], { x: 'value', frameAnchor: 'top', text: 'label', dy: -14, textAnchor: 'middle', fill: INK.target }),
-    );
+    // The target line goes under the bars and labels, and every label has a white halo: a label
+    // is never crossed by the line.
+    marks.unshift(Plot.ruleX([rule.value], { stroke: INK.target, strokeDasharray: '4,3' }));
+    marks.push(Plot.text([rule], { x: 'value', frameAnchor: 'top', text: 'label', dy: -14, textAnchor: 'middle', fill: INK.target, stroke: 'white', strokeWidth: 3 }));
   }
   const el = Plot.plot({
     document,

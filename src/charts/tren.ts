@@ -10,14 +10,12 @@ export interface TrenRow {
   periode: string;
   prevalensi: number | null | undefined;
   diukur?: number | null;
-  /** Measurement coverage (%): months below LOW_COVERAGE get a hollow dot. */
   cakupan?: number | null;
+  /** Is the month complete enough to compare (src/lib/domain/kelengkapan.ts)? false: hollow dot. */
+  lengkap?: boolean | null;
   /** Series name when several areas are drawn. */
   nama?: string;
 }
-
-/** Coverage (%) below which a month's dot is drawn hollow: few children measured that month. */
-export const LOW_COVERAGE = 50;
 
 export interface TrenOptions extends ChartOptions {
   label: string;
@@ -56,7 +54,7 @@ export function trenChart(rows: readonly TrenRow[], options: TrenOptions): SVGEl
     marks: [
       Plot.ruleY([0]),
       Plot.lineY(data, { x: 'date', y: 'value', z: 'nama', stroke: series ? 'nama' : INK.rutin, strokeWidth: 2 }),
-      Plot.dot(present, { x: 'date', y: 'value', fill: series ? 'nama' : (r: TrenRow) => (isNum(r.cakupan) && r.cakupan < LOW_COVERAGE ? 'white' : INK.rutin), stroke: series ? 'nama' : INK.rutin, r: 3.5 }),
+      Plot.dot(present, { x: 'date', y: 'value', fill: series ? 'nama' : (r: TrenRow) => (r.lengkap === false ? 'white' : INK.rutin), stroke: series ? 'nama' : INK.rutin, r: 3.5 }),
       series
         ? Plot.text(present, Plot.selectLast({ x: 'date', y: 'value', z: 'nama', text: 'nama', textAnchor: 'start', dx: 6, fill: 'nama' }))
         : Plot.text(present, { x: 'date', y: 'value', text: (r: TrenRow) => formatPercent(lang, r.prevalensi), dy: -10, fill: 'currentColor' }),

@@ -1,9 +1,11 @@
 /** English strings: the same keys as id.ts (a missing or extra key is a type error). */
 import type { MessageKey } from './id.ts';
+import { bandingEn } from './banding.en.ts';
 import { kontenEn } from './konten.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...kontenEn,
+  ...bandingEn,
   'site.title': 'Stunting Atlas of {provinsi}',
   'site.short': 'Stunting Atlas',
   'site.description': 'Open analysis of stunting among under-fives in {provinsi}: routine data, surveys, targets and programmes.',

@@ -3,10 +3,12 @@
  * en.ts must have exactly the same keys (the type checker enforces it).
  * Placeholders: `{name}` is replaced by t(lang, key, {name: ...}).
  */
+import { bandingId } from './banding.id.ts';
 import { kontenId } from './konten.id.ts';
 
 export const id = {
   ...kontenId,
+  ...bandingId,
   'site.title': 'Atlas Stunting {provinsi}',
   'site.short': 'Atlas Stunting',
   'site.description': 'Analisis terbuka tentang stunting pada balita di {provinsi}: data rutin, survei, target dan program.',

@@ -7,7 +7,7 @@ import { jangkauanChart } from '../../charts/jangkauan.ts';
 import { peringkatChart } from '../../charts/peringkat.ts';
 import { tabelHtml } from '../../charts/tabel.ts';
 import type { Connector } from '../../lib/db/connector.ts';
-import { formatNumber, formatPercent, formatPercentPoints, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
+import { escapeHtml, formatNumber, formatPercent, formatPercentPoints, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
 import { jangkauanSql, periodeRutinSql, programRingkasanSql, programWilayahSql } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
 import type { Province } from '../../lib/province.ts';
@@ -59,9 +59,10 @@ export async function load(conn: Connector, state: AtlasState, province: Provinc
   const program = programs.find((p) => p.program === wanted)?.program ?? programs[0]?.program;
   const periods = ringkasan.filter((r) => r.program === program).map((r) => r.periode).sort();
   const periode = state.period && periods.includes(state.period) ? state.period : periods.at(-1);
-  const jangkauanProgram = (PROGRAM_ANAK as readonly string[]).includes(program ?? '') ? program : programs.find((p) => p.program === 'BAAS')?.program;
-  const jPeriods = ringkasan.filter((r) => r.program === jangkauanProgram).map((r) => r.periode).sort();
-  const jangkauanPeriode = jangkauanProgram === program && periode && jPeriods.includes(periode) ? periode : jPeriods.at(-1);
+  // The lower chart follows the chosen programme and period; a programme that does not count
+  // children (families, brides-to-be) is never set beside the number of stunted children.
+  const jangkauanProgram = (PROGRAM_ANAK as readonly string[]).includes(program ?? '') ? program : undefined;
+  const jangkauanPeriode = jangkauanProgram ? periode : undefined;
   const periodeRutin = jangkauanPeriode ? periodeRutinUntuk(routine.map((r) => r.periode), jangkauanPeriode) : undefined;
   const [rows, jangkauan] = await Promise.all([
     program && periode ? conn.query<ProgramWilayahRow>(programWilayahSql({ program, periode, induk: province.kode })) : Promise.resolve([]),
@@ -81,14 +82,20 @@ export function programName(lang: Lang, r: { nama_program?: string; nama_program
 }
 
 /** Province summary: each programme in its latest period. */
+/** Coverage above 100 %: realisation exceeded the target population (a note names where). */
+export function overNote(lang: Lang, names: readonly string[]): string {
+  return names.length ? t(lang, 'cak.overNote', { daftar: names.join(', ') }) : '';
+}
+
 export function ringkasanTable(lang: Lang, rows: ProgramRow[]): string {
   const latest = [...new Map(rows.map((r) => [r.program, r])).values()];
-  return tabelHtml(lang, [
+  const over = overNote(lang, latest.filter((r) => (r.cakupan ?? 0) > 100).map((r) => r.program));
+  return (over ? `<p class="explain">${escapeHtml(over)}</p>` : '') + tabelHtml(lang, [
     { label: t(lang, 'cak.colProgram'), value: (r: ProgramRow) => programName(lang, r) },
     { label: t(lang, 'col.periode'), value: (r) => formatPeriod(lang, r.periode) },
-    { label: t(lang, 'cak.colSasaran'), value: (r) => `${formatNumber(lang, r.sasaran)} ${r.satuan ?? ''}`.trim(), angka: true },
+    { label: t(lang, 'cak.colSasaran'), value: (r) => `${formatNumber(lang, r.sasaran)} ${r.satuan ? satuanText(lang, r.satuan) : ''}`.trim(), angka: true },
     { label: t(lang, 'cak.colRealisasi'), value: (r) => formatNumber(lang, r.realisasi), angka: true },
-    { label: t(lang, 'cak.colCakupan'), value: (r) => formatPercent(lang, r.cakupan), angka: true },
+    { label: t(lang, 'cak.colCakupan'), value: (r) => formatPercent(lang, r.cakupan) + ((r.cakupan ?? 0) > 100 ? ' *' : ''), angka: true },
     { label: t(lang, 'cak.colTarget'), value: (r) => (r.target === null ? t(lang, 'cak.noTarget') : formatPercent(lang, r.target)), angka: true },
     { label: t(lang, 'cak.colSelisih'), value: (r) => formatPercentPoints(lang, r.selisih_target), angka: true },
     { label: t(lang, 'cak.colKesenjangan'), value: (r) => formatNumber(lang, r.kesenjangan), angka: true },
@@ -101,11 +108,12 @@ export function slots(m: CakupanModel, ctx: SlotContext): Record<string, string>
   const nama = prog ? programName(lang, prog) : '–';
   const p = formatPeriod(lang, m.periode);
   const target = m.rows.find((r) => r.target !== null)?.target ?? null;
+  const over = overNote(lang, m.rows.filter((r) => (r.cakupan ?? 0) > 100).map((r) => labelWilayah(r.kode_wilayah, r.nama_wilayah)));
   const cakupan = figureHtml({
     name: 'cakupan',
     lang,
     title: t(lang, 'cak.chartTitle', { program: nama, periode: p }),
-    caption: t(lang, 'cak.chartCaption', { program: m.program ?? '–', periode: p }) + ' ' + (target !== null ? t(lang, 'cak.targetNote', { target: formatPercent(lang, target) }) : t(lang, 'cak.noTargetNote')),
+    caption: [t(lang, 'cak.chartCaption', { program: m.program ?? '–', periode: p }), target !== null ? t(lang, 'cak.targetNote', { target: formatPercent(lang, target) }) : t(lang, 'cak.noTargetNote'), over].filter(Boolean).join(' '),
     chart: peringkatChart(
       m.rows.map((r) => ({ kode: r.kode_wilayah, nama: labelWilayah(r.kode_wilayah, r.nama_wilayah), value: r.cakupan, ditekan: r.ditekan, keterangan: r.sasaran !== null ? `${formatNumber(lang, r.realisasi)} / ${formatNumber(lang, r.sasaran)}` : undefined })),
       {
@@ -119,42 +127,65 @@ export function slots(m: CakupanModel, ctx: SlotContext): Record<string, string>
       { label: t(lang, 'col.wilayah'), value: (r: ProgramWilayahRow) => r.nama_wilayah, link: (r) => wilayahHref(lang, base, r.kode_wilayah) },
       { label: t(lang, 'cak.colSasaran'), value: (r) => formatNumber(lang, r.sasaran), angka: true },
       { label: t(lang, 'cak.colRealisasi'), value: (r) => formatNumber(lang, r.realisasi), angka: true },
-      { label: t(lang, 'cak.colCakupan'), value: (r) => (r.ditekan ? t(lang, 'chart.suppressed') : formatPercent(lang, r.cakupan)), angka: true },
+      { label: t(lang, 'cak.colCakupan'), value: (r) => (r.ditekan ? t(lang, 'chart.suppressed') : formatPercent(lang, r.cakupan) + ((r.cakupan ?? 0) > 100 ? ' *' : '')), angka: true },
       { label: t(lang, 'cak.colSelisih'), value: (r) => formatPercentPoints(lang, r.selisih_target), angka: true },
       { label: t(lang, 'cak.colKesenjangan'), value: (r) => formatNumber(lang, r.kesenjangan), angka: true },
     ], m.rows),
   });
-  const areas = m.jangkauan.filter((r) => r.kode_wilayah !== null);
-  const total = m.jangkauan.find((r) => r.kode_wilayah === null);
-  const jp = m.programs.find((x) => x.program === m.jangkauanProgram);
-  const jNama = jp ? programName(lang, jp) : '–';
-  const jPer = formatPeriod(lang, m.jangkauanPeriode);
-  const rPer = formatPeriod(lang, m.periodeRutin);
-  const jangkauan = figureHtml({
-    name: 'jangkauan',
-    lang,
-    title: t(lang, 'cak.reachTitle', { program: jNama, periode: jPer }),
-    caption: t(lang, 'cak.reachCaption', { program: m.jangkauanProgram ?? '–', periode: jPer, rutin: rPer }),
-    chart: jangkauanChart(areas.map((r) => ({ kode: r.kode_wilayah!, nama: labelWilayah(r.kode_wilayah!, r.nama_wilayah!), stunting: r.stunting, realisasi: r.realisasi })), {
-      lang, document, width, label: t(lang, 'cak.reachTitle', { program: jNama, periode: jPer }),
-      axisLabel: t(lang, 'cak.reachAxis'), stuntingLabel: t(lang, 'cak.reachStunting', { periode: rPer }), reachedLabel: t(lang, 'cak.reachReached', { program: m.jangkauanProgram ?? '' }),
-    }),
-    table: tabelHtml(lang, [
-      { label: t(lang, 'col.wilayah'), value: (r: JangkauanRow) => r.nama_wilayah ?? t(lang, 'cak.total') },
-      { label: t(lang, 'cak.reachStunting', { periode: rPer }), value: (r) => formatNumber(lang, r.stunting), angka: true },
-      { label: t(lang, 'cak.reachReached', { program: m.jangkauanProgram ?? '' }), value: (r) => formatNumber(lang, r.realisasi), angka: true },
-      { label: t(lang, 'cak.reachShare'), value: (r) => formatPercent(lang, r.persen_terjangkau), angka: true },
-    ], m.jangkauan),
-  });
-  const totalText = total
-    ? `<p class="explain">${t(lang, 'cak.reachTotal', { reached: formatNumber(lang, total.realisasi), stunting: formatNumber(lang, total.stunting), share: formatPercent(lang, total.persen_terjangkau), program: m.jangkauanProgram ?? '' })}</p>`
-    : '';
+  const jangkauan = jangkauanSection(m, ctx, nama);
   return {
     'period-options': optionsHtml([...m.periods].reverse().map((x) => ({ value: x, label: formatPeriod(lang, x) })), m.periode),
     'ringkasan-program': ringkasanTable(lang, m.ringkasan),
     cakupan,
-    jangkauan: jangkauan + totalText,
+    jangkauan,
   };
+}
+
+/**
+ * "How many stunted children were reached, and where" for the chosen programme and period. The
+ * two counts come from different systems and are not matched child by child: they are shown side
+ * by side and as "reached per 100 stunted", never as "x of y" (613 of 334 would read as a rate).
+ */
+function jangkauanSection(m: CakupanModel, ctx: SlotContext, nama: string): string {
+  const { lang, document, width } = ctx;
+  if (!m.jangkauanProgram) {
+    const prog = m.ringkasan.find((r) => r.program === m.program);
+    return `<p class="explain">${escapeHtml(t(lang, 'cak.reachNotChildren', { program: nama, satuan: satuanText(lang, prog?.satuan ?? null), daftar: PROGRAM_ANAK.join(', ') }))}</p>`;
+  }
+  const areas = m.jangkauan.filter((r) => r.kode_wilayah !== null);
+  const total = m.jangkauan.find((r) => r.kode_wilayah === null);
+  const jPer = formatPeriod(lang, m.jangkauanPeriode);
+  const rPer = formatPeriod(lang, m.periodeRutin);
+  const prog = m.jangkauanProgram;
+  const per100 = (r: JangkauanRow) => (r.persen_terjangkau === null ? '–' : formatNumber(lang, Math.round(r.persen_terjangkau)));
+  const figure = figureHtml({
+    name: 'jangkauan',
+    lang,
+    title: t(lang, 'cak.reachTitle', { program: nama, periode: jPer }),
+    caption: t(lang, 'cak.reachCaption', { program: prog, periode: jPer, rutin: rPer }),
+    chart: jangkauanChart(areas.map((r) => ({ kode: r.kode_wilayah!, nama: labelWilayah(r.kode_wilayah!, r.nama_wilayah!), stunting: r.stunting, realisasi: r.realisasi })), {
+      lang, document, width, label: t(lang, 'cak.reachTitle', { program: nama, periode: jPer }),
+      axisLabel: t(lang, 'cak.reachAxis'), stuntingLabel: t(lang, 'cak.reachStunting', { periode: rPer }), reachedLabel: t(lang, 'cak.reachReached', { program: prog }),
+    }),
+    table: tabelHtml(lang, [
+      { label: t(lang, 'col.wilayah'), value: (r: JangkauanRow) => r.nama_wilayah ?? t(lang, 'cak.total') },
+      { label: t(lang, 'cak.reachStunting', { periode: rPer }), value: (r) => formatNumber(lang, r.stunting), angka: true },
+      { label: t(lang, 'cak.reachReached', { program: prog }), value: (r) => formatNumber(lang, r.realisasi), angka: true },
+      { label: t(lang, 'cak.reachShare'), value: per100, angka: true },
+    ], m.jangkauan),
+  });
+  const totalText = total && total.stunting !== null && total.realisasi !== null
+    ? `<p class="explain">${escapeHtml(t(lang, 'cak.reachTotal', { reached: formatNumber(lang, total.realisasi), stunting: formatNumber(lang, total.stunting), per100: per100(total), program: prog, periode: jPer, rutin: rPer }))}</p>`
+    : '';
+  return figure + totalText;
+}
+
+/** A programme's unit in the page's language ("keluarga" → "families"). */
+export function satuanText(lang: Lang, satuan: string | null): string {
+  if (!satuan) return '–';
+  const key = `satuan.${satuan}`;
+  const text = t(lang, key as 'satuan.anak');
+  return text === key ? satuan : text;
 }
 
 export const page: PageModule<CakupanModel> = { load, stateOf, slots };

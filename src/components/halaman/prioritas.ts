@@ -12,11 +12,12 @@ import {
   desaPrioritasSql,
   lokusBandingSql,
   perbandinganSql,
+  periodeBawaan,
   periodeRutinSql,
-  periodeSebelumnya,
-  periodeTerakhir,
+  periodeSebelumnyaLengkap,
   surveiPeringkatSql,
   surveiPilihanSql,
+  type PeriodeRutin,
 } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
 import type { Province } from '../../lib/province.ts';
@@ -28,10 +29,20 @@ import { labelWilayah, regencyRows, wilayahHref, type AreaMeasure } from './shar
 import type { PageModule, SlotContext } from './types.ts';
 
 export const MEASURES: readonly AreaMeasure[] = ['prevalensi', 'stunting', 'perubahan', 'selisih_target'];
+
+/**
+ * The measures offered: the gap to a target only when a target set for routine prevalence exists
+ * (src/lib/domain/target.ts); the survey targets are never applied to routine figures.
+ */
+export function measuresFor(kabupaten: readonly Pick<AreaRow, 'target'>[]): AreaMeasure[] {
+  const routineTarget = kabupaten.some((k) => k.target !== null);
+  return MEASURES.filter((m) => m !== 'selisih_target' || routineTarget);
+}
 const UKURAN: Record<AreaMeasure, Ukuran> = { prevalensi: 'prevalensi', stunting: 'jumlah', perubahan: 'perubahan', selisih_target: 'perubahan' };
 
 export interface PrioritasModel {
   periods: string[];
+  periodRows: PeriodeRutin[];
   periode: string | undefined;
   sebelumnya: string | undefined;
   measure: AreaMeasure;
@@ -45,18 +56,18 @@ export interface PrioritasModel {
 }
 
 export async function load(conn: Connector, state: AtlasState, province: Province): Promise<PrioritasModel> {
-  const [periodRows, surveyRows] = await Promise.all([conn.query<{ periode: string }>(periodeRutinSql()), conn.query<SurveiPilihan>(surveiPilihanSql())]);
+  const [periodRows, surveyRows] = await Promise.all([conn.query<PeriodeRutin>(periodeRutinSql()), conn.query<SurveiPilihan>(surveiPilihanSql())]);
   const periods = periodRows.map((r) => r.periode);
-  const periode = state.period && periods.includes(state.period) ? state.period : periodeTerakhir(periods);
-  const sebelumnya = periode ? periodeSebelumnya(periods, periode) : undefined;
-  const measure = (MEASURES as readonly string[]).includes(state.indicator ?? '') ? (state.indicator as AreaMeasure) : 'prevalensi';
+  const periode = state.period && periods.includes(state.period) ? state.period : periodeBawaan(periodRows);
+  const sebelumnya = periode ? periodeSebelumnyaLengkap(periodRows, periode) : undefined;
   const surveys = surveyRows.filter((s) => s.jumlah > 2);
   const survey = surveys.find((s) => surveiKey(s) === state.tab) ?? surveys.at(-1);
   const kabupaten = periode ? await conn.query<AreaRow>(perbandinganSql({ induk: province.kode, periode, periodeSebelumnya: sebelumnya })) : [];
-  // Default regency for the village list: the most stunted children in the latest period, so it
-  // does not jump when only the period changes.
-  const latest = periodeTerakhir(periods);
-  const burdenRows = latest && latest !== periode ? await conn.query<AreaRow>(perbandinganSql({ induk: province.kode, periode: latest, periodeSebelumnya: periodeSebelumnya(periods, latest) })) : kabupaten;
+  const measure = (measuresFor(kabupaten) as readonly string[]).includes(state.indicator ?? '') ? (state.indicator as AreaMeasure) : 'prevalensi';
+  // Default regency for the village list: the most stunted children in the default (latest
+  // complete) period, so it does not jump when only the period changes.
+  const latest = periodeBawaan(periodRows);
+  const burdenRows = latest && latest !== periode ? await conn.query<AreaRow>(perbandinganSql({ induk: province.kode, periode: latest })) : kabupaten;
   const byBurden = [...burdenRows].sort((a, b) => (b.stunting ?? -1) - (a.stunting ?? -1));
   const area = kabupaten.some((k) => k.kode_wilayah === state.area) ? state.area : byBurden[0]?.kode_wilayah;
   const [desa, lokus, surveiRows] = await Promise.all([
@@ -64,7 +75,7 @@ export async function load(conn: Connector, state: AtlasState, province: Provinc
     area && periode ? conn.query<LokusBandingRow>(lokusBandingSql({ kode: area, periode })) : Promise.resolve([]),
     survey ? conn.query<SurveiPeringkatRow>(surveiPeringkatSql({ survei: survey.survei, tahun: survey.tahun, induk: province.kode })) : Promise.resolve([]),
   ]);
-  return { periods, periode, sebelumnya, measure, kabupaten, area, desa, lokus, surveys, survey, surveiRows };
+  return { periods, periodRows, periode, sebelumnya, measure, kabupaten, area, desa, lokus, surveys, survey, surveiRows };
 }
 
 export function stateOf(m: PrioritasModel): AtlasState {
@@ -92,11 +103,17 @@ function peringkatFigure(m: PrioritasModel, ctx: SlotContext): string {
   const label = measureLabel(lang, m.measure, m);
   const p = formatPeriod(lang, m.periode);
   const target = m.kabupaten.find((k) => k.target !== null)?.target ?? null;
+  const incomplete = m.kabupaten.filter((r) => r.diukur !== null && !r.lengkap).map((r) => labelWilayah(r.kode_wilayah, r.nama_wilayah));
+  const notes = [
+    incomplete.length ? t(lang, 'lengkap.rankNote', { daftar: incomplete.join(', ') }) : '',
+    m.measure === 'perubahan' ? (m.sebelumnya ? t(lang, 'lengkap.changeNote', { sebelumnya: formatPeriod(lang, m.sebelumnya) }) : t(lang, 'lengkap.noPrevious')) : '',
+  ].filter(Boolean);
+  const routineTarget = target !== null;
   return figureHtml({
     name: 'peringkat',
     lang,
     title: t(lang, 'prio.rankTitle', { ukuran: label }),
-    caption: t(lang, `prio.caption.${m.measure}`, { periode: p, sebelumnya: formatPeriod(lang, m.sebelumnya), target: formatPercent(lang, target) }),
+    caption: [t(lang, `prio.caption.${m.measure}`, { periode: p, sebelumnya: formatPeriod(lang, m.sebelumnya), target: formatPercent(lang, target) }), ...notes].join(' '),
     chart: peringkatChart(regencyRows(m.kabupaten, m.measure, lang, base), {
       lang, document, width, ukuran: UKURAN[m.measure], sumber: 'rutin', label: t(lang, 'prio.rankTitle', { ukuran: label }), axisLabel: label,
     }),
@@ -107,8 +124,9 @@ function peringkatFigure(m: PrioritasModel, ctx: SlotContext): string {
       { label: t(lang, 'col.diukur'), value: (r) => formatNumber(lang, r.diukur), angka: true },
       { label: t(lang, 'prio.colSebelumnya', { periode: formatPeriod(lang, m.sebelumnya) }), value: (r) => formatPercent(lang, r.prevalensi_sebelumnya), angka: true },
       { label: t(lang, 'prio.colPerubahan'), value: (r) => formatPercentPoints(lang, r.perubahan), angka: true },
-      { label: t(lang, 'prio.colSelisih'), value: (r) => formatPercentPoints(lang, r.selisih_target), angka: true },
+      ...(routineTarget ? [{ label: t(lang, 'prio.colSelisih'), value: (r: AreaRow) => formatPercentPoints(lang, r.selisih_target), angka: true }] : []),
       { label: t(lang, 'prio.colLokus'), value: (r) => formatNumber(lang, r.jumlah_lokus), angka: true },
+      { label: t(lang, 'lengkap.col'), value: (r) => (r.diukur === null ? '–' : t(lang, r.lengkap ? 'lengkap.ya' : 'lengkap.tidak')) },
     ], m.kabupaten),
   });
 }

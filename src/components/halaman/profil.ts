@@ -11,20 +11,21 @@ import {
   anakBerprofilSql,
   kualitasSql,
   perbandinganSql,
+  periodeBawaan,
   periodeRutinSql,
-  periodeSebelumnya,
-  periodeTerakhir,
+  periodeSebelumnyaLengkap,
   programAreaSql,
   ringkasanSql,
   surveiWilayahSql,
   trenSql,
   wilayahIndukSql,
+  type PeriodeRutin,
 } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
 import { figureHtml, notesHtml } from './html.ts';
 import { keep } from './memo.ts';
 import { programName } from './cakupan.ts';
-import { headlineCards, trenFigure } from './ringkasan.ts';
+import { headlineCards, incompleteNotice, trenFigure } from './ringkasan.ts';
 import type { AreaRow, KualitasRow, ProgramRow, RingkasanRow, SurveiSeriRow, TrenRow, WilayahRow } from './rows.ts';
 import { regencyRows, wilayahHref } from './shared.ts';
 import type { PageModule, SlotContext } from './types.ts';
@@ -33,6 +34,8 @@ export interface ProfilModel {
   kode: string;
   chain: WilayahRow[];
   periods: string[];
+  /** Every month with whether it is complete for this area. */
+  periodRows: PeriodeRutin[];
   periode: string | undefined;
   sebelumnya: string | undefined;
   ringkasan: RingkasanRow | undefined;
@@ -47,10 +50,10 @@ export interface ProfilModel {
 
 export async function load(conn: Connector, state: AtlasState): Promise<ProfilModel> {
   const kode = state.area!;
-  const [chain, periodRows] = await Promise.all([conn.query<WilayahRow>(wilayahIndukSql({ kode })), conn.query<{ periode: string }>(periodeRutinSql())]);
+  const [chain, periodRows] = await Promise.all([conn.query<WilayahRow>(wilayahIndukSql({ kode })), conn.query<PeriodeRutin>(periodeRutinSql({ kode }))]);
   const periods = periodRows.map((r) => r.periode);
-  const periode = state.period && periods.includes(state.period) ? state.period : periodeTerakhir(periods);
-  const sebelumnya = periode ? periodeSebelumnya(periods, periode) : undefined;
+  const periode = state.period && periods.includes(state.period) ? state.period : periodeBawaan(periodRows);
+  const sebelumnya = periode ? periodeSebelumnyaLengkap(periodRows, periode) : undefined;
   const self = chain.at(-1);
   const parent = self?.kode_induk ?? undefined;
   const isDesa = self?.tingkat === 'desa_kelurahan';
@@ -65,7 +68,7 @@ export async function load(conn: Connector, state: AtlasState): Promise<ProfilMo
     conn.query<ProgramRow>(programAreaSql({ kode })),
     conn.query<KualitasRow>(kualitasSql({ kode })),
   ]);
-  return { kode, chain, periods, periode, sebelumnya, ringkasan: ringkasan[0], tren, saudara, anak, anakBerprofil: anakBerprofil.map((r) => r.kode_wilayah), survei, program, kualitas };
+  return { kode, chain, periods, periodRows, periode, sebelumnya, ringkasan: ringkasan[0], tren, saudara, anak, anakBerprofil: anakBerprofil.map((r) => r.kode_wilayah), survei, program, kualitas };
 }
 
 export function stateOf(m: ProfilModel): AtlasState {
@@ -165,7 +168,7 @@ export function slots(m: ProfilModel, ctx: SlotContext): Record<string, string> 
   const linkable = new Set(m.anakBerprofil);
   return {
     'judul-periode': formatPeriod(lang, m.periode),
-    cards: headlineCards(lang, m.ringkasan, m.periode),
+    cards: incompleteNotice(lang, m.ringkasan, m.periode, m.anak) + headlineCards(lang, m.ringkasan, m.periode),
     tren: keep(m.tren, `${lang}|${ctx.width}|${m.periode}`, () => trenFigure(ctx, m.tren, m.periode, self?.nama_wilayah ?? '–')),
     saudara: saudaraFigure(m, ctx),
     anak: m.anak.length

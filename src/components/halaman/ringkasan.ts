@@ -4,18 +4,21 @@ import { surveiChart, type SurveiRow } from '../../charts/survei.ts';
 import { tabelHtml } from '../../charts/tabel.ts';
 import { trenChart } from '../../charts/tren.ts';
 import type { Connector } from '../../lib/db/connector.ts';
-import { formatNumber, formatPercent, formatPeriod, formatPrevalenceThresholds, t, type Lang } from '../../lib/i18n.ts';
-import { perbandinganSql, periodeRutinSql, periodeSebelumnya, periodeTerakhir, ringkasanSql, surveiSeriSql, targetSql, trenSql } from '../../lib/queries/index.ts';
+import { escapeHtml, formatNumber, formatPercent, formatPeriod, formatPrevalenceThresholds, t, type Lang } from '../../lib/i18n.ts';
+import { KELENGKAPAN_PARAMS, periodeLengkap } from '../../lib/domain/kelengkapan.ts';
+import { perbandinganSql, periodeBawaan, periodeRutinSql, periodeSebelumnyaLengkap, ringkasanSql, surveiSeriSql, targetSql, trenSql, type PeriodeRutin } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
 import { provinceName, type Province } from '../../lib/province.ts';
 import { cardsHtml, figureHtml } from './html.ts';
 import { keep } from './memo.ts';
 import type { PageModule, SlotContext } from './types.ts';
 import type { AreaRow, RingkasanRow, SurveiSeriRow, TargetRow, TrenRow } from './rows.ts';
-import { regencyRows, targetLabel, wilayahHref } from './shared.ts';
+import { labelWilayah, regencyRows, targetLabel, wilayahHref } from './shared.ts';
 
 export interface RingkasanModel {
   periods: string[];
+  /** Every month with whether it is complete for the province. */
+  periodRows: PeriodeRutin[];
   periode: string | undefined;
   sebelumnya: string | undefined;
   ringkasan: RingkasanRow | undefined;
@@ -27,9 +30,10 @@ export interface RingkasanModel {
 
 export async function load(conn: Connector, state: AtlasState, province: Province): Promise<RingkasanModel> {
   const kode = province.kode;
-  const periods = (await conn.query<{ periode: string }>(periodeRutinSql())).map((r) => r.periode);
-  const periode = state.period && periods.includes(state.period) ? state.period : periodeTerakhir(periods);
-  const sebelumnya = periode ? periodeSebelumnya(periods, periode) : undefined;
+  const periodRows = await conn.query<PeriodeRutin>(periodeRutinSql());
+  const periods = periodRows.map((r) => r.periode);
+  const periode = state.period && periods.includes(state.period) ? state.period : periodeBawaan(periodRows);
+  const sebelumnya = periode ? periodeSebelumnyaLengkap(periodRows, periode) : undefined;
   const [ringkasan, tren, survei, targets, kabupaten] = await Promise.all([
     periode ? conn.query<RingkasanRow>(ringkasanSql({ kode, periode })) : Promise.resolve([]),
     conn.query<TrenRow>(trenSql({ kode })),
@@ -37,22 +41,37 @@ export async function load(conn: Connector, state: AtlasState, province: Provinc
     conn.query<TargetRow>(targetSql({ kode: ['ID', kode] })),
     periode ? conn.query<AreaRow>(perbandinganSql({ induk: kode, periode, periodeSebelumnya: sebelumnya })) : Promise.resolve([]),
   ]);
-  return { periods, periode, sebelumnya, ringkasan: ringkasan[0], tren, survei, targets, kabupaten };
+  return { periods, periodRows, periode, sebelumnya, ringkasan: ringkasan[0], tren, survei, targets, kabupaten };
 }
 
 export function stateOf(m: RingkasanModel): AtlasState {
   return m.periode ? { period: m.periode } : {};
 }
 
+/**
+ * A note above the headline figures when the month is incomplete for the area: how many villages
+ * reported and (for an area with regencies or districts below it) which of them, so that one
+ * city's figure is never read as the province's. '' for a complete month.
+ */
+export function incompleteNotice(lang: Lang, r: RingkasanRow | undefined, periode: string | undefined, anak: readonly Pick<AreaRow, 'kode_wilayah' | 'nama_wilayah' | 'desa_melapor'>[] = []): string {
+  if (!r || !periode || periodeLengkap(r)) return '';
+  const reporting = anak.filter((a) => (a.desa_melapor ?? 0) > 0);
+  const daftar = reporting.length && reporting.length < anak.length ? t(lang, 'lengkap.noticeDaftar', { daftar: reporting.map((a) => labelWilayah(a.kode_wilayah, a.nama_wilayah)).join(', ') }) : '';
+  return `<p class="notice-incomplete" role="note">${escapeHtml(t(lang, 'lengkap.notice', {
+    periode: formatPeriod(lang, periode), nama: r.nama_wilayah, melapor: formatNumber(lang, r.desa_melapor ?? 0), total: formatNumber(lang, r.desa_total), daftar,
+  }))}</p>`;
+}
+
 export function headlineCards(lang: Lang, r: RingkasanRow | undefined, periode: string | undefined): string {
   const p = formatPeriod(lang, periode);
-  const source = t(lang, 'src.rutin', { periode: p });
+  const lengkap = !r || periodeLengkap(r);
+  const source = lengkap ? t(lang, 'src.rutin', { periode: p }) : t(lang, 'lengkap.cardSource', { periode: p });
   // A hidden count says so; a count that does not exist is a dash.
   const n = (v: number | null | undefined) => (v == null && r?.ditekan ? t(lang, 'chart.suppressed') : formatNumber(lang, v));
   return cardsHtml(lang, [
     { label: t(lang, 'card.diukur'), value: n(r?.diukur), detail: t(lang, 'card.diukurDetail', { sasaran: n(r?.sasaran) }), source },
     { label: t(lang, 'card.stunting'), value: n(r?.stunting), detail: t(lang, 'card.stuntingDetail', { pendek: n(r?.pendek), sangat: n(r?.sangat_pendek) }), source },
-    { label: t(lang, 'card.prevalensi'), value: r?.prevalensi == null && r?.ditekan ? t(lang, 'chart.suppressed') : formatPercent(lang, r?.prevalensi), detail: t(lang, 'card.prevalensiDetail', { stunting: n(r?.stunting), diukur: n(r?.diukur) }), source },
+    { label: t(lang, lengkap ? 'card.prevalensi' : 'lengkap.cardPrevalensi'), value: r?.prevalensi == null && r?.ditekan ? t(lang, 'chart.suppressed') : formatPercent(lang, r?.prevalensi), detail: t(lang, 'card.prevalensiDetail', { stunting: n(r?.stunting), diukur: n(r?.diukur) }), source },
     { label: t(lang, 'card.cakupan'), value: formatPercent(lang, r?.cakupan), detail: t(lang, 'card.cakupanDetail', { diukur: n(r?.diukur), sasaran: n(r?.sasaran) }), source },
     { label: t(lang, 'card.desa'), value: n(r?.desa_melapor), detail: t(lang, 'card.desaDetail', { total: n(r?.desa_total) }), source: t(lang, 'src.kualitas', { periode: p }) },
   ]);
@@ -62,11 +81,12 @@ export function trenFigure(ctx: SlotContext, rows: TrenRow[], periode: string | 
   const { lang, document, width } = ctx;
   const first = rows[0]?.periode;
   const last = rows.at(-1)?.periode;
+  const anyIncomplete = rows.some((r) => r.lengkap === false);
   return figureHtml({
     name: 'tren',
     lang,
     title: t(lang, 'fig.tren.title', { nama }),
-    caption: t(lang, 'fig.tren.caption', { dari: formatPeriod(lang, first), sampai: formatPeriod(lang, last) }),
+    caption: t(lang, 'fig.tren.caption', { dari: formatPeriod(lang, first), sampai: formatPeriod(lang, last) }) + (anyIncomplete ? ' ' + t(lang, 'lengkap.trenNote', KELENGKAPAN_PARAMS) : ''),
     chart: trenChart(rows, { lang, document, width, label: t(lang, 'fig.tren.title', { nama }), axisLabel: t(lang, 'axis.prevRutin'), sorot: periode }),
     table: tabelHtml(lang, [
       { label: t(lang, 'col.periode'), value: (r: TrenRow) => formatPeriod(lang, r.periode) },
@@ -74,6 +94,8 @@ export function trenFigure(ctx: SlotContext, rows: TrenRow[], periode: string | 
       { label: t(lang, 'col.stunting'), value: (r) => formatNumber(lang, r.stunting), angka: true },
       { label: t(lang, 'col.prevRutin'), value: (r) => (r.ditekan ? t(lang, 'chart.suppressed') : formatPercent(lang, r.prevalensi)), angka: true },
       { label: t(lang, 'col.cakupan'), value: (r) => formatPercent(lang, r.cakupan), angka: true },
+      { label: t(lang, 'dq.desaMelapor'), value: (r) => `${formatNumber(lang, r.desa_melapor)} / ${formatNumber(lang, r.desa_total)}`, angka: true },
+      { label: t(lang, 'lengkap.col'), value: (r) => t(lang, r.lengkap ? 'lengkap.ya' : 'lengkap.tidak') },
     ], rows),
   });
 }
@@ -118,11 +140,12 @@ export function prioritasFigure(ctx: SlotContext, rows: AreaRow[], periode: stri
   const { lang, document, width, base } = ctx;
   const ranked = rows.filter((r) => r.prevalensi !== null).sort((a, b) => b.prevalensi! - a.prevalensi!).slice(0, top);
   const p = formatPeriod(lang, periode);
+  const incomplete = rows.filter((r) => r.diukur !== null && !r.lengkap).map((r) => labelWilayah(r.kode_wilayah, r.nama_wilayah));
   return figureHtml({
     name: 'prioritas',
     lang,
     title: t(lang, 'fig.prioritas.title', { periode: p }),
-    caption: t(lang, 'fig.prioritas.caption', { periode: p, ambang: formatPrevalenceThresholds(lang) }),
+    caption: t(lang, 'fig.prioritas.caption', { periode: p, ambang: formatPrevalenceThresholds(lang) }) + (incomplete.length ? ' ' + t(lang, 'lengkap.rankNote', { daftar: incomplete.join(', ') }) : ''),
     chart: peringkatChart(regencyRows(rows, 'prevalensi', lang, base), {
       lang, document, width, ukuran: 'prevalensi', sumber: 'rutin',
       label: t(lang, 'fig.prioritas.title', { periode: p }),
@@ -146,7 +169,7 @@ export function slots(m: RingkasanModel, ctx: SlotContext): Record<string, strin
   const { lang } = ctx;
   return {
     'judul-periode': formatPeriod(lang, m.periode),
-    cards: headlineCards(lang, m.ringkasan, m.periode),
+    cards: incompleteNotice(lang, m.ringkasan, m.periode, m.kabupaten) + headlineCards(lang, m.ringkasan, m.periode),
     tren: keep(m.tren, `${lang}|${ctx.width}|${m.periode}`, () => trenFigure(ctx, m.tren, m.periode, provinceName(ctx.province, lang))),
     survei: keep(m.survei, `${lang}|${ctx.width}`, () => surveiFigure(ctx, m.survei, m.targets)),
     prioritas: prioritasFigure(ctx, m.kabupaten, m.periode),

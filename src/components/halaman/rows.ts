@@ -26,6 +26,9 @@ export interface TrenRow {
   prevalensi: number | null;
   cakupan: number | null;
   ditekan: boolean | null;
+  lengkap?: boolean;
+  desa_melapor?: number | null;
+  desa_total?: number | null;
 }
 
 export interface SurveiSeriRow {
@@ -66,6 +69,11 @@ export interface AreaRow {
   diukur_sebelumnya: number | null;
   stunting_sebelumnya: number | null;
   prevalensi_sebelumnya: number | null;
+  /** Is the month (and the previous one) complete for this area (src/lib/domain/kelengkapan.ts)? */
+  lengkap: boolean;
+  lengkap_sebelumnya: boolean;
+  desa_melapor: number | null;
+  desa_total: number | null;
   perubahan: number | null;
   target_tahun: number;
   target: number | null;

@@ -1,6 +1,8 @@
 /** Small helpers shared by the page modules. */
 import type { PeringkatRow } from '../../charts/peringkat.ts';
-import { formatNumber, localePath, t, type Lang } from '../../lib/i18n.ts';
+import { formatNumber, formatPeriod, localePath, t, type Lang } from '../../lib/i18n.ts';
+import type { PeriodeRutin } from '../../lib/queries/periode.ts';
+import { optionsHtml } from './html.ts';
 import type { AreaRow, TargetRow } from './rows.ts';
 
 export type AreaMeasure = 'prevalensi' | 'stunting' | 'perubahan' | 'selisih_target';
@@ -33,4 +35,12 @@ export function regencyRows(rows: readonly AreaRow[], measure: AreaMeasure, lang
 
 export function targetLabel(lang: Lang, x: TargetRow): string {
   return x.kode_wilayah === 'ID' ? t(lang, 'target.nasional', { tahun: x.tahun }) : t(lang, 'target.provinsi', { tahun: x.tahun });
+}
+
+/** Options of a routine-month selector, newest first; incomplete months are marked in their label. */
+export function periodOptionsHtml(lang: Lang, rows: readonly Pick<PeriodeRutin, 'periode' | 'lengkap'>[], selected: string | undefined): string {
+  return optionsHtml(
+    [...rows].reverse().map((r) => ({ value: r.periode, label: r.lengkap ? formatPeriod(lang, r.periode) : t(lang, 'lengkap.optionSuffix', { periode: formatPeriod(lang, r.periode) }) })),
+    selected,
+  );
 }
