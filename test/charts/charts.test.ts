@@ -129,7 +129,7 @@ describe('kuadranChart', () => {
 });
 
 describe('jangkauanChart and kualitasChart', () => {
-  it('shows reached of stunted with the share', () => {
+  it('shows reached and stunted as two counts, never "x of y" or a share', () => {
     const el = jangkauanChart(
       [
         { kode: '64.08', nama: 'Kutai Timur', stunting: 45, realisasi: 20 },
@@ -137,7 +137,8 @@ describe('jangkauanChart and kualitasChart', () => {
       ],
       { lang: 'id', document, label: 'Jangkauan', axisLabel: 'Anak', stuntingLabel: 'Balita stunting', reachedLabel: 'Terjangkau BAAS' },
     );
-    expect(texts(el)).toEqual(expect.arrayContaining(['20 dari 45 (44,4%)', '– tidak ada data']));
+    expect(texts(el)).toEqual(expect.arrayContaining(['20 dijangkau · 45 stunting', '– tidak ada data']));
+    expect(texts(el).some((x) => / dari |%/.test(x))).toBe(false);
   });
   it('shows villages reporting per month', () => {
     const el = kualitasChart(

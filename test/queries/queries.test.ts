@@ -91,6 +91,9 @@ beforeAll(async () => {
     lokus,
     kualitas_data: [
       { kode_wilayah: '64', tingkat: 'provinsi', periode: '2024-08', baris_dibaca: 1200, dikecualikan_tidak_masuk_akal: 3, dikecualikan_usia: 2, dikecualikan_duplikat_bulan: 5, dikecualikan_haz_kosong: 1, dikecualikan_wilayah_tidak_cocok: 0, desa_melapor: 900, desa_total: 1038 },
+      // Kutai Timur complete in both months (the change is measured); Samarinda did not report in February
+      { kode_wilayah: '64.08', tingkat: 'kabupaten_kota', periode: '2024-02', baris_dibaca: 220, desa_melapor: 130, desa_total: 141 },
+      { kode_wilayah: '64.08', tingkat: 'kabupaten_kota', periode: '2024-08', baris_dibaca: 260, desa_melapor: 141, desa_total: 141 },
     ],
     program_ref: [
       { program: 'BAAS', nama_program: 'Bapak/Bunda Asuh', nama_program_en: 'Foster parents', satuan: 'anak', uraian: '', kode_indikator: null, target_nasional_2024: null },
@@ -167,15 +170,19 @@ describe('routine queries', () => {
     expect(rows.map((r) => r.periode)).toEqual(['2023-08', '2024-02', '2024-08']);
   });
 
-  it('compares regencies with the previous period, the 2024 target and lokus counts', async () => {
+  it('compares regencies with the previous complete period and lokus counts, with no gap to the survey target', async () => {
     const rows = await db.query<Record<string, any>>(perbandinganSql({ induk: '64', periode: '2024-08', periodeSebelumnya: '2024-02' }));
     expect(rows).toHaveLength(10);
     const kutim = rows.find((r) => r.kode_wilayah === '64.08')!;
     expect(kutim.prevalensi).toBeCloseTo(18, 6);
     expect(kutim.prevalensi_sebelumnya).toBeCloseTo(20, 6);
     expect(kutim.perubahan).toBeCloseTo(-2, 6);
-    expect(kutim.target).toBe(14);
-    expect(kutim.selisih_target).toBeCloseTo(4, 6);
+    expect(kutim).toMatchObject({ lengkap: true, lengkap_sebelumnya: true, desa_melapor: 141, desa_total: 141 });
+    // the 14 % target was set for the survey figure: routine rows get no target and no gap
+    expect(kutim.target).toBeNull();
+    expect(kutim.selisih_target).toBeNull();
+    // no quality row for Samarinda: not complete, so no change is given
+    expect(rows.find((r) => r.kode_wilayah === '64.72')).toMatchObject({ lengkap: false, perubahan: null });
     expect(kutim.jumlah_lokus).toBe(1); // only the 2024 designation counts for a 2024 period
     const mahulu = rows.find((r) => r.kode_wilayah === '64.11')!;
     expect(mahulu.diukur).toBe(15);

@@ -8,7 +8,7 @@ import { peringkatChart } from '../../charts/peringkat.ts';
 import { tabelHtml } from '../../charts/tabel.ts';
 import type { Connector } from '../../lib/db/connector.ts';
 import { escapeHtml, formatNumber, formatPercent, formatPercentPoints, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
-import { jangkauanSql, periodeRutinSql, programRingkasanSql, programWilayahSql } from '../../lib/queries/index.ts';
+import { jangkauanSql, periodeRutinSql, programRingkasanSql, programWilayahSql, type PeriodeRutin } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
 import type { Province } from '../../lib/province.ts';
 import { figureHtml, optionsHtml } from './html.ts';
@@ -45,15 +45,26 @@ export function bulanDalam(periode: string): [string, string] {
   return [pad(n), pad(n)];
 }
 
-/** The latest routine month inside a programme period, else the latest before it. */
-export function periodeRutinUntuk(periods: readonly string[], periodeProgram: string): string | undefined {
+/**
+ * The routine month giving the number of stunted children beside a programme period: the latest
+ * complete month inside the period, else the latest complete one before its end, else (no
+ * complete month at all) the latest inside or before it.
+ */
+export function periodeRutinUntuk(periods: readonly Pick<PeriodeRutin, 'periode' | 'lengkap'>[], periodeProgram: string): string | undefined {
   const [from, to] = bulanDalam(periodeProgram);
-  const sorted = [...periods].sort();
-  return sorted.filter((p) => p >= from && p <= to).at(-1) ?? sorted.filter((p) => p <= to).at(-1);
+  const sorted = [...periods].sort((a, b) => (a.periode < b.periode ? -1 : 1));
+  const inside = (r: { periode: string }) => r.periode >= from && r.periode <= to;
+  const before = (r: { periode: string }) => r.periode <= to;
+  return (
+    sorted.filter((r) => r.lengkap && inside(r)).at(-1) ??
+    sorted.filter((r) => r.lengkap && before(r)).at(-1) ??
+    sorted.filter(inside).at(-1) ??
+    sorted.filter(before).at(-1)
+  )?.periode;
 }
 
 export async function load(conn: Connector, state: AtlasState, province: Province): Promise<CakupanModel> {
-  const [ringkasan, routine] = await Promise.all([conn.query<ProgramRow>(programRingkasanSql({ kode: province.kode })), conn.query<{ periode: string }>(periodeRutinSql())]);
+  const [ringkasan, routine] = await Promise.all([conn.query<ProgramRow>(programRingkasanSql({ kode: province.kode })), conn.query<PeriodeRutin>(periodeRutinSql())]);
   const programs = [...new Map(ringkasan.map((r) => [r.program, { program: r.program, nama: r.nama_program, nama_en: r.nama_program_en }])).values()];
   const wanted = state.indicator?.toUpperCase();
   const program = programs.find((p) => p.program === wanted)?.program ?? programs[0]?.program;
@@ -63,7 +74,7 @@ export async function load(conn: Connector, state: AtlasState, province: Provinc
   // children (families, brides-to-be) is never set beside the number of stunted children.
   const jangkauanProgram = (PROGRAM_ANAK as readonly string[]).includes(program ?? '') ? program : undefined;
   const jangkauanPeriode = jangkauanProgram ? periode : undefined;
-  const periodeRutin = jangkauanPeriode ? periodeRutinUntuk(routine.map((r) => r.periode), jangkauanPeriode) : undefined;
+  const periodeRutin = jangkauanPeriode ? periodeRutinUntuk(routine, jangkauanPeriode) : undefined;
   const [rows, jangkauan] = await Promise.all([
     program && periode ? conn.query<ProgramWilayahRow>(programWilayahSql({ program, periode, induk: province.kode })) : Promise.resolve([]),
     jangkauanProgram && jangkauanPeriode && periodeRutin

@@ -1,0 +1,126 @@
+/**
+ * Honest comparisons on the pages: page modules loaded through a small in-memory DuckDB (the same
+ * queries as the build and the browser) and rendered to HTML, then read as a user would.
+ */
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { page as ringkasan } from '../../src/components/halaman/ringkasan.ts';
+import { page as cakupan } from '../../src/components/halaman/cakupan.ts';
+import { peringkatChart } from '../../src/charts/peringkat.ts';
+import { DEFAULT_PROVINCE } from '../../src/lib/province.ts';
+import { gizi, testDb, wil, type Row, type TestDb } from '../queries/helpers.ts';
+
+const { document } = parseHTML('<!doctype html><html><body></body></html>') as unknown as { document: Document };
+const text = (html: string) => {
+  const el = document.createElement('div');
+  el.innerHTML = html;
+  return (el.textContent ?? '').replace(/\s+/g, ' ');
+};
+
+const wilayah: Row[] = [wil('64', 'Kalimantan Timur', 'Provinsi'), wil('64.08', 'Kutai Timur', 'Kabupaten'), wil('64.72', 'Samarinda', 'Kota')];
+const q = (kode: string, periode: string, melapor: number, total: number): Row => ({
+  kode_wilayah: kode, tingkat: kode.includes('.') ? 'kabupaten_kota' : 'provinsi', periode, baris_dibaca: 0, desa_melapor: melapor, desa_total: total,
+});
+const giziRows: Row[] = [
+  gizi('64', '2023-08', 2000, 300, 2500), gizi('64.08', '2023-08', 1200, 200, 1500), gizi('64.72', '2023-08', 800, 100, 1000),
+  gizi('64', '2023-11', 700, 70, 2500), gizi('64.72', '2023-11', 700, 70, 1000),
+];
+const kualitas: Row[] = [
+  q('64', '2023-08', 200, 200), q('64.08', '2023-08', 140, 140), q('64.72', '2023-08', 60, 60),
+  q('64', '2023-11', 60, 200), q('64.08', '2023-11', 0, 140), q('64.72', '2023-11', 60, 60),
+];
+
+let db: TestDb;
+beforeAll(async () => {
+  db = await testDb({
+    wilayah,
+    gizi_balita: giziRows,
+    kualitas_data: kualitas,
+    target: [{ kode_wilayah: 'ID', tahun: 2024, indikator: 'prevalensi_stunting', target: 14, dasar_hukum: 'Perpres 72/2021', catatan: null }],
+    program_ref: [
+      { program: 'BAAS', nama_program: 'Bapak/Bunda Asuh', nama_program_en: 'Foster parents', satuan: 'anak', uraian: '', kode_indikator: null, target_nasional_2024: null },
+      { program: 'TPK', nama_program: 'Pendampingan keluarga', nama_program_en: 'Family assistance', satuan: 'keluarga', uraian: '', kode_indikator: 'krs_pendampingan', target_nasional_2024: 90 },
+    ],
+    program: [
+      { kode_wilayah: '64', tingkat: 'provinsi', periode: '2023', program: 'BAAS', sasaran: 400, realisasi: 613, cakupan: 153.25, ditekan: false },
+      { kode_wilayah: '64.08', tingkat: 'kabupaten_kota', periode: '2023', program: 'BAAS', sasaran: 150, realisasi: 330, cakupan: 220, ditekan: false },
+      { kode_wilayah: '64.72', tingkat: 'kabupaten_kota', periode: '2023', program: 'BAAS', sasaran: 250, realisasi: 283, cakupan: 113.2, ditekan: false },
+      { kode_wilayah: '64', tingkat: 'provinsi', periode: '2023', program: 'TPK', sasaran: 1000, realisasi: 800, cakupan: 80, ditekan: false },
+      { kode_wilayah: '64.08', tingkat: 'kabupaten_kota', periode: '2023', program: 'TPK', sasaran: 600, realisasi: 500, cakupan: 83.3, ditekan: false },
+    ],
+  });
+});
+afterAll(() => db.close());
+
+const P = DEFAULT_PROVINCE;
+const ctx = (lang: 'id' | 'en') => ({ lang, document, base: '/', width: 640, province: P });
+
+describe('overview in an incomplete month', () => {
+  it('defaults to the latest complete month', async () => {
+    const m = await ringkasan.load(db, {}, P);
+    expect(m.periode).toBe('2023-08');
+  });
+
+  it('says the month is incomplete and which regency reported, instead of a provincial figure', async () => {
+    const m = await ringkasan.load(db, { period: '2023-11' }, P);
+    const cards = text(ringkasan.slots(m, ctx('en')).cards!);
+    expect(cards).toContain('November 2023 is an incomplete month for Kalimantan Timur: only 60 of 200 villages reported (only Samarinda)');
+    expect(cards).toContain('Prevalence in the reporting villages');
+    expect(cards).not.toMatch(/Stunting prevalence/);
+    const id = text(ringkasan.slots(m, ctx('id')).cards!);
+    expect(id).toContain('hanya 60 dari 200 desa/kelurahan melapor (hanya Samarinda)');
+    // a complete month has no such note
+    const full = await ringkasan.load(db, { period: '2023-08' }, P);
+    expect(text(ringkasan.slots(full, ctx('en')).cards!)).not.toContain('incomplete');
+  });
+
+  it('marks incomplete months in the trend table and caption', async () => {
+    const m = await ringkasan.load(db, {}, P);
+    const tren = text(ringkasan.slots(m, ctx('en')).tren!);
+    expect(tren).toContain('Hollow dots: incomplete months');
+    expect(tren).toMatch(/November 2023.*incomplete/);
+  });
+});
+
+describe('programme coverage', () => {
+  it('notes coverage above 100 % and words reached vs stunted as two counts', async () => {
+    const m = await cakupan.load(db, { indicator: 'baas', period: '2023' }, P);
+    const s = cakupan.slots(m, ctx('en'));
+    expect(text(s.cakupan!)).toMatch(/Coverage above 100% \(Kutai Timur, Samarinda\)/);
+    const reach = text(s.jangkauan!);
+    expect(reach).toContain('Reached per 100 stunted children');
+    expect(reach).not.toMatch(/\d+ of \d+/);
+    expect(reach).toMatch(/BAAS reached 613 children in 2023; e-PPGBM recorded 300 stunted children in August 2023/);
+  });
+
+  it('follows the chosen programme, and does not set families beside stunted children', async () => {
+    const m = await cakupan.load(db, { indicator: 'tpk', period: '2023' }, P);
+    expect(m.jangkauanProgram).toBeUndefined();
+    const reach = text(cakupan.slots(m, ctx('en')).jangkauan!);
+    expect(reach).toContain('counts families, not children');
+    expect(reach).not.toContain('BAAS reached');
+  });
+
+  it('separates the target population from the target in English', async () => {
+    const m = await cakupan.load(db, { indicator: 'tpk', period: '2023' }, P);
+    const s = cakupan.slots(m, ctx('en'));
+    expect(text(s['ringkasan-program']!)).toContain('Target population');
+    expect(text(s['ringkasan-program']!)).toContain('1,000 families');
+    expect(text(s.cakupan!)).toContain('Coverage = realisation / target population');
+  });
+});
+
+describe('target line', () => {
+  it('is drawn under the bars and labels, and labels carry a halo', () => {
+    const el = peringkatChart(
+      [{ kode: '64.08', nama: 'Kutai Timur', value: 88 }, { kode: '64.72', nama: 'Samarinda', value: 91 }],
+      { lang: 'id', document, ukuran: 'persen', sumber: 'rutin', label: 'x', axisLabel: 'Cakupan (%)', rule: { value: 90, label: 'Target 2024: 90,0%' } },
+    );
+    const groups = [...el.querySelectorAll('g[data-mark]')].map((g) => g.getAttribute('data-mark'));
+    expect(groups.indexOf('rule')).toBeLessThan(groups.indexOf('bar'));
+    expect(groups.indexOf('rule')).toBeLessThan(groups.indexOf('text'));
+    const texts = el.querySelectorAll('g[data-mark="text"]');
+    expect(texts.length).toBe(2);
+    for (const t of texts) expect(t.getAttribute('stroke')).toBe('white');
+  });
+});
