@@ -2,10 +2,15 @@
 /**
  * npm test: every test, on a fresh clone. Generates the demo data, builds the Parquet and the site
  * (the browser tests need them), runs vitest (unit + e2e projects) and prints, as its last line,
- * `N passed, N failed` with the real counts (a failed preparation step counts as a failure).
+ * `N passed, N failed, N skipped` with the honest counts of src/testing/summary.ts: a failed
+ * preparation step, a throwing hook, a file that does not load, a crash or a non-zero vitest exit
+ * are all counted as failures and make the exit status non-zero.
+ *
+ *   npm test               everything
+ *   npm test -- --unit     unit tests only (no demo, data or site build)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { addFailure, closingLine, describeSummary, runVitest } from '../src/testing/summary.ts';
 
 // Every step runs on this Node (the project's own, >= 22.12), never on whatever `node` is first on PATH.
 const node = process.execPath;
@@ -15,37 +20,25 @@ const steps: [string, string, string[]][] = [
   ['build site', node, ['node_modules/astro/bin/astro.mjs', 'build']],
 ];
 
-let preparationFailures = 0;
+const failedSteps: string[] = [];
 const skipBuild = process.argv.includes('--unit');
 if (!skipBuild) {
   for (const [label, cmd, args] of steps) {
     console.log(`\n== ${label}: ${[cmd, ...args].join(' ')}`);
     const r = spawnSync(cmd, args, { stdio: 'inherit' });
     if (r.status !== 0) {
-      console.error(`${label} failed (exit ${r.status})`);
-      preparationFailures++;
+      failedSteps.push(`${label} failed (${r.signal ? `signal ${r.signal}` : `exit ${r.status}`}); the browser tests did not run`);
       break;
     }
   }
 }
 
-mkdirSync('test-results', { recursive: true });
-const report = 'test-results/vitest.json';
-const vitestArgs = ['run', '--reporter=default', '--reporter=json', `--outputFile=${report}`];
-if (skipBuild || preparationFailures) vitestArgs.push('--project', 'unit');
-console.log(`\n== tests: vitest ${vitestArgs.join(' ')}`);
-spawnSync(node, ['node_modules/vitest/vitest.mjs', ...vitestArgs], { stdio: 'inherit' });
+const args = skipBuild || failedSteps.length ? ['--project', 'unit'] : [];
+console.log(`\n== tests: vitest run ${args.join(' ')}`);
+const summary = runVitest({ args, report: 'test-results/counts.json', stale: ['test-results/vitest.json'] });
+for (const problem of failedSteps) addFailure(summary, problem);
 
-let passed = 0;
-let failed = preparationFailures;
-if (existsSync(report)) {
-  const r = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; testResults?: { status: string; assertionResults: unknown[] }[] };
-  passed = r.numPassedTests;
-  failed += r.numFailedTests;
-  // a test file that fails to load has no assertions: count it as a failure
-  failed += (r.testResults ?? []).filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
-} else {
-  failed++;
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log('');
+for (const line of describeSummary(summary)) console.log(line);
+console.log(closingLine(summary));
+process.exit(summary.failed ? 1 : 0);
