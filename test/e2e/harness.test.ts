@@ -1,7 +1,7 @@
 /** The network guard itself: outside requests from the page and from workers are caught. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveSite, withPage, type Site } from './harness.ts';
+import { launchBrowser, openPage, serveSite, withPage, type Site } from './harness.ts';
 
 let site: Site;
 let browser: Browser;
@@ -29,6 +29,24 @@ describe('harness', () => {
       await expect.poll(() => probe.outside.length).toBe(2);
       expect(probe.outside.sort()).toEqual(['https://cdn.example.net/worker.js', 'https://example.org/page.css']);
       expect(probe.errors.some((e) => e.includes('boom'))).toBe(true);
-    });
+    }, { allowOutside: true });
+  });
+
+  it('fails every session in which a request left localhost, without the test asking', async () => {
+    const leak = (url: string) => (p: { page: import('playwright-core').Page }) => p.page.evaluate((u) => fetch(u).then(() => 'loaded', () => 'blocked'), url);
+    // withPage: the test body passes, the session still fails
+    await expect(withPage(browser, site.url('id', '/'), async (probe) => {
+      expect(await leak('https://tiles.example.com/0/0/0.png')(probe)).toBe('blocked');
+    })).rejects.toThrow(/left localhost.*https:\/\/tiles\.example\.com\/0\/0\/0\.png/);
+    // openPage + close()
+    const probe = await openPage(browser, site.url('en', '/data/'));
+    await leak('https://fonts.example.net/a.woff2')(probe);
+    await expect(probe.close()).rejects.toThrow(/fonts\.example\.net/);
+    // a page never closed by its test is checked when the browser closes
+    const other = await launchBrowser();
+    const forgotten = await openPage(other, site.url('id', '/'));
+    await leak('https://analytics.example.org/hit')(forgotten);
+    await expect(other.close()).rejects.toThrow(/page left open.*analytics\.example\.org/s);
+    expect(other.isConnected()).toBe(false);
   });
 });

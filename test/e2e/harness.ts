@@ -3,6 +3,8 @@
  * the system Chromium with playwright-core, and keeps every test honest about the network:
  *   - every request to a host other than the local server is aborted and recorded (`outside`),
  *     and DNS for any other host fails anyway (--host-resolver-rules), so nothing can leak;
+ *   - every page session asserts it: closing a probe (withPage does it) throws when any request
+ *     left localhost, and closing the browser closes, and so checks, every probe left open;
  *   - console errors, uncaught exceptions and failed local requests are collected;
  *   - axe-core runs in the page and returns serious/critical violations.
  *
@@ -64,19 +66,34 @@ export async function serveSite(dist = process.env.ATLAS_DIST ?? 'dist', base = 
   };
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+/** Probes not closed yet, per browser: closing the browser closes (and checks) them. */
+const openProbes = new WeakMap<Browser, Set<Probe>>();
+
+/** Starts the system Chromium. Its close() first closes every probe still open, which throws if one saw an outside request. */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const probes = new Set<Probe>();
+  openProbes.set(browser, probes);
+  const closeBrowser = browser.close.bind(browser);
+  browser.close = async (options) => {
+    const failures: string[] = [];
+    for (const probe of [...probes]) await probe.close().catch((e: Error) => failures.push(e.message));
+    await closeBrowser(options);
+    if (failures.length) throw new Error(`a page left open until the browser closed:\n${failures.join('\n')}`);
+  };
+  return browser;
 }
 
 export interface Probe {
   page: Page;
   context: BrowserContext;
-  /** Requests to any other origin than the local server (aborted). Must stay empty. */
+  /** Requests to any other origin than the local server (aborted). close() throws unless it is empty. */
   outside: string[];
   /** Console errors (page and workers), uncaught exceptions, failed or 4xx/5xx local requests. */
   errors: string[];
   /** Every URL requested from the local server, in order. */
   requests: string[];
+  /** Closes the page; throws when a request left localhost during the session (unless allowOutside). */
   close(): Promise<void>;
 }
 
@@ -92,6 +109,8 @@ export interface OpenOptions {
   waitUntil?: 'load' | 'domcontentloaded' | 'networkidle';
   /** Emulated media, e.g. print for screenshots of the print stylesheet. */
   media?: 'screen' | 'print';
+  /** Only for the test of the guard itself: outside requests are still blocked and recorded, but close() does not throw. */
+  allowOutside?: boolean;
 }
 
 /** Opens a page in a fresh context with the network guard and error collection in place. */
@@ -124,18 +143,41 @@ export async function openPage(browser: Browser, url: string | undefined, option
   const page = await context.newPage();
   page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
   if (options.media) await page.emulateMedia({ media: options.media });
+  const probes = openProbes.get(browser);
+  let closed: Promise<void> | undefined;
+  const probe: Probe = {
+    page,
+    context,
+    outside,
+    errors,
+    requests,
+    close: () => (closed ??= (async () => {
+      probes?.delete(probe);
+      await context.close();
+      if (outside.length && !options.allowOutside) {
+        throw new Error(`${outside.length} request(s) left localhost during the session on ${url ?? 'a blank page'}: ${outside.join(', ')}`);
+      }
+    })()),
+  };
+  probes?.add(probe);
   if (url) await page.goto(url, { waitUntil: options.waitUntil ?? 'load' });
-  return { page, context, outside, errors, requests, close: () => context.close() };
+  return probe;
 }
 
-/** Opens a guarded page, runs `fn` with it, and always closes it. */
+/** Opens a guarded page, runs `fn` with it, and always closes it (which fails on any outside request). */
 export async function withPage<T>(browser: Browser, url: string | undefined, fn: (probe: Probe) => Promise<T>, options: OpenOptions = {}): Promise<T> {
   const probe = await openPage(browser, url, options);
+  let result: T;
   try {
-    return await fn(probe);
-  } finally {
-    await probe.close();
+    result = await fn(probe);
+  } catch (error) {
+    // the test's own failure comes first; an outside request is added to it, not lost
+    const closing = await probe.close().then(() => undefined, (e: Error) => e);
+    if (closing && error instanceof Error) error.message += `\n(also: ${closing.message})`;
+    throw error;
   }
+  await probe.close();
+  return result;
 }
 
 export interface AxeViolation {
