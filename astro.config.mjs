@@ -10,6 +10,7 @@ import { createReadStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { DUCKDB_DIR, describeAssets, prepareDuckdbAssets, writeDuckdbAssets } from './src/build/duckdb-assets.ts';
+import { assertPublishable } from './src/build/site-check.ts';
 
 const base = normalizeBase(process.env.ATLAS_BASE);
 
@@ -52,6 +53,32 @@ function atlasDuckdb() {
   };
 }
 
+/**
+ * Nothing unintended reaches the site (src/build/site-check.ts): public/ is checked before the
+ * build (fails fast) and dist/ after it. A hidden folder (e.g. staging of an interrupted data
+ * build) or a Parquet file the published manifest does not list fails the build.
+ * @returns {import('astro').AstroIntegration}
+ */
+function atlasPublishCheck() {
+  /** @type {string | undefined} */
+  let publicDir;
+  return {
+    name: 'atlas-publish-check',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        publicDir = fileURLToPath(config.publicDir);
+      },
+      'astro:build:start': () => {
+        if (publicDir) assertPublishable(publicDir, 'public');
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        assertPublishable(fileURLToPath(dir), 'dist');
+        logger.info('dist/: no hidden folder, every Parquet file listed in data/manifest.json');
+      },
+    },
+  };
+}
+
 export default defineConfig({
   output: 'static',
   site: process.env.ATLAS_SITE || undefined,
@@ -65,7 +92,7 @@ export default defineConfig({
   },
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [atlasDuckdb()],
+  integrations: [atlasDuckdb(), atlasPublishCheck()],
   vite: {
     // Pre-bundled at dev start: discovered at the first interaction instead, they would make
     // the dev server re-optimise and reload the page mid-import.

@@ -10,7 +10,7 @@ import { readTable } from './readers/table.ts';
 import { readByName } from './readers/eppgbm.ts';
 import { aggregateGizi, aggregateKeluarga, aggregateKualitas, aggregateProgram, buildAncestors } from './aggregate.ts';
 import { applySuppression } from './apply-suppression.ts';
-import { describeFile, stagingDir, swapIntoPlace, writeJson, writeParquet } from './output.ts';
+import { describeFile, discardStaging, stagingDir, swapIntoPlace, writeJson, writeParquet } from './output.ts';
 import { TABLE_NAMES, type TableName } from '../lib/schema.ts';
 import { MIN_DENOMINATOR_FOR_RATE, SMALL_COUNT_MAX, SUPPRESSED_LEVELS } from '../lib/domain/suppression.ts';
 import { DEFAULT_PROVINCE, NATIONAL, provinceOf } from '../lib/province.ts';
@@ -146,7 +146,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildSummary> {
       seconds: (performance.now() - t0) / 1000,
     };
   } catch (e) {
-    rmSync(staged, { recursive: true, force: true });
+    discardStaging(staged);
     throw e;
   } finally {
     db.close();
