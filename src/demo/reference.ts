@@ -9,7 +9,7 @@ import { Rng } from './prng.ts';
 
 /** Reference files: copies of the real ones, plus a synthetic priority-village list and a crosswalk. */
 
-export const REFERENCE_COPIES = ['program.csv', 'target.csv', 'indikator.csv', 'rutin_dipublikasikan.csv'];
+export const REFERENCE_COPIES = ['program.csv', 'target.csv', 'indikator.csv', 'rutin_dipublikasikan.csv', 'prioritas.csv'];
 
 export function copyReal(repoData: string, out: string) {
   const files = [];

@@ -168,6 +168,22 @@ export const TABLES = {
       c('sumber', 'VARCHAR', 'Dasar penetapan (mis. SK Bupati)', 'Basis of designation (e.g. regent decree)'),
     ],
   },
+  prioritas: {
+    name: 'prioritas',
+    file: 'prioritas.parquet',
+    id: 'Kabupaten/kota prioritas yang ditetapkan provinsi (mis. dalam rakor TPPS), per tahun, dengan dasar dan sumbernya',
+    en: 'Priority regencies and cities named by the province (e.g. at a TPPS coordination meeting), per year, with basis and source',
+    key: ['kode_wilayah', 'tahun'],
+    columns: [
+      kode,
+      tingkat,
+      c('tahun', 'INTEGER', 'Tahun penetapan', 'Year named'),
+      c('dasar', 'VARCHAR', 'Dasar penetapan (mis. prevalensi tertinggi menurut SKI 2023)', 'Basis, in Indonesian (e.g. prevalensi tertinggi menurut SKI 2023)'),
+      c('dasar_en', 'VARCHAR', 'Dasar penetapan dalam bahasa Inggris, bila ada', 'Basis in English, where given'),
+      c('sumber', 'VARCHAR', 'Sumber (rapat, tanggal, dokumen atau berita)', 'Source (meeting, date, document or report)'),
+      c('catatan', 'VARCHAR', 'Catatan (kutipan, hal yang belum terverifikasi)', 'Notes (quotation, what is not verified)'),
+    ],
+  },
   kualitas_data: {
     name: 'kualitas_data',
     file: 'kualitas_data.parquet',

@@ -163,6 +163,17 @@ export const KINDS = {
     optional: true,
     single: true,
   },
+  prioritas: {
+    id: 'prioritas',
+    dir: 'reference/prioritas.csv',
+    title: 'priority regencies',
+    fields: [f('tahun', 'tahun'), f('kode_wilayah', 'kode'), f('dasar', 'text'), f('dasar_en', 'text', false), f('sumber', 'text'), f('catatan', 'text', false)],
+    key: ['kode_wilayah', 'tahun'],
+    levels: ['kabupaten_kota'],
+    ratios: [],
+    optional: true,
+    single: true,
+  },
   crosswalk: {
     id: 'crosswalk',
     dir: 'reference/crosswalk.csv',

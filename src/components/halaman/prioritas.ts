@@ -17,8 +17,11 @@ import {
   periodeSebelumnyaLengkap,
   surveiPeringkatSql,
   surveiPilihanSql,
+  loadBandingPrioritas,
+  type BandingPrioritasModel,
   type PeriodeRutin,
 } from '../../lib/queries/index.ts';
+import { bandingPrioritasHtml } from './banding-prioritas.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
 import type { Province } from '../../lib/province.ts';
 import { surveiKey, surveiLabel, type SurveiPilihan } from './dua-angka.ts';
@@ -53,6 +56,8 @@ export interface PrioritasModel {
   surveys: SurveiPilihan[];
   survey: SurveiPilihan | undefined;
   surveiRows: SurveiPeringkatRow[];
+  /** The province's priority regencies side by side (empty list when it has none). */
+  banding: BandingPrioritasModel;
 }
 
 export async function load(conn: Connector, state: AtlasState, province: Province): Promise<PrioritasModel> {
@@ -75,7 +80,8 @@ export async function load(conn: Connector, state: AtlasState, province: Provinc
     area && periode ? conn.query<LokusBandingRow>(lokusBandingSql({ kode: area, periode })) : Promise.resolve([]),
     survey ? conn.query<SurveiPeringkatRow>(surveiPeringkatSql({ survei: survey.survei, tahun: survey.tahun, induk: province.kode })) : Promise.resolve([]),
   ]);
-  return { periods, periodRows, periode, sebelumnya, measure, kabupaten, area, desa, lokus, surveys, survey, surveiRows };
+  const banding = await loadBandingPrioritas(conn, { province, periode, periodRows });
+  return { periods, periodRows, periode, sebelumnya, measure, kabupaten, area, desa, lokus, surveys, survey, surveiRows, banding };
 }
 
 export function stateOf(m: PrioritasModel): AtlasState {
@@ -221,6 +227,7 @@ function surveiFigure(m: PrioritasModel, ctx: SlotContext): string {
 
 export function slots(m: PrioritasModel, ctx: SlotContext): Record<string, string> {
   return {
+    'banding-prioritas': bandingPrioritasHtml(m.banding, ctx),
     peringkat: peringkatFigure(m, ctx),
     kuadran: keep(m.kabupaten, `${ctx.lang}|${ctx.width}`, () => kuadranFigure(m, ctx)),
     desa: keep(m.desa, `${ctx.lang}|${ctx.width}|${m.area}|${m.lokus.length}`, () => desaFigure(m, ctx)),

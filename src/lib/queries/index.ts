@@ -13,3 +13,4 @@ export * from './wilayah.ts';
 export * from './kualitas.ts';
 export * from './keluarga.ts';
 export * from './unduh.ts';
+export * from './prioritas.ts';
