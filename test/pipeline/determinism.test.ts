@@ -39,6 +39,7 @@ function fixture(order = 0): Fixture {
       'reference/target.csv': read('data/reference/target.csv'),
       'reference/indikator.csv': read('data/reference/indikator.csv'),
       'reference/lokus.csv': 'kode_wilayah,tahun,sumber\n64.08.01.2014,2024,SK Bupati Kutai Timur\n64.74.01.1001,2024,SK Wali Kota Bontang\n',
+      'reference/prioritas.csv': read('data/reference/prioritas.csv'),
     },
   };
 }
