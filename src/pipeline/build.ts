@@ -11,6 +11,7 @@ import { readByName } from './readers/eppgbm.ts';
 import { aggregateGizi, aggregateKeluarga, aggregateKualitas, aggregateProgram, buildAncestors } from './aggregate.ts';
 import { applySuppression } from './apply-suppression.ts';
 import { describeFile, discardStaging, stagingDir, swapIntoPlace, writeJson, writeParquet } from './output.ts';
+import { readPreviousRelease } from './previous-release.ts';
 import { TABLE_NAMES, type TableName } from '../lib/schema.ts';
 import { MIN_DENOMINATOR_FOR_RATE, SMALL_COUNT_MAX, SUPPRESSED_LEVELS } from '../lib/domain/suppression.ts';
 import { DEFAULT_PROVINCE, NATIONAL, provinceOf } from '../lib/province.ts';
@@ -31,6 +32,8 @@ export interface BuildOptions {
   logger?: Logger;
   /** DuckDB memory cap for national-scale inputs (spills to disk beyond it). */
   memoryLimit?: string;
+  /** DuckDB threads (default: DuckDB's, one per core); tests vary it to prove the output does not. */
+  threads?: number;
 }
 
 export interface BuildSummary {
@@ -45,6 +48,8 @@ export interface BuildSummary {
   outputs: { file: string; rows: number; bytes: number; sha256: string }[];
   warnings: string[];
   seconds: number;
+  /** cells hidden in the release this one replaced, kept hidden (0 when there was none) */
+  keptHidden: number;
 }
 
 /**
@@ -62,8 +67,11 @@ export async function buildData(opts: BuildOptions): Promise<BuildSummary> {
 
   const issues = new IssueLog();
   const staged = stagingDir(opts.out);
-  const db = await openDuck({ memoryLimit: opts.memoryLimit, tempDirectory: join(staged, '.duckdb-tmp') });
+  const db = await openDuck({ threads: opts.threads, memoryLimit: opts.memoryLimit, tempDirectory: join(staged, '.duckdb-tmp') });
   try {
+    // read before anything replaces it: what the previous release hid stays hidden
+    const previous = internal ? null : await readPreviousRelease(db, opts.out);
+    if (previous?.hiddenCells) log.progress(`previous release in ${opts.out}: ${previous.hiddenCells} hidden cells stay hidden`);
     log.progress(`gazetteer: idn-area-data, province ${province}`);
     const gaz = loadGazetteer(province);
     await loadGazetteerTable(db, gaz);
@@ -144,6 +152,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildSummary> {
       outputs,
       warnings: issues.warnings.length ? issues.lines().filter((l) => l.includes(': warning: ')) : [],
       seconds: (performance.now() - t0) / 1000,
+      keptHidden: previous?.hiddenCells ?? 0,
     };
   } catch (e) {
     discardStaging(staged);

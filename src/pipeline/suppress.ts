@@ -9,6 +9,12 @@ import { SMALL_COUNT_MAX, SUPPRESSED_LEVELS } from '../lib/domain/suppression.ts
  *    be hidden), repeated until no equation has exactly one hidden number.
  * Regency and province totals are hidden only when nothing else can protect a hidden number (a regency
  * with data in a single district, say).
+ *
+ * The result is a pure function of the set of rows: rows are put in a canonical order (group, then
+ * area code) before anything else, so the equations, the order they are worked in and every choice
+ * (smallest non-zero value, then area code, then measure) are the same whatever order the database
+ * returned the rows in, however many threads it ran. Cells already in `hidden` on entry (hidden in a
+ * previous release) stay hidden and are protected like primary ones.
  */
 
 export interface SuppressRow {
@@ -34,7 +40,11 @@ interface Ref {
 
 const hideable = (row: SuppressRow) => (SUPPRESSED_LEVELS as readonly string[]).includes(row.tingkat);
 
-export function suppress(rows: SuppressRow[], spec: SuppressSpec): void {
+/** Plain code-point order (not locale-dependent). */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function suppress(input: SuppressRow[], spec: SuppressSpec): void {
+  const rows = canonical(input);
   // primary
   for (const row of rows) {
     if (!hideable(row)) continue;
@@ -53,7 +63,7 @@ export function suppress(rows: SuppressRow[], spec: SuppressSpec): void {
       m.set(r.measure, [...(m.get(r.measure) ?? []), eq]);
     }
   }
-  const order = (a: Ref, b: Ref) => rank(a) - rank(b) || a.row.kode_wilayah.localeCompare(b.row.kode_wilayah) || a.measure.localeCompare(b.measure);
+  const order = (a: Ref, b: Ref) => rank(a) - rank(b) || cmp(a.row.kode_wilayah, b.row.kode_wilayah) || cmp(a.measure, b.measure);
   const queue = [...equations]; // first in, first out: the same order as sweeping the equations again
   const queued = new Set(queue);
   for (let head = 0; head < queue.length; head++) {
@@ -75,6 +85,17 @@ export function suppress(rows: SuppressRow[], spec: SuppressSpec): void {
   }
 }
 
+/** The rows sorted by group and area code; one row per group and area (a second one is a bug upstream). */
+function canonical(rows: SuppressRow[]): SuppressRow[] {
+  const sorted = [...rows].sort((a, b) => cmp(a.group, b.group) || cmp(a.kode_wilayah, b.kode_wilayah));
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i].group === sorted[i - 1].group && sorted[i].kode_wilayah === sorted[i - 1].kode_wilayah) {
+      throw new Error(`suppression: two rows for ${sorted[i].kode_wilayah} in ${sorted[i].group}`);
+    }
+  }
+  return sorted;
+}
+
 /** Prefer the smallest non-zero value (hiding a zero protects less); zeros last. */
 function rank(r: Ref): number {
   const v = r.row.values[r.measure] ?? 0;
@@ -82,7 +103,8 @@ function rank(r: Ref): number {
 }
 
 /** Every linear relation between published numbers, as lists of cells (signs do not matter here). */
-export function buildEquations(rows: SuppressRow[], spec: SuppressSpec): Ref[][] {
+export function buildEquations(input: SuppressRow[], spec: SuppressSpec): Ref[][] {
+  const rows = canonical(input);
   const equations: Ref[][] = [];
   const byKey = new Map<string, SuppressRow>();
   for (const r of rows) byKey.set(`${r.group}|${r.kode_wilayah}`, r);

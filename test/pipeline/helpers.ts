@@ -162,13 +162,21 @@ export interface BuildResult {
   log: string[];
 }
 
+export interface BuildOpts {
+  out?: string;
+  internal?: boolean;
+  province?: string;
+  /** DuckDB threads */
+  threads?: number;
+}
+
 /** Build a fixture (or an existing input folder) into `out` (default: a fresh temp folder). Never throws. */
-export async function build(fx: Fixture | string, opts: { out?: string; internal?: boolean; province?: string } = {}): Promise<BuildResult> {
+export async function build(fx: Fixture | string, opts: BuildOpts = {}): Promise<BuildResult> {
   const input = typeof fx === 'string' ? fx : makeInput(fx);
   const out = opts.out ?? join(tempDir(), 'out');
   const logger = captureLogger();
   try {
-    const summary = await buildData({ input, out, internal: opts.internal, province: opts.province, logger });
+    const summary = await buildData({ input, out, internal: opts.internal, province: opts.province, threads: opts.threads, logger });
     return { input, out, summary, issues: [], log: logger.lines };
   } catch (error) {
     if (!(error instanceof DataError) && !(error instanceof CliError)) throw error;
@@ -177,14 +185,14 @@ export async function build(fx: Fixture | string, opts: { out?: string; internal
 }
 
 /** Build and require success. */
-export async function buildOk(fx: Fixture | string, opts: { out?: string; internal?: boolean; province?: string } = {}): Promise<BuildResult & { summary: BuildSummary }> {
+export async function buildOk(fx: Fixture | string, opts: BuildOpts = {}): Promise<BuildResult & { summary: BuildSummary }> {
   const r = await build(fx, opts);
   if (!r.summary) throw new Error(`build failed:\n${r.issues.join('\n') || String(r.error)}`);
   return r as BuildResult & { summary: BuildSummary };
 }
 
 /** Build and require a DataError; returns its issue lines. */
-export async function buildFails(fx: Fixture | string, opts: { out?: string; internal?: boolean; province?: string } = {}): Promise<BuildResult> {
+export async function buildFails(fx: Fixture | string, opts: BuildOpts = {}): Promise<BuildResult> {
   const r = await build(fx, opts);
   if (!(r.error instanceof DataError)) throw new Error(`expected the build to fail with DataError, got ${r.summary ? 'success' : String(r.error)}`);
   return r;

@@ -5,7 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildEquations, suppress, type SuppressRow, type SuppressSpec } from '../../src/pipeline/suppress.ts';
-import { buildOk, child, cleanup, prng, readTableOut, villagesOf } from './helpers.ts';
+import { join } from 'node:path';
+import { openDuck } from '../../src/pipeline/duck.ts';
+import { applySuppression } from '../../src/pipeline/apply-suppression.ts';
+import { readPreviousRelease } from '../../src/pipeline/previous-release.ts';
+import { buildOk, child, cleanup, prng, readTableOut, tempDir, villagesOf } from './helpers.ts';
 
 afterAll(cleanup);
 vi.setConfig({ hookTimeout: 120_000, testTimeout: 120_000 }); // builds run on busy 2-core machines too
@@ -121,6 +125,16 @@ const LOW = ['kecamatan', 'desa_kelurahan'];
 const hiddenCells = (t: Tables) =>
   (Object.keys(MEASURES) as (keyof typeof MEASURES)[]).flatMap((table) => t[table].flatMap((r) => MEASURES[table].filter((m) => r[m] === null).map((m) => `${table}|${groupOf(table, r)}|${r.kode_wilayah}|${m}`)));
 
+/**
+ * One programme in four villages of two districts of one regency: a tree whose complementary cells the
+ * old suppress() chose by row order (realisasi of 64.08.02.2001 hidden or not, depending on the order
+ * the database returned the rows in).
+ */
+const UKUR_TREE = (() => {
+  const [a, b] = [villagesOf(['64.08.01']).slice(0, 2), villagesOf(['64.08.02']).slice(0, 2)];
+  return [[a[0], 9, 3], [a[1], 6, 0], [b[0], 8, 7], [b[1], 7, 1]].map(([v, sasaran, realisasi]) => ({ kode_wilayah: (v as { kode: string }).kode, periode: '2024', program: 'UKUR', sasaran: sasaran as number, realisasi: realisasi as number }));
+})();
+
 /** Many small villages in two regencies, two months; family and programme counts too. */
 function generated() {
   const rnd = prng(20240611);
@@ -147,6 +161,7 @@ function generated() {
     ...villages.map((v) => ({ kode_wilayah: v.kode, periode: '2024', program: 'PMT', sasaran: 1 + Math.floor(rnd() * 25), realisasi: Math.floor(rnd() * 20) })),
     ...villages.filter((v) => v.kode.startsWith('64.08.01.')).map((v) => ({ kode_wilayah: v.kode, periode: '2024-S1', program: 'BAAS', sasaran: 1 + Math.floor(rnd() * 8), realisasi: Math.floor(rnd() * 6) })),
     ...['64.08.02', '64.08.03'].map((k) => ({ kode_wilayah: k, periode: '2024-S1', program: 'BAAS', sasaran: 3 + Math.floor(rnd() * 30), realisasi: Math.floor(rnd() * 3) })),
+    ...UKUR_TREE,
   ];
   return {
     eppgbm: { 'ukur.csv': rows },
@@ -246,6 +261,59 @@ describe('suppression on generated data with many small villages', () => {
     const recovered = attack(weak);
     expect(recovered.size).toBeGreaterThan(10);
     for (const [cell, v] of recovered) expect(v, cell).toBe(truth.get(cell));
+    // and it does so in every table: programme and family counts are attacked as hard as child counts
+    const perTable = (table: string) => [...recovered.keys()].filter((c) => c.startsWith(`${table}|`)).length;
+    expect({ gizi: perTable('gizi') > 0, keluarga: perTable('keluarga') > 0, program: perTable('program') > 0 }).toEqual({ gizi: true, keluarga: true, program: true });
+  });
+
+  it('programme and family counts of people of 1-4 below regency level are hidden, and so is every rate built on one', () => {
+    let small = 0;
+    for (const table of ['program', 'keluarga'] as const) {
+      const ex = new Map(exact[table].map((r) => [`${groupOf(table, r)}|${r.kode_wilayah}`, r]));
+      for (const r of pub[table]) {
+        const e = ex.get(`${groupOf(table, r)}|${r.kode_wilayah}`)!;
+        for (const m of MEASURES[table]) {
+          const v = e[m] as number | null;
+          if (LOW.includes(r.tingkat as string) && v !== null && v >= 1 && v <= 4) {
+            small++;
+            expect(r[m], `${table} ${r.kode_wilayah} ${groupOf(table, r)} ${m} = ${v}`).toBeNull();
+          }
+        }
+        for (const x of RATES[table]) if (r[x.num] === null || r[x.den] === null) expect(r[x.rate], `${table} ${r.kode_wilayah} ${x.rate}`).toBeNull();
+      }
+    }
+    expect(small).toBeGreaterThan(30);
+  });
+
+  it('the suppression stage hides the same cells whatever order the aggregated rows are stored in, with 1 or 4 threads', async () => {
+    // the exact aggregates (internal build) and the areas loaded in shuffled storage orders, then suppressed as the build does
+    const exactOut = (await buildOk(generated(), { internal: true })).out;
+    const hiddenAfter = async (seed: number, threads: number) => {
+      const db = await openDuck({ threads });
+      try {
+        const pq = (t: string) => `read_parquet('${join(exactOut, `${t}.parquet`)}')`;
+        const area = seed === 0 ? 'kode_wilayah' : `hash(kode_wilayah || '${seed}')`;
+        await db.run(`CREATE TABLE gazetir AS SELECT kode_wilayah, nama_wilayah, tingkat, kode_induk, jenis FROM ${pq('wilayah')} ORDER BY ${area}`);
+        for (const t of ['gizi_balita', 'keluarga', 'program', 'kualitas_data']) {
+          const key = `kode_wilayah || '|' || periode${t === 'program' ? " || '|' || program" : ''}`;
+          await db.run(`CREATE TABLE out_${t} AS SELECT * FROM ${pq(t)} ORDER BY ${seed === 0 ? key : `hash(${key} || '${seed}')`}`);
+        }
+        await readPreviousRelease(db, join(tempDir(), 'none'));
+        await applySuppression(db);
+        const cells: string[] = [];
+        for (const table of Object.keys(MEASURES) as (keyof typeof MEASURES)[]) {
+          const t = { gizi: 'gizi_balita', keluarga: 'keluarga', program: 'program' }[table];
+          const rows = await db.all<Row>(`SELECT * FROM out_${t}`);
+          cells.push(...hiddenCells({ gizi: [], keluarga: [], program: [], kualitas: [], [table]: rows }));
+        }
+        return cells.sort();
+      } finally {
+        db.close();
+      }
+    };
+    const published = hiddenCells(pub).sort();
+    expect(published.length).toBeGreaterThan(100);
+    for (const [seed, threads] of [[0, 1], [1, 1], [2, 4], [3, 4], [4, 2]]) expect(await hiddenAfter(seed, threads), `order ${seed}, ${threads} threads`).toEqual(published);
   });
 
   it('ATTACK: no hidden cell of the public output can be recovered by subtraction or from a rate', () => {
@@ -392,6 +460,46 @@ describe('suppress() on a hand-made tree', () => {
     suppress(a, spec);
     suppress(b, spec);
     expect(hidden(b)).toEqual(hidden(a));
+  });
+
+  // Regression test (fixed) for suppress() working its queue in the order rows came from DuckDB: this
+  // 7-row tree (one regency, two districts, four villages) hid V2.a in some row orders and not in others.
+  it('a 7-row tree hides the same cells in every one of its 5,040 row orders', () => {
+    const v = [[1, 3], [7, 3], [2, 5], [0, 8]] as const; // a, b per village; n = a + b
+    const sum = (i: number[], k: 0 | 1) => i.reduce((s, j) => s + v[j][k], 0);
+    const seven = () => [
+      row('R', 'kabupaten_kota', sum([0, 1, 2, 3], 0) + sum([0, 1, 2, 3], 1), sum([0, 1, 2, 3], 0), sum([0, 1, 2, 3], 1)),
+      row('R.K1', 'kecamatan', sum([0, 1], 0) + sum([0, 1], 1), sum([0, 1], 0), sum([0, 1], 1)),
+      row('R.K2', 'kecamatan', sum([2, 3], 0) + sum([2, 3], 1), sum([2, 3], 0), sum([2, 3], 1)),
+      ...v.map(([a, b], i) => row(`R.K${i < 2 ? 1 : 2}.V${i + 1}`, 'desa_kelurahan', a + b, a, b)),
+    ];
+    const permutations = (xs: number[]): number[][] => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p])));
+    const seen = new Map<string, number>();
+    const orders = permutations([0, 1, 2, 3, 4, 5, 6]);
+    expect(orders.length).toBe(5040);
+    let leaky = 0; // orders leaving an equation with exactly one hidden cell
+    for (const order of orders) {
+      const rows = seven();
+      suppress(order.map((i) => rows[i]), spec);
+      if (buildEquations(rows, spec).some((eq) => eq.filter((c) => c.row.hidden.has(c.measure)).length === 1)) leaky++;
+      const h = hidden(rows).join(' ');
+      seen.set(h, (seen.get(h) ?? 0) + 1);
+    }
+    expect(leaky).toBe(0);
+    expect([...seen.keys()]).toHaveLength(1);
+    expect([...seen.keys()][0]).toContain('R.K1.V1.n'); // something is hidden at all (1 + 3)
+  });
+
+  it('cells hidden on entry (a previous release) stay hidden and are protected like primary ones', () => {
+    const rows = tree();
+    rows[4].hidden.add('a'); // V3.a = 14: no rule would hide it
+    suppress(rows, spec);
+    expect(hidden(rows)).toContain('R.K1.V3.a');
+    for (const eq of buildEquations(rows, spec)) expect(eq.filter((c) => c.row.hidden.has(c.measure)).length).not.toBe(1);
+  });
+
+  it('refuses two rows for one area in one group (an upstream bug, never silently merged)', () => {
+    expect(() => suppress([...tree(), row('R.K2.V5', 'desa_kelurahan', 1, 1, 0)], spec)).toThrow(/two rows for R\.K2\.V5/);
   });
 
   // the leak above, in the unit: R = K1 with K1 hidden and nothing else hideable
