@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { openDuck } from '../../src/pipeline/duck.ts';
 import { applySuppression } from '../../src/pipeline/apply-suppression.ts';
 import { readPreviousRelease } from '../../src/pipeline/previous-release.ts';
-import { buildOk, child, cleanup, prng, readTableOut, tempDir, villagesOf } from './helpers.ts';
+import { writeFileSync } from 'node:fs';
+import { CliError } from '../../src/pipeline/issues.ts';
+import { build, buildOk, child, cleanup, prng, readTableOut, snapshotDir, tempDir, villagesOf } from './helpers.ts';
 
 afterAll(cleanup);
 vi.setConfig({ hookTimeout: 120_000, testTimeout: 120_000 }); // builds run on busy 2-core machines too
@@ -365,6 +367,102 @@ describe('suppression on generated data with many small villages', () => {
     const eqs = buildEquations(rows, { measures: [...MEASURES.gizi], rowSums: [{ total: 'jumlah_balita_stunting', parts: ['jumlah_balita_pendek', 'jumlah_balita_sangat_pendek'] }] });
     expect(eqs.length).toBeGreaterThan(100);
     expect(eqs.filter((eq) => eq.filter((c) => c.row.hidden.has(c.measure)).length === 1)).toEqual([]);
+  });
+});
+
+describe('previous release: a revised period hides at least what it hid before', () => {
+  /** generated() plus late entries for 2024-02 (six more children in 30 villages) and revised programme targets. */
+  function revised() {
+    const fx = generated();
+    const villages = [...villagesOf(['64.08.01', '64.08.02', '64.08.03']), ...villagesOf(['64.74.01', '64.74.02', '64.74.03'])].slice(0, 30);
+    let n = 0;
+    (fx.eppgbm as Record<string, ReturnType<typeof child>[]>)['susulan_2024-02.csv'] = villages.flatMap((v) =>
+      Array.from({ length: 6 }, (_, i) => child({ NIK: `64998${String(n++).padStart(11, '0')}`, 'ZS TB/U': i === 0 ? '-2.60' : '0.40', 'Tanggal Pengukuran': '2024-02-27' }, v)),
+    );
+    const p = fx.files['raw/program/p.csv'].rows as { sasaran: number; program: string }[];
+    for (const r of p) if (r.program === 'PMT' && r.sasaran <= 4) r.sasaran += 6;
+    return fx;
+  }
+  const cellsOf = (t: Tables) => new Set(hiddenCells(t));
+  let out: string;
+  let v1: Tables;
+  let v2: Tables;
+  let v2Summary: { keptHidden: number };
+  let v2Files: Map<string, Buffer>;
+  let fresh: Tables;
+  let exact2: Tables;
+  beforeAll(async () => {
+    out = join(tempDir(), 'public', 'data');
+    v1 = await readAll((await buildOk(generated(), { out })).out);
+    const r2 = await buildOk(revised(), { out });
+    v2Summary = r2.summary;
+    v2 = await readAll(out);
+    v2Files = snapshotDir(out);
+    fresh = await readAll((await buildOk(revised())).out);
+    exact2 = await readAll((await buildOk(revised(), { internal: true })).out);
+  });
+
+  it('the revision really changes what a fresh build would hide (so the test can fail)', () => {
+    const before = cellsOf(v1);
+    const shownNow = [...before].filter((c) => !cellsOf(fresh).has(c));
+    expect(before.size).toBeGreaterThan(100);
+    expect(shownNow.length).toBeGreaterThan(10);
+  });
+
+  it('every cell hidden in the previous release is hidden in the new one; the build says how many it kept', () => {
+    const now = cellsOf(v2);
+    expect([...cellsOf(v1)].filter((c) => !now.has(c)).slice(0, 10)).toEqual([]);
+    expect(v2Summary.keptHidden).toBe(cellsOf(v1).size);
+    expect(now.size).toBeGreaterThanOrEqual(cellsOf(fresh).size);
+  });
+
+  it('the new release still follows every rule: no 1-4 visible, nothing recoverable, visible numbers exact', () => {
+    expect([...attack(v2, { kualitas: true })].slice(0, 5)).toEqual([]);
+    for (const table of Object.keys(MEASURES) as (keyof typeof MEASURES)[]) {
+      const ex = new Map(exact2[table].map((r) => [`${groupOf(table, r)}|${r.kode_wilayah}`, r]));
+      for (const r of v2[table]) {
+        const e = ex.get(`${groupOf(table, r)}|${r.kode_wilayah}`)!;
+        for (const m of MEASURES[table]) {
+          if (r[m] !== null) expect(r[m], `${table} ${r.kode_wilayah} ${m}`).toBe(e[m]);
+          const v = r[m] as number | null;
+          if (LOW.includes(r.tingkat as string)) expect(v === null || v === 0 || v > 4, `${table} ${r.kode_wilayah} ${m} = ${v}`).toBe(true);
+        }
+        expect(r.ditekan).toBe(MEASURES[table].some((m) => r[m] === null));
+      }
+    }
+  });
+
+  it('periods the revision did not touch are hidden exactly as before', () => {
+    const untouched = (t: Tables) => [...cellsOf(t)].filter((c) => c.startsWith('gizi|2024-01|') || c.startsWith('keluarga|')).sort();
+    expect(untouched(v2)).toEqual(untouched(v1));
+  });
+
+  it('building the same data again into the same folder changes no byte', async () => {
+    await buildOk(revised(), { out });
+    const again = snapshotDir(out);
+    expect([...again.keys()]).toEqual([...v2Files.keys()]);
+    for (const [name, bytes] of v2Files) expect(again.get(name)!.equals(bytes), name).toBe(true);
+  });
+
+  it('an internal release hid nothing: the next public build starts afresh', async () => {
+    const dir = join(tempDir(), 'internal');
+    await buildOk(generated(), { out: dir, internal: true });
+    const r = await buildOk(revised(), { out: dir });
+    expect(r.summary.keptHidden).toBe(0);
+    expect(hiddenCells(await readAll(dir)).sort()).toEqual(hiddenCells(fresh).sort());
+  });
+
+  it('a previous release that cannot be read stops the build and stays as it was', async () => {
+    const dir = join(tempDir(), 'broken');
+    await buildOk(generated(), { out: dir });
+    writeFileSync(join(dir, 'program.parquet'), 'not parquet');
+    const before = snapshotDir(dir);
+    const r = await build(revised(), { out: dir });
+    expect(r.error).toBeInstanceOf(CliError);
+    expect(String((r.error as Error).message)).toMatch(/program\.parquet: the previous release's file cannot be read.*hidden cells must stay hidden/s);
+    const after = snapshotDir(dir);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [name, bytes] of before) expect(after.get(name)!.equals(bytes), name).toBe(true);
   });
 });
 
