@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, LANGS, launchBrowser, openPage, withPage, serveSite, type Probe, type Site } from './harness.ts';
+import { TABLE_NAMES, TABLES } from '../../src/lib/schema.ts';
 
 let site: Site;
 let browser: Browser;
@@ -216,14 +217,16 @@ describe('Data & metodologi', () => {
     await withPage(browser, site.url('en', '/data/'), async (probe) => {
       const { page } = probe;
       const links = await page.locator('table.downloads a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-      expect(links.filter((l) => l.endsWith('.csv')).length).toBe(9);
-      expect(links.filter((l) => l.endsWith('.parquet')).length).toBe(9);
+      // one CSV and one Parquet per table of the data API (src/lib/schema.ts)
+      const files = (ext: string) => links.filter((l) => l.endsWith(ext)).map((l) => l.split('/').pop()).sort();
+      expect(files('.csv')).toEqual(TABLE_NAMES.map((t) => `${t}.csv`).sort());
+      expect(files('.parquet')).toEqual(TABLE_NAMES.map((t) => TABLES[t].file).sort());
       for (const href of links) {
         const res = await page.request.get(href);
         expect(res.status(), href).toBe(200);
         if (href.endsWith('.csv')) expect((await res.text()).split('\n')[0]).toMatch(/^kode_wilayah,|^program,/);
       }
-      expect(await page.locator('#kamus details').count()).toBe(9);
+      expect(await page.locator('#kamus details').count()).toBe(TABLE_NAMES.length);
     });
   });
 });
