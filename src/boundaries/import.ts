@@ -1,0 +1,236 @@
+/**
+ * `npm run boundaries`: boundaries a user brings → simplified, quantized TopoJSON per level in
+ * public/batas/<province>/ (see src/lib/batas.ts), matched to the gazetteer the build step uses.
+ * Every problem is listed at once, placed in its file (FILE:LINE:COLUMN: what — fix), and nothing
+ * is written while any error remains.
+ */
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { batasFile, type BatasTingkat } from '../lib/batas.ts';
+import { loadGazetteer, type Gazetteer } from '../pipeline/gazetteer.ts';
+import { CliError, DataError, IssueLog } from '../pipeline/issues.ts';
+import { detectFields, normaliseCode } from './fields.ts';
+import { runMapshaper } from './mapshaper.ts';
+import { listSources, readSource, SourceError, type Source } from './read.ts';
+
+export const LEVELS: readonly BatasTingkat[] = ['kabupaten_kota', 'kecamatan', 'desa_kelurahan'];
+const CODE_LENGTH: Record<BatasTingkat, number> = { kabupaten_kota: 5, kecamatan: 8, desa_kelurahan: 13 };
+
+/**
+ * Share of vertices kept by mapshaper's Visvalingam simplification (keep-shapes keeps every
+ * area, however small, drawable) and the TopoJSON quantization per level. Kaltim: ~4.5 MB of
+ * GeoJSON → under 300 KB for the three levels.
+ */
+export const SIMPLIFY: Record<BatasTingkat, { keep: string; quantization: number }> = {
+  kabupaten_kota: { keep: '10%', quantization: 1e4 },
+  kecamatan: { keep: '3%', quantization: 5e3 },
+  desa_kelurahan: { keep: '2%', quantization: 3e3 },
+};
+
+export interface ImportOptions {
+  from: string;
+  /** Two-digit province code or 'all'. */
+  province: string;
+  /** Folder the site build reads (default public/batas). */
+  out: string;
+  /** Line shown on every map and the methodology page (the licence of the source asks for it). */
+  attribution?: string;
+  /** Gazetteer areas without a boundary are warnings instead of errors. */
+  allowMissing?: boolean;
+  gazetteer?: Gazetteer;
+}
+
+export interface ImportSummary {
+  provinces: string[];
+  files: { path: string; bytes: number; areas: number }[];
+  counts: Record<BatasTingkat, number>;
+  derived: BatasTingkat[];
+  fields: { file: string; code: string; name: string | null }[];
+  skipped: number;
+  warnings: string[];
+}
+
+interface Area {
+  kode: string;
+  feature: Feature<Geometry, { kode: string; nama: string }>;
+  file: string;
+  place: { line?: number; column?: number };
+}
+
+const where = (p: { line?: number; column?: number; note?: string }) => ({ line: p.line, column: p.column });
+
+export async function importBoundaries(opts: ImportOptions): Promise<ImportSummary> {
+  if (!/^(\d{2}|all)$/.test(opts.province)) throw new CliError(`--province must be a two-digit province code (e.g. 64) or "all", not "${opts.province}"`);
+  const gaz = opts.gazetteer ?? loadGazetteer(opts.province);
+  const log = new IssueLog(50);
+  const root = resolve(opts.from);
+  let paths: string[];
+  try {
+    paths = listSources(root);
+  } catch (e) {
+    if (e instanceof SourceError) throw new CliError(e.message);
+    throw e;
+  }
+  const byLevel = new Map<BatasTingkat, Map<string, Area>>(LEVELS.map((l) => [l, new Map()]));
+  const fields: ImportSummary['fields'] = [];
+  let skipped = 0;
+  const fileOfLevel = new Map<BatasTingkat, string>();
+
+  for (const path of paths) {
+    let source: Source;
+    try {
+      source = await readSource(path, statSync(root).isFile() ? dirname(root) : root);
+    } catch (e) {
+      if (!(e instanceof SourceError)) throw e;
+      log.error(e.file, e.where, e.problem, e.fix);
+      continue;
+    }
+    const props = source.features.map((f) => (f?.properties ?? {}) as Record<string, unknown>);
+    const detected = detectFields(props);
+    if ('error' in detected) {
+      log.error(source.file, {}, `${detected.error}; fields present: ${detected.fields.join(', ') || '(none)'}`, 'add a field named kode (or code, KDEPUM, kode_desa) with dotted or plain Kemendagri codes such as 64.74.01.1003');
+      continue;
+    }
+    fields.push({ file: source.file, code: detected.code, name: detected.name });
+    source.features.forEach((f, i) => {
+      const raw = props[i]![detected.code];
+      const kode = normaliseCode(raw);
+      const p = () => source.place(i, detected.code, raw);
+      const rec = (note?: string) => (note ? ` (${note})` : '');
+      if (!kode) {
+        const at = p();
+        log.error(source.file, where(at), `feature ${i + 1}${rec(at.note)}: ${detected.code} = ${JSON.stringify(raw ?? null)} is not a Kemendagri code`, 'write the code as 64.74.01.1003 or 6474011003', 'bad code');
+        return;
+      }
+      const inScope = opts.province === 'all' || kode === opts.province || kode.startsWith(`${opts.province}.`);
+      if (!inScope || kode.length === 2) {
+        skipped++;
+        return;
+      }
+      const area = gaz.areas.get(kode);
+      if (!area) {
+        const at = p();
+        log.error(source.file, where(at), `${kode}${rec(at.note)} is not an area of the gazetteer (${gaz.source.package} ${gaz.source.version})`, 'correct the code to the current Kepmendagri code of the area, or drop the feature if the area no longer exists', 'unknown code');
+        return;
+      }
+      const level = area.tingkat as BatasTingkat;
+      const geom = f.geometry;
+      if (!geom || !['Polygon', 'MultiPolygon'].includes(geom.type) || !(geom as { coordinates: unknown[] }).coordinates?.length) {
+        const at = p();
+        log.error(source.file, where(at), `${kode} ${area.nama}${rec(at.note)} has no polygon (geometry ${geom ? geom.type : 'null'})`, 'give every area a Polygon or MultiPolygon', 'no geometry');
+        return;
+      }
+      const seen = byLevel.get(level)!.get(kode);
+      if (seen) {
+        const at = p();
+        log.error(source.file, where(at), `${kode} ${area.nama}${rec(at.note)} appears twice (first in ${seen.file}${seen.place.line ? `:${seen.place.line}` : ''})`, 'keep one polygon per area (merge the parts into one MultiPolygon)', 'duplicate');
+        return;
+      }
+      fileOfLevel.set(level, source.file);
+      byLevel.get(level)!.set(kode, { kode, file: source.file, place: {}, feature: { type: 'Feature', id: kode, properties: { kode, nama: area.nama }, geometry: geom } });
+    });
+  }
+
+  // Areas of the gazetteer with no boundary, per level given: regencies of each province present,
+  // districts and villages of each regency present (a file of one regency is complete on its own).
+  for (const level of LEVELS) {
+    const got = byLevel.get(level)!;
+    if (!got.size) continue;
+    const scope = level === 'kabupaten_kota' ? 2 : 5;
+    const parents = new Set([...got.keys()].map((k) => k.slice(0, scope)));
+    const missing = [...gaz.areas.values()].filter((a) => a.tingkat === level && parents.has(a.kode.slice(0, scope)) && !got.has(a.kode));
+    for (const a of missing) {
+      const msg = `${a.kode} ${a.nama} (${level}) has no boundary in the files given`;
+      const fix = 'add its polygon, or run with --allow-missing to draw it as "no boundary"';
+      if (opts.allowMissing) log.warn(fileOfLevel.get(level)!, {}, msg, fix, 'missing');
+      else log.error(fileOfLevel.get(level)!, {}, msg, fix, 'missing');
+    }
+  }
+  const finest = [...LEVELS].reverse().find((l) => byLevel.get(l)!.size);
+  if (!finest && !log.hasErrors) {
+    log.error(opts.from, {}, `no regency, district or village of province ${opts.province} in these files`, 'check --province, or that the codes are Kemendagri codes of that province');
+  }
+  if (log.hasErrors) throw new DataError(log);
+
+  // Simplify, split and write.
+  const derived: BatasTingkat[] = [];
+  const out = resolve(opts.out);
+  const provinces = [...new Set([...byLevel.get(finest!)!.keys()].map((k) => k.slice(0, 2)))].sort();
+  const files: ImportSummary['files'] = [];
+  const counts = { kabupaten_kota: 0, kecamatan: 0, desa_kelurahan: 0 } as Record<BatasTingkat, number>;
+  for (const prov of provinces) {
+    const staging = join(out, `.${prov}.tmp`);
+    rmSync(staging, { recursive: true, force: true });
+    const written: { rel: string; text: string; areas: number }[] = [];
+    for (const level of LEVELS) {
+      let features = [...byLevel.get(level)!.values()].filter((a) => a.kode.startsWith(`${prov}.`)).map((a) => a.feature);
+      const finer = LEVELS.slice(LEVELS.indexOf(level) + 1).find((l) => byLevel.get(l)!.size);
+      let dissolve = '';
+      if (!features.length && finer) {
+        // Not in the input: dissolve the finer level's polygons by the code prefix.
+        features = [...byLevel.get(finer)!.values()].filter((a) => a.kode.startsWith(`${prov}.`)).map((a) => a.feature);
+        dissolve = `-each "kode=kode.slice(0,${CODE_LENGTH[level]})" -dissolve kode`;
+        if (!derived.includes(level)) derived.push(level);
+      }
+      if (!features.length) continue;
+      const simplified = await simplify(features, level, dissolve);
+      const names = (k: string) => gaz.areas.get(k)?.nama ?? k;
+      if (level === 'desa_kelurahan') {
+        const byKab = new Map<string, Feature[]>();
+        for (const f of simplified.features) {
+          const kab = String(f.properties!.kode).slice(0, 5);
+          byKab.set(kab, [...(byKab.get(kab) ?? []), f]);
+        }
+        for (const [kab, list] of [...byKab].sort()) {
+          written.push({ rel: batasFile(prov, level, kab), text: await topojson(list, level, names), areas: list.length });
+        }
+      } else {
+        written.push({ rel: batasFile(prov, level), text: await topojson(simplified.features, level, names), areas: simplified.features.length });
+      }
+    }
+    for (const w of written) {
+      const path = join(staging, w.rel.split('/').slice(2).join('/'));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, w.text);
+      files.push({ path: join(opts.out, w.rel.split('/').slice(1).join('/')), bytes: Buffer.byteLength(w.text), areas: w.areas });
+      counts[(LEVELS.find((l) => w.rel.includes(l === 'desa_kelurahan' ? '/desa/' : `/${l}.json`)))!] += w.areas;
+    }
+    writeFileSync(join(staging, 'meta.json'), `${JSON.stringify({
+      province: prov,
+      attribution: opts.attribution ?? null,
+      gazetteer: `${gaz.source.package} ${gaz.source.version}`,
+      levels: LEVELS.filter((l) => written.some((w) => (l === 'desa_kelurahan' ? w.rel.includes('/desa/') : w.rel.endsWith(`/${l}.json`)))),
+      derived,
+      simplify: SIMPLIFY,
+    }, null, 2)}\n`);
+    // Swap the new folder in whole: a failed run leaves the previous boundaries as they were.
+    const final = join(out, prov);
+    rmSync(final, { recursive: true, force: true });
+    renameSync(staging, final);
+  }
+  return { provinces, files, counts, derived, fields, skipped, warnings: log.lines().filter((l) => l.includes('warning:')) };
+}
+
+async function simplify(features: Feature[], level: BatasTingkat, dissolve: string): Promise<FeatureCollection> {
+  const fc: FeatureCollection = { type: 'FeatureCollection', features };
+  const { keep } = SIMPLIFY[level];
+  const out = await runMapshaper(`-i in.json ${dissolve} -simplify ${keep} keep-shapes -o format=geojson precision=0.00001 out.json`, { 'in.json': JSON.stringify(fc) });
+  return JSON.parse(String(out['out.json'])) as FeatureCollection;
+}
+
+/** TopoJSON of one file: object named after the level, id = code, properties {kode, nama}; rings wound for d3-geo. */
+async function topojson(features: Feature[], level: BatasTingkat, names: (k: string) => string): Promise<string> {
+  const fc: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: features
+      .map((f) => ({ ...f, properties: { kode: String(f.properties!.kode), nama: names(String(f.properties!.kode)) } }))
+      .sort((a, b) => a.properties.kode.localeCompare(b.properties.kode)),
+  };
+  const out = await runMapshaper(`-i in.json name=${level} -o format=topojson id-field=kode quantization=${SIMPLIFY[level].quantization} out.json`, { 'in.json': JSON.stringify(fc) });
+  // The code is the geometry's id; names come with the data (wilayah table). Repeating code and
+  // name in the properties would add a fifth to the file.
+  const topo = JSON.parse(String(out['out.json'])) as { objects: Record<string, { geometries: { id?: string; properties?: Record<string, unknown> }[] }> };
+  for (const g of topo.objects[level]!.geometries) delete g.properties;
+  return JSON.stringify(topo);
+}

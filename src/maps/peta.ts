@@ -1,0 +1,213 @@
+/**
+ * Choropleth maps as SVG strings, the same code at build time (Node) and in the browser: d3-geo
+ * projects TopoJSON (topojson-client) into one <path> per area. Missing, suppressed and
+ * too-few-measured areas get their own patterned classes (readable in greyscale print), never a
+ * colour of the value scale. Areas with a profile page are links (click or Enter drills down);
+ * the others are focusable. Hover/focus fills the panel (src/scripts/peta.ts) from data-info.
+ */
+import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
+import { feature, merge, mesh } from 'topojson-client';
+import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
+import { escapeHtml, formatNumber, type Lang } from '../lib/i18n.ts';
+import { WHO_PREVALENCE_BANDS } from '../lib/domain/stunting.ts';
+import { tk } from './teks.ts';
+
+export type KelasKhusus = 'tanpa_laporan' | 'ditekan' | 'terlalu_sedikit';
+export const KELAS_KHUSUS: readonly KelasKhusus[] = ['tanpa_laporan', 'ditekan', 'terlalu_sedikit'];
+
+export interface PetaArea {
+  kode: string;
+  nama: string;
+  /** The value coloured (%), or null with `khusus` saying why. */
+  nilai: number | null;
+  khusus?: KelasKhusus;
+  /** Profile page to drill down to; null: focusable, no link. */
+  href?: string | null;
+  /** Priority (lokus) village: outlined. */
+  lokus?: boolean;
+  /** Lines of the hover/focus panel (value with numerator/denominator, coverage, period, source). */
+  info: string[];
+}
+
+export interface Skala {
+  jenis: 'who' | 'kuantil' | 'tetap';
+  /** Upper bounds of the first n-1 classes (a value < batas[i] is class i). */
+  batas: number[];
+  warna: readonly string[];
+}
+
+/** WHO/UNICEF prevalence thresholds (src/lib/domain/stunting.ts) with a palette of 5 colours. */
+export function skalaWho(warna: readonly string[]): Skala {
+  return { jenis: 'who', batas: WHO_PREVALENCE_BANDS.slice(0, -1).map((b) => b.below), warna };
+}
+
+/** Five quantile classes of the values shown (distinct cut points only). */
+export function skalaKuantil(values: readonly (number | null)[], warna: readonly string[]): Skala {
+  const v = values.filter((x): x is number => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
+  const q = (p: number) => {
+    const i = (v.length - 1) * p;
+    const lo = Math.floor(i);
+    return v[lo]! + (v[Math.min(lo + 1, v.length - 1)]! - v[lo]!) * (i - lo);
+  };
+  const batas = v.length ? [...new Set([0.2, 0.4, 0.6, 0.8].map((p) => Math.round(q(p) * 10) / 10))] : [];
+  return { jenis: 'kuantil', batas, warna: warna.slice(0, batas.length + 1) };
+}
+
+export function kelasNilai(s: Skala, v: number): number {
+  const i = s.batas.findIndex((b) => v < b);
+  return i < 0 ? s.batas.length : i;
+}
+
+export function labelKelas(lang: Lang, s: Skala, i: number, unit = ' %'): string {
+  const f = (x: number) => formatNumber(lang, x, { digits: Number.isInteger(x) ? 0 : 1 } as never);
+  if (i === 0) return `< ${f(s.batas[0]!)}${unit}`;
+  if (i === s.batas.length) return `≥ ${f(s.batas.at(-1)!)}${unit}`;
+  return `${f(s.batas[i - 1]!)}–< ${f(s.batas[i]!)}${unit}`;
+}
+
+/** Which class a routine figure falls in: a value, or why there is none. */
+export function kelasRutin(r: { prevalensi: number | null; ditekan: boolean; diukur: number | null; stunting?: number | null } | undefined): KelasKhusus | null {
+  if (!r) return 'tanpa_laporan';
+  if (r.prevalensi !== null) return null;
+  if (r.ditekan) return 'ditekan';
+  if (r.diukur === null && (r.stunting ?? null) === null) return 'tanpa_laporan';
+  return 'terlalu_sedikit';
+}
+
+/** Fill of the special classes: patterns (see defs) so none of them reads as a low value. */
+const POLA: Record<KelasKhusus, { id: string; svg: string }> = {
+  tanpa_laporan: { id: 'tl', svg: '<rect width="6" height="6" fill="#fff"/><circle cx="3" cy="3" r="0.9" fill="#8a8a8a"/>' },
+  ditekan: { id: 'dt', svg: '<rect width="6" height="6" fill="#fff"/><path d="M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2" stroke="#444" stroke-width="1.1"/>' },
+  terlalu_sedikit: { id: 'ts', svg: '<rect width="6" height="6" fill="#e6e6e6"/><path d="M0,3 h6 M3,0 v6" stroke="#777" stroke-width="0.8"/>' },
+};
+
+export function polaDefs(uid: string): string {
+  return `<defs>${KELAS_KHUSUS.map((k) => `<pattern id="${uid}-${POLA[k].id}" width="6" height="6" patternUnits="userSpaceOnUse">${POLA[k].svg}</pattern>`).join('')}</defs>`;
+}
+
+export function isiKelas(uid: string, k: KelasKhusus): string {
+  return `url(#${uid}-${POLA[k].id})`;
+}
+
+export interface PetaOptions {
+  lang: Lang;
+  topology: Topology;
+  /** Object in the topology (default: its only one). */
+  object?: string;
+  areas: readonly PetaArea[];
+  skala: Skala;
+  width: number;
+  /** Accessible name of the map. */
+  label: string;
+  /** Unique prefix for pattern ids (several maps on one page). */
+  uid: string;
+  /** Only geometries whose code starts with this (a district inside its regency's file). */
+  filter?: (kode: string) => boolean;
+  /** Draw borders between groups (code prefix length: 8 = districts) over the areas. */
+  garisKelompok?: number;
+  /** Locator: this area is highlighted, the others are drawn as context without values. */
+  sorot?: string;
+  /** Extra layer drawn as a separate group (e.g. districts merged from villages), hidden until chosen. */
+  lapisan?: { nama: string; prefix: number; areas: readonly PetaArea[]; label: string };
+}
+
+type Geo = Feature<Geometry, Record<string, unknown>>;
+
+function features(topo: Topology, name: string, filter?: (k: string) => boolean): Geo[] {
+  const fc = feature(topo, topo.objects[name]!) as unknown as FeatureCollection<Geometry>;
+  return (fc.features as Geo[]).filter((f) => !filter || filter(String(f.id)));
+}
+
+const fmt = (n: number) => Math.round(n * 10) / 10;
+
+/** One map: an inline <svg> with a <path> per area, pattern defs, optional group borders and lokus outlines. */
+export function petaSvg(o: PetaOptions): string {
+  const name = o.object ?? Object.keys(o.topology.objects)[0]!;
+  const geos = features(o.topology, name, o.filter);
+  const fc: FeatureCollection = { type: 'FeatureCollection', features: geos };
+  const pad = 4;
+  const projection = geoMercator().fitWidth(o.width - 2 * pad, fc as GeoPermissibleObjects);
+  const path = geoPath(projection).digits(1);
+  const [[, y0], [, y1]] = path.bounds(fc as GeoPermissibleObjects);
+  const height = Math.ceil(y1 - y0 + 2 * pad);
+  projection.translate([projection.translate()[0] + pad, projection.translate()[1] - y0 + pad]);
+  const byKode = new Map(o.areas.map((a) => [a.kode, a]));
+
+  const areaPath = (kode: string, d: string | null, a: PetaArea | undefined, layer: string) => {
+    if (!d) return '';
+    const nama = a?.nama ?? kode;
+    let fill: string;
+    let cls = 'area';
+    if (o.sorot) {
+      fill = kode === o.sorot ? '#d7301f' : '#f0f0f0';
+      if (kode === o.sorot) cls += ' sorot';
+    } else if (!a || a.nilai === null) {
+      const k = a?.khusus ?? 'tanpa_laporan';
+      fill = isiKelas(o.uid, k);
+      cls += ` k-${k}`;
+    } else {
+      const i = kelasNilai(o.skala, a.nilai);
+      fill = o.skala.warna[i]!;
+      cls += ` k-${i}`;
+    }
+    const info = a?.info ?? [tk(o.lang, 'tanpa_laporan')];
+    const aria = `${nama}: ${info[0] ?? ''}`;
+    const attrs = `class="${cls}" d="${d}" fill="${fill}" data-kode="${escapeHtml(kode)}" data-nama="${escapeHtml(nama)}" data-info="${escapeHtml(info.join('\n'))}"${a?.nilai != null ? ` data-nilai="${fmt(a.nilai)}"` : ''} data-lapisan="${layer}"`;
+    if (a?.href) return `<a href="${escapeHtml(a.href)}" aria-label="${escapeHtml(aria)}"><path ${attrs}/></a>`;
+    return `<path ${attrs} tabindex="0" role="img" aria-label="${escapeHtml(aria)}"/>`;
+  };
+
+  const main = geos.map((f) => areaPath(String(f.id), path(f), byKode.get(String(f.id)), 'utama')).join('');
+  let garis = '';
+  if (o.garisKelompok) {
+    const n = o.garisKelompok;
+    const obj = o.topology.objects[name] as GeometryCollection;
+    const inside = (g: GeometryObject) => !o.filter || o.filter(String(g.id));
+    const m = mesh(o.topology, obj, (a, b) => inside(a) && inside(b) && String(a.id).slice(0, n) !== String(b.id).slice(0, n));
+    garis = `<path class="garis-kelompok" d="${path(m as MultiLineString) ?? ''}" fill="none" stroke="#222" stroke-width="1.4" pointer-events="none"/>`;
+  }
+  const lokus = o.sorot
+    ? ''
+    : geos.filter((f) => byKode.get(String(f.id))?.lokus).map((f) => path(f)).filter(Boolean).join('');
+  let lapisan = '';
+  if (o.lapisan) {
+    const l = o.lapisan;
+    const obj = o.topology.objects[name] as GeometryCollection;
+    const groups = new Map<string, GeometryObject[]>();
+    for (const g of obj.geometries) {
+      if (o.filter && !o.filter(String(g.id))) continue;
+      const k = String(g.id).slice(0, l.prefix);
+      groups.set(k, [...(groups.get(k) ?? []), g]);
+    }
+    const byK = new Map(l.areas.map((a) => [a.kode, a]));
+    lapisan = `<g class="lapisan" data-lapisan-nama="${l.nama}" hidden aria-label="${escapeHtml(l.label)}" role="group">${[...groups]
+      .map(([k, gs]) => areaPath(k, path(merge(o.topology, gs as never) as never), byK.get(k), l.nama))
+      .join('')}</g>`;
+  }
+  return `<svg class="peta-svg" viewBox="0 0 ${o.width} ${height}" width="${o.width}" height="${height}" role="group" aria-label="${escapeHtml(o.label)}" data-uid="${o.uid}">${polaDefs(o.uid)}<g class="lapisan" data-lapisan-nama="utama" role="group">${main}${garis}${lokus ? `<path class="lokus" d="${lokus}" fill="none" stroke="#000" stroke-width="2" stroke-dasharray="3 1.5" pointer-events="none"/>` : ''}</g>${lapisan}</svg>`;
+}
+
+export interface LegendaOptions {
+  lang: Lang;
+  skala: Skala;
+  uid: string;
+  judul: string;
+  /** Which special classes occur (all are listed when omitted). */
+  khusus?: readonly KelasKhusus[];
+  lokus?: boolean;
+  garisKelompok?: boolean;
+  unit?: string;
+}
+
+/** HTML legend: the value classes, then each special class with its own swatch and label. */
+export function legendaHtml(o: LegendaOptions): string {
+  const sw = (fill: string, extra = '') => `<svg width="22" height="14" aria-hidden="true" focusable="false"><rect x="0.5" y="0.5" width="21" height="13" fill="${fill}" stroke="#777"${extra}/></svg>`;
+  const items = o.skala.warna.map((w, i) => `<li data-kelas="${i}">${sw(w)}<span>${escapeHtml(labelKelas(o.lang, o.skala, i, o.unit))}</span></li>`);
+  for (const k of o.khusus ?? KELAS_KHUSUS) {
+    items.push(`<li data-kelas="${k}"><svg width="22" height="14" aria-hidden="true" focusable="false">${polaDefs(`${o.uid}-lg`)}<rect x="0.5" y="0.5" width="21" height="13" fill="${isiKelas(`${o.uid}-lg`, k)}" stroke="#777"/></svg><span>${escapeHtml(tk(o.lang, k))}</span></li>`);
+  }
+  if (o.lokus) items.push(`<li data-kelas="lokus">${sw('none', ' stroke="#000" stroke-width="2" stroke-dasharray="3 1.5"')}<span>${escapeHtml(tk(o.lang, 'lokus'))}</span></li>`);
+  if (o.garisKelompok) items.push(`<li data-kelas="kecamatan"><svg width="22" height="14" aria-hidden="true"><path d="M1,7 H21" stroke="#222" stroke-width="1.6"/></svg><span>${escapeHtml(tk(o.lang, 'kecamatan'))}</span></li>`);
+  return `<div class="peta-legenda"><p class="peta-legenda-judul">${escapeHtml(o.judul)}</p><ul data-skala="${o.skala.jenis}">${items.join('')}</ul></div>`;
+}
