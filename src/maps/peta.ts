@@ -10,7 +10,7 @@ import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geoj
 import { feature, merge, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import { escapeHtml, formatNumber, type Lang } from '../lib/i18n.ts';
-import { WHO_PREVALENCE_BANDS } from '../lib/domain/stunting.ts';
+import { PREVALENCE_THRESHOLDS } from '../lib/domain/stunting.ts';
 import { tk } from './teks.ts';
 
 export type KelasKhusus = 'tanpa_laporan' | 'ditekan' | 'terlalu_sedikit';
@@ -39,7 +39,7 @@ export interface Skala {
 
 /** WHO/UNICEF prevalence thresholds (src/lib/domain/stunting.ts) with a palette of 5 colours. */
 export function skalaWho(warna: readonly string[]): Skala {
-  return { jenis: 'who', batas: WHO_PREVALENCE_BANDS.slice(0, -1).map((b) => b.below), warna };
+  return { jenis: 'who', batas: [...PREVALENCE_THRESHOLDS], warna };
 }
 
 /** Five quantile classes of the values shown (distinct cut points only). */
