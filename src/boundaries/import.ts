@@ -18,13 +18,19 @@ export const LEVELS: readonly BatasTingkat[] = ['kabupaten_kota', 'kecamatan', '
 const CODE_LENGTH: Record<BatasTingkat, number> = { kabupaten_kota: 5, kecamatan: 8, desa_kelurahan: 13 };
 
 /**
+ * Villages of a city (Kota, regency code 71+) are simplified to a display resolution instead: a
+ * share of a small city's vertices leaves its kelurahan as crude blocks.
+ */
+export const SIMPLIFY_KOTA = 'resolution=200x200';
+
+/**
  * Share of vertices kept by mapshaper's Visvalingam simplification (keep-shapes keeps every
  * area, however small, drawable) and the TopoJSON quantization per level. Kaltim: ~4.5 MB of
  * GeoJSON → under 300 KB for the three levels.
  */
 export const SIMPLIFY: Record<BatasTingkat, { keep: string; quantization: number }> = {
   kabupaten_kota: { keep: '10%', quantization: 1e4 },
-  kecamatan: { keep: '3%', quantization: 5e3 },
+  kecamatan: { keep: '2%', quantization: 5e3 },
   desa_kelurahan: { keep: '2%', quantization: 3e3 },
 };
 
@@ -174,18 +180,20 @@ export async function importBoundaries(opts: ImportOptions): Promise<ImportSumma
         if (!derived.includes(level)) derived.push(level);
       }
       if (!features.length) continue;
-      const simplified = await simplify(features, level, dissolve);
       const names = (k: string) => gaz.areas.get(k)?.nama ?? k;
       if (level === 'desa_kelurahan') {
+        // Simplified per regency: each file keeps its share of detail (a small city keeps its shape).
         const byKab = new Map<string, Feature[]>();
-        for (const f of simplified.features) {
+        for (const f of features) {
           const kab = String(f.properties!.kode).slice(0, 5);
           byKab.set(kab, [...(byKab.get(kab) ?? []), f]);
         }
         for (const [kab, list] of [...byKab].sort()) {
-          written.push({ rel: batasFile(prov, level, kab), text: await topojson(list, level, names), areas: list.length });
+          const simplified = await simplify(list, level, dissolve, Number(kab.slice(3, 5)) >= 71 ? SIMPLIFY_KOTA : undefined);
+          written.push({ rel: batasFile(prov, level, kab), text: await topojson(simplified.features, level, names), areas: list.length });
         }
       } else {
+        const simplified = await simplify(features, level, dissolve);
         written.push({ rel: batasFile(prov, level), text: await topojson(simplified.features, level, names), areas: simplified.features.length });
       }
     }
@@ -212,9 +220,8 @@ export async function importBoundaries(opts: ImportOptions): Promise<ImportSumma
   return { provinces, files, counts, derived, fields, skipped, warnings: log.lines().filter((l) => l.includes('warning:')) };
 }
 
-async function simplify(features: Feature[], level: BatasTingkat, dissolve: string): Promise<FeatureCollection> {
+async function simplify(features: Feature[], level: BatasTingkat, dissolve: string, keep = SIMPLIFY[level].keep): Promise<FeatureCollection> {
   const fc: FeatureCollection = { type: 'FeatureCollection', features };
-  const { keep } = SIMPLIFY[level];
   const out = await runMapshaper(`-i in.json ${dissolve} -simplify ${keep} keep-shapes -o format=geojson precision=0.00001 out.json`, { 'in.json': JSON.stringify(fc) });
   return JSON.parse(String(out['out.json'])) as FeatureCollection;
 }

@@ -4,8 +4,9 @@
  *   kabupaten_kota.json            regencies and cities of the province
  *   kecamatan.json                 districts of the province
  *   desa/<regency code>.json       villages of one regency (a page fetches only its own)
+ *   meta.json                      attribution line, gazetteer version, simplification used
  * Each is TopoJSON with one object named after its level; every geometry has the area's dotted
- * Kemendagri code as `id` and `properties.kode`, its name as `properties.nama`.
+ * Kemendagri code as `id` (names come with the data, from the wilayah table).
  */
 import type { Tingkat } from './schema.ts';
 
@@ -23,5 +24,3 @@ export function batasFile(province: string, tingkat: BatasTingkat, kabupaten?: s
   return `${BATAS_DIR}/${province}/${tingkat}.json`;
 }
 
-/** The attribution line the boundary source asks for (shown on every map and the methodology page). */
-export const BATAS_ATTRIBUTION_FILE = 'SUMBER.txt';

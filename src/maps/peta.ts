@@ -9,8 +9,9 @@ import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import { feature, merge, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
-import { escapeHtml, formatNumber, type Lang } from '../lib/i18n.ts';
-import { PREVALENCE_THRESHOLDS } from '../lib/domain/stunting.ts';
+import { escapeHtml, type Lang } from '../lib/i18n.ts';
+import { kelasNilai, labelKelas, type Skala } from './skala.ts';
+export { kelasNilai, labelKelas, skalaKuantil, skalaWho, type Skala } from './skala.ts';
 import { tk } from './teks.ts';
 
 export type KelasKhusus = 'tanpa_laporan' | 'ditekan' | 'terlalu_sedikit';
@@ -28,42 +29,6 @@ export interface PetaArea {
   lokus?: boolean;
   /** Lines of the hover/focus panel (value with numerator/denominator, coverage, period, source). */
   info: string[];
-}
-
-export interface Skala {
-  jenis: 'who' | 'kuantil' | 'tetap';
-  /** Upper bounds of the first n-1 classes (a value < batas[i] is class i). */
-  batas: number[];
-  warna: readonly string[];
-}
-
-/** WHO/UNICEF prevalence thresholds (src/lib/domain/stunting.ts) with a palette of 5 colours. */
-export function skalaWho(warna: readonly string[]): Skala {
-  return { jenis: 'who', batas: [...PREVALENCE_THRESHOLDS], warna };
-}
-
-/** Five quantile classes of the values shown (distinct cut points only). */
-export function skalaKuantil(values: readonly (number | null)[], warna: readonly string[]): Skala {
-  const v = values.filter((x): x is number => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
-  const q = (p: number) => {
-    const i = (v.length - 1) * p;
-    const lo = Math.floor(i);
-    return v[lo]! + (v[Math.min(lo + 1, v.length - 1)]! - v[lo]!) * (i - lo);
-  };
-  const batas = v.length ? [...new Set([0.2, 0.4, 0.6, 0.8].map((p) => Math.round(q(p) * 10) / 10))] : [];
-  return { jenis: 'kuantil', batas, warna: warna.slice(0, batas.length + 1) };
-}
-
-export function kelasNilai(s: Skala, v: number): number {
-  const i = s.batas.findIndex((b) => v < b);
-  return i < 0 ? s.batas.length : i;
-}
-
-export function labelKelas(lang: Lang, s: Skala, i: number, unit = ' %'): string {
-  const f = (x: number) => formatNumber(lang, x, { digits: Number.isInteger(x) ? 0 : 1 } as never);
-  if (i === 0) return `< ${f(s.batas[0]!)}${unit}`;
-  if (i === s.batas.length) return `≥ ${f(s.batas.at(-1)!)}${unit}`;
-  return `${f(s.batas[i - 1]!)}–< ${f(s.batas[i]!)}${unit}`;
 }
 
 /** Which class a routine figure falls in: a value, or why there is none. */
@@ -108,6 +73,8 @@ export interface PetaOptions {
   garisKelompok?: number;
   /** Locator: this area is highlighted, the others are drawn as context without values. */
   sorot?: string;
+  /** Largest height in px (default 1.1 × width). */
+  maxHeight?: number;
   /** Extra layer drawn as a separate group (e.g. districts merged from villages), hidden until chosen. */
   lapisan?: { nama: string; prefix: number; areas: readonly PetaArea[]; label: string };
 }
@@ -127,15 +94,25 @@ export function petaSvg(o: PetaOptions): string {
   const geos = features(o.topology, name, o.filter);
   const fc: FeatureCollection = { type: 'FeatureCollection', features: geos };
   const pad = 4;
+  // As wide as given; a tall area (a city, a district) is capped in height so it fits a screen.
+  const maxHeight = o.maxHeight ?? Math.round(o.width * 1.1);
   const projection = geoMercator().fitWidth(o.width - 2 * pad, fc as GeoPermissibleObjects);
   const path = geoPath(projection).digits(1);
-  const [[, y0], [, y1]] = path.bounds(fc as GeoPermissibleObjects);
-  const height = Math.ceil(y1 - y0 + 2 * pad);
-  projection.translate([projection.translate()[0] + pad, projection.translate()[1] - y0 + pad]);
+  let [[, y0], [, y1]] = path.bounds(fc as GeoPermissibleObjects);
+  if (y1 - y0 > maxHeight - 2 * pad) {
+    projection.fitExtent([[pad, pad], [o.width - pad, maxHeight - pad]], fc as GeoPermissibleObjects);
+    [[, y0], [, y1]] = path.bounds(fc as GeoPermissibleObjects);
+  } else {
+    projection.translate([projection.translate()[0] + pad, projection.translate()[1] - y0 + pad]);
+    y1 = y1 - y0 + pad;
+    y0 = pad;
+  }
+  const height = Math.ceil(y1 + pad);
   const byKode = new Map(o.areas.map((a) => [a.kode, a]));
 
   const areaPath = (kode: string, d: string | null, a: PetaArea | undefined, layer: string) => {
     if (!d) return '';
+    if (o.sorot && kode !== o.sorot) return `<path class="konteks" d="${d}" fill="#f0f0f0" stroke="#bbb" stroke-width="0.5"/>`;
     const nama = a?.nama ?? kode;
     let fill: string;
     let cls = 'area';

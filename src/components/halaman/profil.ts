@@ -29,6 +29,8 @@ import { headlineCards, incompleteNotice, trenFigure } from './ringkasan.ts';
 import type { AreaRow, KualitasRow, ProgramRow, RingkasanRow, SurveiSeriRow, TrenRow, WilayahRow } from './rows.ts';
 import { regencyRows, wilayahHref } from './shared.ts';
 import type { PageModule, SlotContext } from './types.ts';
+import { loadPetaProfil, petaProfil, type PetaProfil } from './peta.ts';
+import type { Province } from '../../lib/province.ts';
 
 export interface ProfilModel {
   kode: string;
@@ -46,9 +48,10 @@ export interface ProfilModel {
   survei: SurveiSeriRow[];
   program: ProgramRow[];
   kualitas: KualitasRow[];
+  peta: PetaProfil | null;
 }
 
-export async function load(conn: Connector, state: AtlasState): Promise<ProfilModel> {
+export async function load(conn: Connector, state: AtlasState, province: Province): Promise<ProfilModel> {
   const kode = state.area!;
   const [chain, periodRows] = await Promise.all([conn.query<WilayahRow>(wilayahIndukSql({ kode })), conn.query<PeriodeRutin>(periodeRutinSql({ kode }))]);
   const periods = periodRows.map((r) => r.periode);
@@ -58,7 +61,7 @@ export async function load(conn: Connector, state: AtlasState): Promise<ProfilMo
   const parent = self?.kode_induk ?? undefined;
   const isDesa = self?.tingkat === 'desa_kelurahan';
   const none = <T,>() => Promise.resolve([] as T[]);
-  const [ringkasan, tren, saudara, anak, anakBerprofil, survei, program, kualitas] = await Promise.all([
+  const [ringkasan, tren, saudara, anak, anakBerprofil, survei, program, kualitas, peta] = await Promise.all([
     periode ? conn.query<RingkasanRow>(ringkasanSql({ kode, periode })) : none<RingkasanRow>(),
     conn.query<TrenRow>(trenSql({ kode })),
     parent && periode ? conn.query<AreaRow>(perbandinganSql({ induk: parent, periode, periodeSebelumnya: sebelumnya })) : none<AreaRow>(),
@@ -67,8 +70,9 @@ export async function load(conn: Connector, state: AtlasState): Promise<ProfilMo
     self && ['provinsi', 'kabupaten_kota'].includes(self.tingkat) ? conn.query<SurveiSeriRow>(surveiWilayahSql({ kode })) : none<SurveiSeriRow>(),
     conn.query<ProgramRow>(programAreaSql({ kode })),
     conn.query<KualitasRow>(kualitasSql({ kode })),
+    loadPetaProfil(conn, province, kode, self?.tingkat, periode),
   ]);
-  return { kode, chain, periods, periodRows, periode, sebelumnya, ringkasan: ringkasan[0], tren, saudara, anak, anakBerprofil: anakBerprofil.map((r) => r.kode_wilayah), survei, program, kualitas };
+  return { kode, chain, periods, periodRows, periode, sebelumnya, ringkasan: ringkasan[0], tren, saudara, anak, anakBerprofil: anakBerprofil.map((r) => r.kode_wilayah), survei, program, kualitas, peta };
 }
 
 export function stateOf(m: ProfilModel): AtlasState {
@@ -170,6 +174,7 @@ export function slots(m: ProfilModel, ctx: SlotContext): Record<string, string> 
     'judul-periode': formatPeriod(lang, m.periode),
     cards: incompleteNotice(lang, m.ringkasan, m.periode, m.anak) + headlineCards(lang, m.ringkasan, m.periode),
     tren: keep(m.tren, `${lang}|${ctx.width}|${m.periode}`, () => trenFigure(ctx, m.tren, m.periode, self?.nama_wilayah ?? '–')),
+    peta: self && m.peta ? keep(m.peta.desa.length ? m.peta.desa : m.anak, `${lang}|${m.periode}`, () => petaProfil(ctx, m.peta!, self, m.anak, m.periode)) : '',
     saudara: saudaraFigure(m, ctx),
     anak: m.anak.length
       ? `<h2>${t(lang, 'profil.childrenTitle', { tingkat: t(lang, `jamak.${(childLevel ?? 'kecamatan') as 'kecamatan'}`), periode: formatPeriod(lang, m.periode) })}</h2><p class="explain">${t(lang, 'profil.childrenLead')}</p><div class="table-scroll" tabindex="0">${childTable(lang, base, m.anak, linkable)}</div>`

@@ -10,6 +10,7 @@ import { perbandinganSql, periodeBawaan, periodeRutinSql, periodeSebelumnyaLengk
 import type { AtlasState } from '../../lib/url-state.ts';
 import { provinceName, type Province } from '../../lib/province.ts';
 import { cardsHtml, figureHtml } from './html.ts';
+import { loadPeta, loadSurveiKabupaten, petaRutinKabupaten, petaSurveiKabupaten, type PetaData, type SurveiKabRow } from './peta.ts';
 import { keep } from './memo.ts';
 import type { PageModule, SlotContext } from './types.ts';
 import type { AreaRow, RingkasanRow, SurveiSeriRow, TargetRow, TrenRow } from './rows.ts';
@@ -26,6 +27,8 @@ export interface RingkasanModel {
   survei: SurveiSeriRow[];
   targets: TargetRow[];
   kabupaten: AreaRow[];
+  peta: PetaData;
+  surveiKab: SurveiKabRow[];
 }
 
 export async function load(conn: Connector, state: AtlasState, province: Province): Promise<RingkasanModel> {
@@ -34,14 +37,16 @@ export async function load(conn: Connector, state: AtlasState, province: Provinc
   const periods = periodRows.map((r) => r.periode);
   const periode = state.period && periods.includes(state.period) ? state.period : periodeBawaan(periodRows);
   const sebelumnya = periode ? periodeSebelumnyaLengkap(periodRows, periode) : undefined;
-  const [ringkasan, tren, survei, targets, kabupaten] = await Promise.all([
+  const [ringkasan, tren, survei, targets, kabupaten, peta, surveiKab] = await Promise.all([
     periode ? conn.query<RingkasanRow>(ringkasanSql({ kode, periode })) : Promise.resolve([]),
     conn.query<TrenRow>(trenSql({ kode })),
     conn.query<SurveiSeriRow>(surveiSeriSql({ kode: [kode, 'ID'] })),
     conn.query<TargetRow>(targetSql({ kode: ['ID', kode] })),
     periode ? conn.query<AreaRow>(perbandinganSql({ induk: kode, periode, periodeSebelumnya: sebelumnya })) : Promise.resolve([]),
+    loadPeta(province),
+    loadSurveiKabupaten(conn, province),
   ]);
-  return { periods, periodRows, periode, sebelumnya, ringkasan: ringkasan[0], tren, survei, targets, kabupaten };
+  return { periods, periodRows, periode, sebelumnya, ringkasan: ringkasan[0], tren, survei, targets, kabupaten, peta, surveiKab };
 }
 
 export function stateOf(m: RingkasanModel): AtlasState {
@@ -173,6 +178,8 @@ export function slots(m: RingkasanModel, ctx: SlotContext): Record<string, strin
     tren: keep(m.tren, `${lang}|${ctx.width}|${m.periode}`, () => trenFigure(ctx, m.tren, m.periode, provinceName(ctx.province, lang))),
     survei: keep(m.survei, `${lang}|${ctx.width}`, () => surveiFigure(ctx, m.survei, m.targets)),
     prioritas: prioritasFigure(ctx, m.kabupaten, m.periode),
+    peta: keep(m.kabupaten, `${lang}|${m.periode}`, () => petaRutinKabupaten(ctx, m.peta, m.kabupaten, m.periode)),
+    'peta-survei': keep(m.surveiKab, lang, () => petaSurveiKabupaten(ctx, m.peta, m.surveiKab)),
   };
 }
 

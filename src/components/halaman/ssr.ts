@@ -5,6 +5,11 @@ import { siteProvince } from '../../lib/db/manifest.ts';
 import type { Lang } from '../../lib/i18n.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
 import type { PageModule } from './types.ts';
+import { setBatasLoader } from '../../maps/batas.ts';
+import { diskLoader } from '../../maps/batas-node.ts';
+
+// Maps read boundaries from public/batas/ on disk at build time (fetched in the browser).
+setBatasLoader(diskLoader());
 
 let doc: Document | undefined;
 export function ssrDocument(): Document {

@@ -14,3 +14,4 @@ export * from './kualitas.ts';
 export * from './keluarga.ts';
 export * from './unduh.ts';
 export * from './prioritas.ts';
+export * from './peta.ts';

@@ -19,7 +19,7 @@ ORDER BY length(kode_wilayah)`;
  * when at least one of its months has a published prevalence (a row may be marked `ditekan` for
  * another hidden cell and still publish its prevalence).
  */
-const PUNYA_PROFIL = `(w.tingkat <> 'desa_kelurahan' OR EXISTS (
+export const PUNYA_PROFIL = `(w.tingkat <> 'desa_kelurahan' OR EXISTS (
   SELECT 1 FROM gizi_balita g WHERE g.kode_wilayah = w.kode_wilayah AND g.prevalensi_stunting IS NOT NULL))`;
 
 /** Every area with a profile page (see PUNYA_PROFIL), with its parent, by code. */
