@@ -43,7 +43,7 @@ function recolor(fig: HTMLElement, jenis: string) {
   const byLayer = new Map<string, SVGElement[]>();
   for (const a of areas) byLayer.set(a.dataset.lapisan ?? 'utama', [...(byLayer.get(a.dataset.lapisan ?? 'utama') ?? []), a]);
   let shown: Skala | undefined;
-  const visible = fig.querySelector('.peta-svg g.lapisan:not([hidden])')?.getAttribute('data-lapisan-nama') ?? 'utama';
+  const visible = fig.querySelector('.peta-svg g.lapisan:not([display="none"])')?.getAttribute('data-lapisan-nama') ?? 'utama';
   for (const [layer, list] of byLayer) {
     const skala: Skala = jenis === 'kuantil' ? skalaKuantil(list.map((a) => Number(a.dataset.nilai)), warna) : { jenis: 'who', batas: who, warna };
     for (const a of list) {
@@ -71,7 +71,10 @@ document.addEventListener('change', (e) => {
   if (!fig) return;
   if (input.closest('[data-peta-skala]')) recolor(fig, input.value);
   if (input.closest('[data-peta-lapisan]')) {
-    for (const g of fig.querySelectorAll<SVGGElement>('.peta-svg g.lapisan')) g.toggleAttribute('hidden', g.dataset.lapisanNama !== input.value);
+    for (const g of fig.querySelectorAll<SVGGElement>('.peta-svg g.lapisan')) {
+      if (g.dataset.lapisanNama === input.value) g.removeAttribute('display');
+      else g.setAttribute('display', 'none');
+    }
     fig.dataset.lapisan = input.value;
     const skala = fig.querySelector<HTMLInputElement>('[data-peta-skala] input:checked')?.value ?? 'who';
     recolor(fig, skala);

@@ -158,7 +158,7 @@ export function petaSvg(o: PetaOptions): string {
       groups.set(k, [...(groups.get(k) ?? []), g]);
     }
     const byK = new Map(l.areas.map((a) => [a.kode, a]));
-    lapisan = `<g class="lapisan" data-lapisan-nama="${l.nama}" hidden aria-label="${escapeHtml(l.label)}" role="group">${[...groups]
+    lapisan = `<g class="lapisan" data-lapisan-nama="${l.nama}" display="none" aria-label="${escapeHtml(l.label)}" role="group">${[...groups]
       .map(([k, gs]) => areaPath(k, path(merge(o.topology, gs as never) as never), byK.get(k), l.nama))
       .join('')}</g>`;
   }
@@ -182,7 +182,8 @@ export function legendaHtml(o: LegendaOptions): string {
   const sw = (fill: string, extra = '') => `<svg width="22" height="14" aria-hidden="true" focusable="false"><rect x="0.5" y="0.5" width="21" height="13" fill="${fill}" stroke="#777"${extra}/></svg>`;
   const items = o.skala.warna.map((w, i) => `<li data-kelas="${i}">${sw(w)}<span>${escapeHtml(labelKelas(o.lang, o.skala, i, o.unit))}</span></li>`);
   for (const k of o.khusus ?? KELAS_KHUSUS) {
-    items.push(`<li data-kelas="${k}"><svg width="22" height="14" aria-hidden="true" focusable="false">${polaDefs(`${o.uid}-lg`)}<rect x="0.5" y="0.5" width="21" height="13" fill="${isiKelas(`${o.uid}-lg`, k)}" stroke="#777"/></svg><span>${escapeHtml(tk(o.lang, k))}</span></li>`);
+    // The patterns are defined once, in the map's own SVG (same document).
+    items.push(`<li data-kelas="${k}">${sw(isiKelas(o.uid, k))}<span>${escapeHtml(tk(o.lang, k))}</span></li>`);
   }
   if (o.lokus) items.push(`<li data-kelas="lokus">${sw('none', ' stroke="#000" stroke-width="2" stroke-dasharray="3 1.5"')}<span>${escapeHtml(tk(o.lang, 'lokus'))}</span></li>`);
   if (o.garisKelompok) items.push(`<li data-kelas="kecamatan"><svg width="22" height="14" aria-hidden="true"><path d="M1,7 H21" stroke="#222" stroke-width="1.6"/></svg><span>${escapeHtml(tk(o.lang, 'kecamatan'))}</span></li>`);

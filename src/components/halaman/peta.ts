@@ -124,20 +124,14 @@ export function petaSkematikSvg(lang: Lang, areas: readonly PetaArea[], skala: S
   return `<svg class="peta-svg peta-skematik" viewBox="0 0 ${cols * size} ${rows * size}" width="${cols * size}" height="${rows * size}" role="group" aria-label="${escapeHtml(`${label} (${tk(lang, 'skematik')})`)}" data-uid="${uid}">${polaDefs(uid)}${tiles.join('')}</svg>`;
 }
 
-/** The table beside a routine map: name (linked), prevalence, stunted / measured, coverage, class. */
-export function rutinTable(lang: Lang, rows: readonly RutinRow[], href: (r: RutinRow) => string | null, skala: Skala): string {
-  const kelas = (r: RutinRow) => {
-    const k = kelasOf(r);
-    return k ? tk(lang, k) : labelKelas(lang, skala, kelasNilai(skala, r.prevalensi!));
-  };
+/** The table beside a routine map: name (linked), prevalence or why there is none, stunted / measured, coverage. */
+export function rutinTable(lang: Lang, rows: readonly RutinRow[], href: (r: RutinRow) => string | null): string {
   const n = (r: RutinRow, v: number | null) => (v === null && r.ditekan ? t(lang, 'chart.suppressed') : formatNumber(lang, v));
   return tabelHtml(lang, [
     { label: t(lang, 'col.wilayah'), value: (r: RutinRow) => r.nama_wilayah + (r.lokus ? ' ◆' : ''), link: href },
-    { label: t(lang, 'col.prevRutin'), value: (r) => (kelasOf(r) ? '–' : formatPercent(lang, r.prevalensi)), angka: true },
-    { label: t(lang, 'col.stunting'), value: (r) => n(r, r.stunting), angka: true },
-    { label: t(lang, 'col.diukur'), value: (r) => n(r, r.diukur), angka: true },
+    { label: t(lang, 'col.prevRutin'), value: (r) => { const k = kelasOf(r); return k ? tk(lang, `pendek_${k}`) : formatPercent(lang, r.prevalensi); }, angka: true },
+    { label: tk(lang, 'kolomStuntingDiukur'), value: (r) => (kelasOf(r) === 'tanpa_laporan' ? '–' : `${n(r, r.stunting)} / ${n(r, r.diukur)}`), angka: true },
     { label: t(lang, 'col.cakupan'), value: (r) => formatPercent(lang, r.cakupan), angka: true },
-    { label: tk(lang, 'skala'), value: kelas },
   ], rows);
 }
 
@@ -193,7 +187,7 @@ export function petaRutinKabupaten(ctx: SlotContext, data: PetaData, rows: reado
     attribution: data.topo ? data.attribution : null,
     svg: peta(ctx, data, areas, skala, title, uid),
     legend: legendaHtml({ lang, skala, uid, judul: t(lang, 'col.prevRutin') }),
-    table: rutinTable(lang, rows, href, skala),
+    table: rutinTable(lang, rows, href),
     note: data.topo ? undefined : tk(lang, 'skematik'),
   });
 }
@@ -301,7 +295,7 @@ export function petaProfil(ctx: SlotContext, p: PetaProfil, self: { kode_wilayah
     attribution: p.data.attribution,
     svg,
     legend: legendaHtml({ lang, skala, uid, judul: t(lang, 'col.prevRutin'), khusus, lokus: p.desa.some((d) => d.lokus), garisKelompok: isKab }),
-    table: rutinTable(lang, p.desa, hrefDesa, skala),
+    table: rutinTable(lang, p.desa, hrefDesa),
   });
 }
 const KHUSUS_SEMUA: readonly KelasKhusus[] = ['tanpa_laporan', 'ditekan', 'terlalu_sedikit'];
