@@ -15,6 +15,8 @@ import { figureHtml, optionsHtml } from './html.ts';
 import type { JangkauanRow, ProgramRow, ProgramWilayahRow } from './rows.ts';
 import { labelWilayah, wilayahHref } from './shared.ts';
 import type { PageModule, SlotContext } from './types.ts';
+import { loadPeta, petaCakupan, type PetaData } from './peta.ts';
+import { keep } from './memo.ts';
 
 /** Programmes whose realisation counts children who may be stunted (for "reached"). */
 export const PROGRAM_ANAK = ['BAAS', 'PMT'] as const;
@@ -31,6 +33,7 @@ export interface CakupanModel {
   jangkauanPeriode: string | undefined;
   periodeRutin: string | undefined;
   jangkauan: JangkauanRow[];
+  peta: PetaData;
 }
 
 /** The months a programme period covers: "2024" → 01–12, "2024-S1" → 01–06, "2024-Q3" → 07–09. */
@@ -75,13 +78,14 @@ export async function load(conn: Connector, state: AtlasState, province: Provinc
   const jangkauanProgram = (PROGRAM_ANAK as readonly string[]).includes(program ?? '') ? program : undefined;
   const jangkauanPeriode = jangkauanProgram ? periode : undefined;
   const periodeRutin = jangkauanPeriode ? periodeRutinUntuk(routine, jangkauanPeriode) : undefined;
-  const [rows, jangkauan] = await Promise.all([
+  const [rows, jangkauan, peta] = await Promise.all([
     program && periode ? conn.query<ProgramWilayahRow>(programWilayahSql({ program, periode, induk: province.kode })) : Promise.resolve([]),
     jangkauanProgram && jangkauanPeriode && periodeRutin
       ? conn.query<JangkauanRow>(jangkauanSql({ periode: periodeRutin, program: jangkauanProgram, periodeProgram: jangkauanPeriode, induk: province.kode }))
       : Promise.resolve([]),
+    loadPeta(province),
   ]);
-  return { ringkasan, programs, program, periods, periode, rows, jangkauanProgram, jangkauanPeriode, periodeRutin, jangkauan };
+  return { ringkasan, programs, program, periods, periode, rows, jangkauanProgram, jangkauanPeriode, periodeRutin, jangkauan, peta };
 }
 
 export function stateOf(m: CakupanModel): AtlasState {
@@ -148,6 +152,7 @@ export function slots(m: CakupanModel, ctx: SlotContext): Record<string, string>
     'period-options': optionsHtml([...m.periods].reverse().map((x) => ({ value: x, label: formatPeriod(lang, x) })), m.periode),
     'ringkasan-program': ringkasanTable(lang, m.ringkasan),
     cakupan,
+    'peta-cakupan': m.program ? keep(m.rows, lang, () => petaCakupan(ctx, m.peta, m.rows, m.program!, nama, m.periode)) : '',
     jangkauan,
   };
 }

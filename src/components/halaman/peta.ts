@@ -102,7 +102,7 @@ ${f.legend}
 </div>
 <div class="peta-tabel table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(t(f.lang, 'fig.showTable'))}">${f.table}</div>
 </div>
-<figcaption>${escapeHtml(f.caption)}${f.attribution ? ` <span class="peta-atribusi">${escapeHtml(f.attribution)}</span>` : ''}</figcaption>${f.note ? `<p class="peta-catatan">${escapeHtml(f.note)}</p>` : ''}
+<figcaption>${escapeHtml(f.caption)}${f.attribution ? ` <span class="peta-atribusi" lang="id">${escapeHtml(f.attribution)}</span>` : ''}</figcaption>${f.note ? `<p class="peta-catatan">${escapeHtml(f.note)}</p>` : ''}
 </figure>`;
 }
 
@@ -267,7 +267,7 @@ export function petaProfil(ctx: SlotContext, p: PetaProfil, self: { kode_wilayah
     const title = tk(lang, 'judulLokator', { nama: self.nama_wilayah });
     const uid = 'peta-lokator';
     const svg = petaSvg({ lang, topology: p.data.topo, areas: [{ kode, nama: self.nama_wilayah, nilai: null, info: [self.nama_wilayah] }], skala: skalaWho(PALET_RUTIN), width: Math.min(width, 420), label: title, uid, sorot: kode, garisKelompok: 8 });
-    return `<figure class="chart peta peta-lokator" data-figure="${uid}" data-peta><h3 class="chart-title">${escapeHtml(title)}</h3><div class="chart-body peta-body">${svg}</div><figcaption>${escapeHtml(tk(lang, 'captionLokator'))}${p.data.attribution ? ` <span class="peta-atribusi">${escapeHtml(p.data.attribution)}</span>` : ''}</figcaption></figure>`;
+    return `<figure class="chart peta peta-lokator" data-figure="${uid}" data-peta><h3 class="chart-title">${escapeHtml(title)}</h3><div class="chart-body peta-body">${svg}</div><figcaption>${escapeHtml(tk(lang, 'captionLokator'))}${p.data.attribution ? ` <span class="peta-atribusi" lang="id">${escapeHtml(p.data.attribution)}</span>` : ''}</figcaption></figure>`;
   }
   const skala = skalaWho(PALET_RUTIN);
   const hrefDesa = (r: RutinRow) => ((r as DesaPetaRow).profil ? wilayahHref(lang, base, r.kode_wilayah) : null);
@@ -299,3 +299,49 @@ export function petaProfil(ctx: SlotContext, p: PetaProfil, self: { kode_wilayah
   });
 }
 const KHUSUS_SEMUA: readonly KelasKhusus[] = ['tanpa_laporan', 'ditekan', 'terlalu_sedikit'];
+
+/** Programme coverage classes (%): fixed bands, a green ramp of its own (not a prevalence scale). */
+export const SKALA_CAKUPAN: Skala = { jenis: 'tetap', batas: [50, 70, 80, 90], warna: ['#edf8fb', '#b2e2e2', '#66c2a4', '#2ca25f', '#006d2c'] };
+
+export interface CakupanPetaRow {
+  kode_wilayah: string;
+  nama_wilayah: string;
+  sasaran: number | null;
+  realisasi: number | null;
+  cakupan: number | null;
+  ditekan: boolean;
+}
+
+/** Coverage page: one programme and period by regency. */
+export function petaCakupan(ctx: SlotContext, data: PetaData, rows: readonly CakupanPetaRow[], program: string, nama: string, periode: string | undefined): string {
+  const { lang, base } = ctx;
+  if (!rows.length) return '';
+  const per = formatPeriod(lang, periode);
+  const href = (r: { kode_wilayah: string }) => wilayahHref(lang, base, r.kode_wilayah);
+  const n = (r: CakupanPetaRow, v: number | null) => (v === null && r.ditekan ? t(lang, 'chart.suppressed') : formatNumber(lang, v));
+  const khususOf = (r: CakupanPetaRow): KelasKhusus | undefined => (r.cakupan !== null ? undefined : r.ditekan ? 'ditekan' : r.sasaran === null && r.realisasi === null ? 'tanpa_laporan' : 'terlalu_sedikit');
+  const areas: PetaArea[] = rows.map((r) => {
+    const k = khususOf(r);
+    return {
+      kode: r.kode_wilayah, nama: r.nama_wilayah, nilai: k ? null : r.cakupan, khusus: k, href: href(r),
+      info: [k ? tk(lang, k) : tk(lang, 'cakupanProgram', { nilai: formatPercent(lang, r.cakupan), realisasi: n(r, r.realisasi), sasaran: n(r, r.sasaran) })],
+    };
+  });
+  const title = tk(lang, 'cakupanJudul', { program: `${program}: ${nama}`, periode: per });
+  const uid = 'peta-cakupan';
+  const skala = SKALA_CAKUPAN;
+  const present = KHUSUS_SEMUA.filter((k) => areas.some((a) => a.khusus === k));
+  return petaFigureHtml({
+    name: uid, lang, title, skala, umum: [tk(lang, 'periode', { periode: per }), tk(lang, 'sumber', { sumber: t(lang, 'nav.cakupan') })],
+    caption: tk(lang, 'cakupanCaption'),
+    attribution: data.topo ? data.attribution : null,
+    svg: peta(ctx, data, areas, skala, title, uid),
+    legend: legendaHtml({ lang, skala, uid, judul: t(lang, 'cak.colCakupan'), khusus: present.length ? present : ['tanpa_laporan'] }),
+    table: tabelHtml(lang, [
+      { label: t(lang, 'col.wilayah'), value: (r: CakupanPetaRow) => r.nama_wilayah, link: href },
+      { label: t(lang, 'cak.colCakupan'), value: (r) => { const k = khususOf(r); return k ? tk(lang, `pendek_${k}`) : formatPercent(lang, r.cakupan); }, angka: true },
+      { label: `${t(lang, 'cak.colRealisasi')} / ${t(lang, 'cak.colSasaran')}`, value: (r) => `${n(r, r.realisasi)} / ${n(r, r.sasaran)}`, angka: true },
+    ], rows),
+    note: data.topo ? undefined : tk(lang, 'skematik'),
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * Maps on the built site with the shipped Kaltim boundaries: one path per area, drill-down by
+ * click and keyboard (province → regency → district → village) through profile URLs, special
+ * classes with their own legend entries, the panel, quantiles, layers, and phones.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, serveSite, withPage, type Site } from './harness.ts';
+
+let site: Site;
+let browser: Browser;
+beforeAll(async () => {
+  site = await serveSite();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const areas = (page: Page, fig: string, layer = 'utama') => page.locator(`figure[data-figure="${fig}"] .peta-svg [data-lapisan="${layer}"].area`);
+const visibleAreas = (page: Page, fig: string) =>
+  page.locator(`figure[data-figure="${fig}"] .peta-svg g.lapisan:not([display="none"]) .area`);
+
+describe('maps', () => {
+  it('overview: the routine regency map has the 10 regencies, each a link to its profile, with source and attribution', async () => {
+    await withPage(browser, site.url('id', '/'), async ({ page, errors }) => {
+      const a = areas(page, 'peta-rutin');
+      expect(await a.count()).toBe(10);
+      const codes = await a.evaluateAll((els) => els.map((e) => e.getAttribute('data-kode')));
+      expect(new Set(codes).size).toBe(10);
+      expect(codes.every((c) => /^64\.\d{2}$/.test(c!))).toBe(true);
+      expect(await page.locator('figure[data-figure="peta-rutin"] .peta-svg a[href$="/wilayah/64.74/"]').count()).toBe(1);
+      const caption = await page.locator('figure[data-figure="peta-rutin"] figcaption').innerText();
+      expect(caption).toContain('e-PPGBM');
+      expect(caption).toContain('cahyadsn/wilayah_boundaries (MIT)');
+      // the survey layer is a separate figure with its own (blue) colours
+      const survei = areas(page, 'peta-survei');
+      expect(await survei.count()).toBe(10);
+      const fills = await survei.evaluateAll((els) => els.map((e) => e.getAttribute('fill')));
+      const rutinFills = await a.evaluateAll((els) => els.map((e) => e.getAttribute('fill')));
+      expect(fills.filter((f) => !f!.startsWith('url(')).some((f) => rutinFills.includes(f))).toBe(false);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('special classes (no report, suppressed, too few measured) have their own pattern and legend entry', async () => {
+    await withPage(browser, site.url('id', '/'), async ({ page }) => {
+      // a regency without a figure in the survey: pattern fill, its own legend class, never a colour
+      const missing = page.locator('figure[data-figure="peta-survei"] .area.k-tanpa_laporan');
+      expect(await missing.count()).toBeGreaterThan(0);
+      expect(await missing.first().getAttribute('fill')).toMatch(/^url\(#peta-survei-tl\)$/);
+      expect(await page.locator('figure[data-figure="peta-survei"] .peta-legenda li[data-kelas="tanpa_laporan"]').innerText()).toBe('Tidak ada laporan');
+    });
+    await withPage(browser, site.url('en', '/wilayah/64.02/'), async ({ page, errors }) => {
+      const fig = 'peta-desa';
+      expect(await areas(page, fig).count()).toBe(237);
+      for (const [k, label] of [['ditekan', 'Suppressed (small numbers)'], ['terlalu_sedikit', 'Reported, but too few measured for a rate'], ['tanpa_laporan', 'No report']] as const) {
+        expect(await page.locator(`figure[data-figure="${fig}"] .peta-legenda li[data-kelas="${k}"]`).innerText()).toBe(label);
+      }
+      const ditekan = page.locator(`figure[data-figure="${fig}"] .area.k-ditekan`);
+      expect(await ditekan.count()).toBeGreaterThan(0);
+      expect(new Set(await ditekan.evaluateAll((els) => els.map((e) => e.getAttribute('fill'))))).toEqual(new Set(['url(#peta-desa-dt)']));
+      // a suppressed village's table row says so, never 0 %
+      const nama = await ditekan.first().getAttribute('data-nama');
+      const row = page.locator(`figure[data-figure="${fig}"] .peta-tabel tr`, { hasText: nama! }).first();
+      expect(await row.innerText()).toContain('suppressed');
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('drills down by click: province → Bontang (15 villages, 3 districts) → district → village locator; the URL holds the view', async () => {
+    await withPage(browser, site.url('id', '/'), async ({ page, errors }) => {
+      await page.locator('figure[data-figure="peta-rutin"] a[href$="/wilayah/64.74/"]').click();
+      await page.waitForURL(/\/wilayah\/64\.74\/$/);
+      expect(await areas(page, 'peta-desa').count()).toBe(15);
+      expect(await visibleAreas(page, 'peta-desa').count()).toBe(15);
+      await page.getByRole('radio', { name: 'Kecamatan' }).check();
+      expect(await visibleAreas(page, 'peta-desa').count()).toBe(3);
+      expect(await visibleAreas(page, 'peta-desa').evaluateAll((els) => els.map((e) => e.getAttribute('data-kode')))).toEqual(['64.74.01', '64.74.02', '64.74.03']);
+      await page.locator('figure[data-figure="peta-desa"] a[href$="/wilayah/64.74.01/"]').click();
+      await page.waitForURL(/\/wilayah\/64\.74\.01\/$/);
+      expect(await page.locator('nav.breadcrumb').innerText()).toContain('Bontang');
+      const desa = areas(page, 'peta-desa');
+      expect(await desa.count()).toBe(6);
+      const link = page.locator('figure[data-figure="peta-desa"] .peta-svg a').first();
+      const href = await link.getAttribute('href');
+      await link.click();
+      await page.waitForURL((u) => u.pathname.endsWith(href!));
+      expect(await page.locator('figure[data-figure="peta-lokator"] .area.sorot').count()).toBe(1);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('keyboard: every area can be focused, focus fills the panel, Enter drills down', async () => {
+    await withPage(browser, site.url('en', '/'), async ({ page, errors }) => {
+      // Tab from the colour-class choice reaches the first area of the map
+      await page.locator('figure[data-figure="peta-rutin"] input[value="kuantil"]').focus();
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement?.closest('.peta-svg') !== null && document.activeElement?.closest('figure')?.getAttribute('data-figure'));
+      expect(focused).toBe('peta-rutin');
+      const bontang = page.locator('figure[data-figure="peta-rutin"] a[href$="/wilayah/64.74/"]');
+      await bontang.focus();
+      const panel = await page.locator('figure[data-figure="peta-rutin"] [data-peta-panel]').innerText();
+      expect(panel).toContain('Kota Bontang');
+      expect(panel).toMatch(/Prevalence \d+\.\d%/);
+      expect(panel).toContain('Source: e-PPGBM');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/en\/wilayah\/64\.74\/$/);
+      // areas without a profile page are focusable too
+      const tabbable = await page.locator('figure[data-figure="peta-desa"] .peta-svg').evaluate((svg) =>
+        [...svg.querySelectorAll('.area[data-lapisan="utama"]')].every((p) => p.closest('a[href]') || p.getAttribute('tabindex') === '0'));
+      expect(tabbable).toBe(true);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('quantile classes recolour the map and relabel the legend without the engine', async () => {
+    await withPage(browser, site.url('id', '/wilayah/64.02/'), async ({ page, requests }) => {
+      const legend = page.locator('figure[data-figure="peta-desa"] .peta-legenda li[data-kelas="0"] span');
+      expect(await legend.innerText()).toBe('< 2,5 %');
+      await page.getByRole('radio', { name: 'Kuantil (5 kelas)' }).check();
+      expect(await legend.innerText()).not.toBe('< 2,5 %');
+      const classes = await page.locator('figure[data-figure="peta-desa"] .area[data-nilai][data-lapisan="utama"]').evaluateAll((els) => new Set(els.map((e) => e.getAttribute('class')!.match(/k-(\d)/)![1])).size);
+      expect(classes).toBeGreaterThanOrEqual(3);
+      expect(requests.some((u) => u.includes('.wasm'))).toBe(false);
+    });
+  });
+
+  it('a 390 px phone shows the whole map (no sideways scrolling)', async () => {
+    for (const path of ['/', '/wilayah/64.02/', '/wilayah/64.74/']) {
+      await withPage(browser, site.url('id', path), async ({ page }) => {
+        const box = await page.locator('figure[data-peta] .peta-svg').first().boundingBox();
+        expect(box!.x).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+        expect(box!.height).toBeLessThanOrEqual(900);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      }, { viewport: { width: 390, height: 844 } });
+    }
+  });
+});
