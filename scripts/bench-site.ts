@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import type { Browser, BrowserContext, CDPSession, Page, Request } from 'playwright-core';
 import { launchBrowser, serveSite, type Site } from '../test/e2e/harness.ts';
 import type { Lang } from '../src/lib/i18n.ts';
+import { benchPeta, PETA_GOALS, type PetaBench } from '../src/maps/bench.ts';
 
 export const PROFILE = { name: 'Slow 4G, CPU 4x', latency: 150, downloadKbps: 1600, uploadKbps: 750, cpuSlowdown: 4 };
 export const GOALS = { lcpMs: 1000, bytesBeforeChart: 150 * 1024, interactionMs: 100 };
@@ -347,19 +348,30 @@ async function main() {
   const site = await serveSite(values.dist);
   const browser = await launchBrowser();
   const results: PageResult[] = [];
+  let peta: PetaBench | null = null;
   try {
     for (const path of paths) {
       process.stderr.write(`bench ${path} ...\n`);
       results.push(await benchPage(browser, site, values.lang as Lang, path, { runs: Number(values.runs), db: !values['no-db'], interactions: Number(values.interactions) }));
     }
+    process.stderr.write('bench village map ...\n');
+    const { context, page } = await openThrottled(browser);
+    peta = await benchPeta(page, values.dist, (site.manifest() as unknown as { province: { kode: string } }).province.kode, site.file);
+    await context.close();
   } finally {
     await browser.close();
     await site.close();
   }
   const lines = report(results);
+  if (peta) {
+    const okRedraw = peta.redrawMedian <= PETA_GOALS.redrawMs;
+    const okSize = peta.boundaryGzip <= PETA_GOALS.boundaryGzip;
+    console.log(`village map of ${peta.kabupaten} (${peta.areas} villages): boundary file ${(peta.boundaryBytes / 1024).toFixed(0)} KB, ${(peta.boundaryGzip / 1024).toFixed(1)} KB gzip (goal <= ${PETA_GOALS.boundaryGzip / 1024} KB) ${okSize ? 'ok' : 'MISSED'}; redraw after its data arrived: median ${peta.redrawMedian} ms [${peta.redrawMs.join(', ')}] (goal <= ${PETA_GOALS.redrawMs} ms, ${PROFILE.name}) ${okRedraw ? 'ok' : 'MISSED'}`);
+    if ((!okRedraw || !okSize) && values.strict) process.exitCode = 1;
+  }
   console.log(lines.join('\n'));
   mkdirSync('bench-out', { recursive: true });
-  writeFileSync('bench-out/site.json', JSON.stringify({ profile: PROFILE, goals: GOALS, results }, null, 2));
+  writeFileSync('bench-out/site.json', JSON.stringify({ profile: PROFILE, goals: GOALS, results, peta }, null, 2));
   if (values.strict && lines.at(-1) !== 'All goals met.') process.exitCode = 1;
 }
 

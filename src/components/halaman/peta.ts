@@ -10,7 +10,7 @@ import { tabelHtml } from '../../charts/tabel.ts';
 import { PALETTE } from '../../charts/common.ts';
 import { escapeHtml, formatNumber, formatPercent, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
 import { loadBatas, loadBatasMeta } from '../../maps/batas.ts';
-import { kelasRutin, legendaHtml, isiKelas, polaDefs, petaSvg, type KelasKhusus, type PetaArea } from '../../maps/peta.ts';
+import { kelasRutin, legendaHtml, isiKelas, lokatorSvg, polaDefs, petaSvg, type KelasKhusus, type PetaArea } from '../../maps/peta.ts';
 import { kelasNilai, labelKelas, skalaWho, type Skala } from '../../maps/skala.ts';
 import { tk } from '../../maps/teks.ts';
 import type { Province } from '../../lib/province.ts';
@@ -266,7 +266,7 @@ export function petaProfil(ctx: SlotContext, p: PetaProfil, self: { kode_wilayah
   if (self.tingkat === 'desa_kelurahan') {
     const title = tk(lang, 'judulLokator', { nama: self.nama_wilayah });
     const uid = 'peta-lokator';
-    const svg = petaSvg({ lang, topology: p.data.topo, areas: [{ kode, nama: self.nama_wilayah, nilai: null, info: [self.nama_wilayah] }], skala: skalaWho(PALET_RUTIN), width: Math.min(width, 420), label: title, uid, sorot: kode, garisKelompok: 8 });
+    const svg = lokatorSvg({ lang, desa: p.data.topo, kode, nama: self.nama_wilayah, width: Math.min(width, 420), label: title });
     return `<figure class="chart peta peta-lokator" data-figure="${uid}" data-peta><h3 class="chart-title">${escapeHtml(title)}</h3><div class="chart-body peta-body">${svg}</div><figcaption>${escapeHtml(tk(lang, 'captionLokator'))}${p.data.attribution ? ` <span class="peta-atribusi" lang="id">${escapeHtml(p.data.attribution)}</span>` : ''}</figcaption></figure>`;
   }
   const skala = skalaWho(PALET_RUTIN);
