@@ -200,32 +200,45 @@ export interface LokatorOptions {
   label: string;
 }
 
-/** Locator of a village: its regency's districts in grey (its own district outlined), the village in red. */
-export function lokatorSvg(o: LokatorOptions): string {
-  const kec = o.kode.slice(0, 8);
-  const name = Object.keys(o.desa.objects)[0]!;
+/** The regency context of locators, per village file and width: every village of a regency shares it. */
+const lokatorKonteks = new WeakMap<Topology, Map<number, { features: Geo[]; ds: string[]; path: ReturnType<typeof geoPath>; height: number }>>();
+
+function konteksLokator(desa: Topology, width: number) {
+  let byWidth = lokatorKonteks.get(desa);
+  if (!byWidth) lokatorKonteks.set(desa, (byWidth = new Map()));
+  let hit = byWidth.get(width);
+  if (hit) return hit;
+  const name = Object.keys(desa.objects)[0]!;
   const groups = new Map<string, GeometryObject[]>();
-  for (const g of (o.desa.objects[name] as GeometryCollection).geometries) {
+  for (const g of (desa.objects[name] as GeometryCollection).geometries) {
     const k = String(g.id).slice(0, 8);
     groups.set(k, [...(groups.get(k) ?? []), g]);
   }
-  const konteks = [...groups].map(([k, gs]) => ({ type: 'Feature', id: k, properties: {}, geometry: merge(o.desa, gs as never) }) as unknown as Geo);
-  const desa = features(o.desa, name, (k) => k === o.kode)[0];
-  const fc: FeatureCollection = { type: 'FeatureCollection', features: konteks };
+  const features = [...groups].map(([k, gs]) => ({ type: 'Feature', id: k, properties: {}, geometry: merge(desa, gs as never) }) as unknown as Geo);
+  const fc: FeatureCollection = { type: 'FeatureCollection', features };
   const pad = 4;
-  const projection = geoMercator().fitWidth(o.width - 2 * pad, fc as GeoPermissibleObjects);
+  const projection = geoMercator().fitWidth(width - 2 * pad, fc as GeoPermissibleObjects);
   const path = geoPath(projection).digits(1);
-  const maxHeight = Math.round(o.width * 1.1);
+  const maxHeight = Math.round(width * 1.1);
   let [[, y0], [, y1]] = path.bounds(fc as GeoPermissibleObjects);
   if (y1 - y0 > maxHeight - 2 * pad) {
-    projection.fitExtent([[pad, pad], [o.width - pad, maxHeight - pad]], fc as GeoPermissibleObjects);
+    projection.fitExtent([[pad, pad], [width - pad, maxHeight - pad]], fc as GeoPermissibleObjects);
     [[, y0], [, y1]] = path.bounds(fc as GeoPermissibleObjects);
   } else {
     projection.translate([projection.translate()[0] + pad, projection.translate()[1] - y0 + pad]);
     y1 = y1 - y0 + pad;
   }
-  const height = Math.ceil(y1 + pad);
-  const ctx = konteks.map((f) => `<path class="konteks${String(f.id) === kec ? ' konteks-induk' : ''}" d="${path(f) ?? ''}" fill="${String(f.id) === kec ? '#e0e0e0' : '#f3f3f3'}" stroke="${String(f.id) === kec ? '#222' : '#aaa'}" stroke-width="${String(f.id) === kec ? 1.4 : 0.6}"/>`);
+  hit = { features, ds: features.map((f) => path(f) ?? ''), path, height: Math.ceil(y1 + pad) };
+  byWidth.set(width, hit);
+  return hit;
+}
+
+/** Locator of a village: its regency's districts in grey (its own district outlined), the village in red. */
+export function lokatorSvg(o: LokatorOptions): string {
+  const kec = o.kode.slice(0, 8);
+  const { features: konteks, ds, path, height } = konteksLokator(o.desa, o.width);
+  const desa = features(o.desa, Object.keys(o.desa.objects)[0]!, (k) => k === o.kode)[0];
+  const ctx = konteks.map((f, i) => `<path class="konteks${String(f.id) === kec ? ' konteks-induk' : ''}" d="${ds[i]}" fill="${String(f.id) === kec ? '#e0e0e0' : '#f3f3f3'}" stroke="${String(f.id) === kec ? '#222' : '#aaa'}" stroke-width="${String(f.id) === kec ? 1.4 : 0.6}"/>`);
   const self = desa ? `<path class="area sorot" d="${path(desa) ?? ''}" fill="#d7301f" data-kode="${escapeHtml(o.kode)}" data-nama="${escapeHtml(o.nama)}" tabindex="0" role="img" aria-label="${escapeHtml(o.nama)}"/>` : '';
   return `<svg class="peta-svg" viewBox="0 0 ${o.width} ${height}" width="${o.width}" height="${height}" role="group" aria-label="${escapeHtml(o.label)}">${ctx.join('')}${self}</svg>`;
 }
