@@ -73,7 +73,7 @@ window.__petaRedraw = async (url, runs) => {
 }
 
 /** Runs on a page already throttled by the caller; `url(path)` gives the site URL of a path. */
-export async function benchPeta(page: Page, dist: string, province: string, url: (path: string) => string, runs = 5): Promise<PetaBench | null> {
+export async function benchPeta(page: Page, dist: string, province: string, url: (path: string) => string, runs = 7): Promise<PetaBench | null> {
   const kab = largestRegency(dist, province);
   if (!kab) return null;
   const raw = readFileSync(kab.file);

@@ -67,8 +67,8 @@ export interface PetaOptions {
   label: string;
   /** Unique prefix for pattern ids (several maps on one page). */
   uid: string;
-  /** Only geometries whose code starts with this (a district inside its regency's file). */
-  filter?: (kode: string) => boolean;
+  /** Only the areas under this code (a district's villages inside its regency's file). */
+  prefix?: string;
   /** Draw borders between groups (code prefix length: 8 = districts) over the areas. */
   garisKelompok?: number;
   /** Locator: this area is highlighted, the others are drawn as context without values. */
@@ -88,10 +88,28 @@ function features(topo: Topology, name: string, filter?: (k: string) => boolean)
 
 const fmt = (n: number) => Math.round(n * 10) / 10;
 
-/** One map: an inline <svg> with a <path> per area, pattern defs, optional group borders and lokus outlines. */
-export function petaSvg(o: PetaOptions): string {
-  const name = o.object ?? Object.keys(o.topology.objects)[0]!;
-  const geos = features(o.topology, name, o.filter);
+interface Geometri {
+  ids: string[];
+  ds: (string | null)[];
+  height: number;
+  garis: string;
+  lapisan: { kode: string; d: string | null }[];
+}
+
+/**
+ * Projected paths per topology and layout: a redraw for another period or class only changes
+ * fills, classes and texts, so the geometry is computed once per boundary file and width.
+ */
+const geometriCache = new WeakMap<Topology, Map<string, Geometri>>();
+
+function geometri(o: PetaOptions, name: string): Geometri {
+  const key = [name, o.width, o.maxHeight ?? '', o.prefix ?? '', o.garisKelompok ?? '', o.lapisan?.prefix ?? ''].join('|');
+  let byKey = geometriCache.get(o.topology);
+  if (!byKey) geometriCache.set(o.topology, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const inside = (k: string) => !o.prefix || k.startsWith(`${o.prefix}.`);
+  const geos = features(o.topology, name, inside);
   const fc: FeatureCollection = { type: 'FeatureCollection', features: geos };
   const pad = 4;
   // As wide as given; a tall area (a city, a district) is capped in height so it fits a screen.
@@ -107,7 +125,33 @@ export function petaSvg(o: PetaOptions): string {
     y1 = y1 - y0 + pad;
     y0 = pad;
   }
-  const height = Math.ceil(y1 + pad);
+  const obj = o.topology.objects[name] as GeometryCollection;
+  let garis = '';
+  if (o.garisKelompok) {
+    const n = o.garisKelompok;
+    const m = mesh(o.topology, obj, (a, b) => inside(String(a.id)) && inside(String(b.id)) && String(a.id).slice(0, n) !== String(b.id).slice(0, n));
+    garis = path(m as MultiLineString) ?? '';
+  }
+  const lapisan: Geometri['lapisan'] = [];
+  if (o.lapisan) {
+    const groups = new Map<string, GeometryObject[]>();
+    for (const g of obj.geometries) {
+      if (!inside(String(g.id))) continue;
+      const k = String(g.id).slice(0, o.lapisan.prefix);
+      groups.set(k, [...(groups.get(k) ?? []), g]);
+    }
+    for (const [k, gs] of groups) lapisan.push({ kode: k, d: path(merge(o.topology, gs as never) as never) });
+  }
+  const g: Geometri = { ids: geos.map((f) => String(f.id)), ds: geos.map((f) => path(f)), height: Math.ceil(y1 + pad), garis, lapisan };
+  byKey.set(key, g);
+  return g;
+}
+
+/** One map: an inline <svg> with a <path> per area, pattern defs, optional group borders and lokus outlines. */
+export function petaSvg(o: PetaOptions): string {
+  const name = o.object ?? Object.keys(o.topology.objects)[0]!;
+  const geo = geometri(o, name);
+  const height = geo.height;
   const byKode = new Map(o.areas.map((a) => [a.kode, a]));
 
   const areaPath = (kode: string, d: string | null, a: PetaArea | undefined, layer: string) => {
@@ -135,32 +179,14 @@ export function petaSvg(o: PetaOptions): string {
     return `<path ${attrs} tabindex="0" role="img" aria-label="${escapeHtml(aria)}"/>`;
   };
 
-  const main = geos.map((f) => areaPath(String(f.id), path(f), byKode.get(String(f.id)), 'utama')).join('');
-  let garis = '';
-  if (o.garisKelompok) {
-    const n = o.garisKelompok;
-    const obj = o.topology.objects[name] as GeometryCollection;
-    const inside = (g: GeometryObject) => !o.filter || o.filter(String(g.id));
-    const m = mesh(o.topology, obj, (a, b) => inside(a) && inside(b) && String(a.id).slice(0, n) !== String(b.id).slice(0, n));
-    garis = `<path class="garis-kelompok" d="${path(m as MultiLineString) ?? ''}" fill="none" stroke="#222" stroke-width="1.4" pointer-events="none"/>`;
-  }
-  const lokus = o.sorot
-    ? ''
-    : geos.filter((f) => byKode.get(String(f.id))?.lokus).map((f) => path(f)).filter(Boolean).join('');
+  const main = geo.ids.map((k, i) => areaPath(k, geo.ds[i]!, byKode.get(k), 'utama')).join('');
+  const garis = o.garisKelompok ? `<path class="garis-kelompok" d="${geo.garis}" fill="none" stroke="#222" stroke-width="1.4" pointer-events="none"/>` : '';
+  const lokus = o.sorot ? '' : geo.ids.map((k, i) => (byKode.get(k)?.lokus ? geo.ds[i] : null)).filter(Boolean).join('');
   let lapisan = '';
   if (o.lapisan) {
     const l = o.lapisan;
-    const obj = o.topology.objects[name] as GeometryCollection;
-    const groups = new Map<string, GeometryObject[]>();
-    for (const g of obj.geometries) {
-      if (o.filter && !o.filter(String(g.id))) continue;
-      const k = String(g.id).slice(0, l.prefix);
-      groups.set(k, [...(groups.get(k) ?? []), g]);
-    }
     const byK = new Map(l.areas.map((a) => [a.kode, a]));
-    lapisan = `<g class="lapisan" data-lapisan-nama="${l.nama}" display="none" aria-label="${escapeHtml(l.label)}" role="group">${[...groups]
-      .map(([k, gs]) => areaPath(k, path(merge(o.topology, gs as never) as never), byK.get(k), l.nama))
-      .join('')}</g>`;
+    lapisan = `<g class="lapisan" data-lapisan-nama="${l.nama}" display="none" aria-label="${escapeHtml(l.label)}" role="group">${geo.lapisan.map((x) => areaPath(x.kode, x.d, byK.get(x.kode), l.nama)).join('')}</g>`;
   }
   return `<svg class="peta-svg" viewBox="0 0 ${o.width} ${height}" width="${o.width}" height="${height}" role="group" aria-label="${escapeHtml(o.label)}" data-uid="${o.uid}">${polaDefs(o.uid)}<g class="lapisan" data-lapisan-nama="utama" role="group">${main}${garis}${lokus ? `<path class="lokus" d="${lokus}" fill="none" stroke="#000" stroke-width="2" stroke-dasharray="3 1.5" pointer-events="none"/>` : ''}</g>${lapisan}</svg>`;
 }

@@ -279,7 +279,7 @@ export function petaProfil(ctx: SlotContext, p: PetaProfil, self: { kode_wilayah
   const kecAreas = isKab ? rutinAreas(lang, anak, hrefKec) : [];
   const svg = petaSvg({
     lang, topology: p.data.topo, areas, skala, width, label: title, uid,
-    filter: isKab ? undefined : (k) => k.startsWith(`${kode}.`),
+    prefix: isKab ? undefined : kode,
     garisKelompok: isKab ? 8 : undefined,
     lapisan: isKab ? { nama: 'kecamatan', prefix: 8, areas: kecAreas, label: tk(lang, 'judulKecamatan', { nama: self.nama_wilayah, periode: per }) } : undefined,
   });
