@@ -2,7 +2,7 @@ import { sqlString, type Duck } from './duck.ts';
 import { SUPPRESSED_LEVELS } from '../lib/domain/suppression.ts';
 import type { TableName } from '../lib/schema.ts';
 import { suppress, type SuppressRow, type SuppressSpec } from './suppress.ts';
-import { PREVIOUS_HIDDEN } from './tables.ts';
+import { GAZETIR, outputTable, PREVIOUS_HIDDEN } from './tables.ts';
 
 /**
  * Runs the small-number rule over the aggregated tables and writes the result back: hidden numbers
@@ -12,7 +12,7 @@ import { PREVIOUS_HIDDEN } from './tables.ts';
  * release (table PREVIOUS_HIDDEN, see previous-release.ts) stay hidden.
  */
 export interface SuppressedTable {
-  /** published table name; the build's table is out_<name> */
+  /** published table name; the build's table is outputTable(name) */
   name: TableName;
   group: string[]; // besides the area
   spec: SuppressSpec;
@@ -56,14 +56,14 @@ export async function applySuppression(db: Duck): Promise<void> {
   // Rows read minus exclusions is the number measured: below regency level those counts would give
   // hidden numbers away, so public output keeps only villages reporting there.
   // Above it too where the number measured was hidden (a regency total hidden to protect a single district).
-  await db.run(`UPDATE out_kualitas_data q SET baris_dibaca = NULL, dikecualikan_tidak_masuk_akal = NULL, dikecualikan_usia = NULL,
+  await db.run(`UPDATE ${outputTable('kualitas_data')} q SET baris_dibaca = NULL, dikecualikan_tidak_masuk_akal = NULL, dikecualikan_usia = NULL,
     dikecualikan_duplikat_bulan = NULL, dikecualikan_haz_kosong = NULL, dikecualikan_wilayah_tidak_cocok = NULL
     WHERE tingkat IN (${SUPPRESSED_LEVELS.map((l) => `'${l}'`).join(', ')})
-       OR EXISTS (SELECT 1 FROM out_gizi_balita g WHERE g.kode_wilayah = q.kode_wilayah AND g.periode = q.periode AND g.ditekan AND g.jumlah_balita_diukur IS NULL)`);
+       OR EXISTS (SELECT 1 FROM ${outputTable('gizi_balita')} g WHERE g.kode_wilayah = q.kode_wilayah AND g.periode = q.periode AND g.ditekan AND g.jumlah_balita_diukur IS NULL)`);
 }
 
 async function applyOne(db: Duck, t: SuppressedTable): Promise<void> {
-  const table = `out_${t.name}`;
+  const table = outputTable(t.name);
   await db.run(`CREATE OR REPLACE TEMP TABLE ditekan (kode_wilayah VARCHAR, grp VARCHAR, measure VARCHAR)`);
   // Equations never cross periods (or programmes): one group at a time keeps memory small at national scale.
   const groupKey = groupKeySql(t, 'o');
@@ -74,7 +74,7 @@ async function applyOne(db: Duck, t: SuppressedTable): Promise<void> {
       `SELECT o.kode_wilayah, o.tingkat, g.kode_induk, ${t.spec.measures.map((m) => `o.${m}`).join(', ')},
          (SELECT list(p.measure ORDER BY p.measure) FROM ${PREVIOUS_HIDDEN} p
           WHERE p.tabel = ${sqlString(t.name)} AND p.grp = ${sqlString(grp)} AND p.kode_wilayah = o.kode_wilayah) AS sticky
-       FROM ${table} o JOIN gazetir g USING (kode_wilayah) WHERE ${groupKey} = ${sqlString(grp)} ORDER BY o.kode_wilayah`,
+       FROM ${table} o JOIN ${GAZETIR} g USING (kode_wilayah) WHERE ${groupKey} = ${sqlString(grp)} ORDER BY o.kode_wilayah`,
     );
     const rows: SuppressRow[] = raw.map((r) => ({
       kode_wilayah: r.kode_wilayah as string,
