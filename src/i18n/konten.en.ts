@@ -223,7 +223,7 @@ export const kontenEn: Record<keyof typeof kontenId, string> = {
   'data.srcRutinPub': "Published routine figures (Two numbers page): statements by officials and news reports 2022–2025, each with its source link.",
   'data.srcWilayah': "Area list and codes: idn-area-data (ODbL); codes per Kepmendagri 300.2.2-2138/2025.",
   'data.supTitle': "Small-number rule (suppression)",
-  'data.supText': "In public output, counts of 1–{max} children at village and district level are hidden, and prevalences with fewer than {min} children measured are not published. Complementary cells are hidden too where a hidden number could be recomputed from a total.",
+  'data.supText': "In public output, counts of 1–{max} children at village and district level are hidden, and prevalences with fewer than {min} children measured are not published. Complementary cells are hidden too where a hidden number could be recomputed from a total. Programme and family counts are hidden the same way. Which cells are hidden depends only on that period's numbers, and a cell hidden in an earlier release stays hidden when the data are updated, so comparing two releases reveals nothing.",
   'data.supShow': "Hidden numbers show as “suppressed”; missing numbers show as “–”; neither is ever shown as 0. Rows with a hidden number carry ditekan = true in the data.",
   'data.qualityTitle': "Data quality",
   'data.qualityText': "Each month records how many child-level rows were read, how many were excluded and why, and how many villages reported. Every area profile has the same table for that area.",

@@ -224,7 +224,7 @@ export const kontenId = {
   'data.srcRutinPub': "Angka rutin yang dipublikasikan (halaman Dua angka): pernyataan pejabat dan berita 2022–2025, masing-masing dengan tautan sumbernya.",
   'data.srcWilayah': "Daftar dan kode wilayah: idn-area-data (ODbL); kode Kepmendagri 300.2.2-2138/2025.",
   'data.supTitle': "Aturan angka kecil (penekanan)",
-  'data.supText': "Pada data publik, hitungan 1–{max} anak di tingkat desa/kelurahan dan kecamatan disembunyikan, dan prevalensi dengan kurang dari {min} balita diukur tidak diterbitkan. Sel pelengkap ikut disembunyikan bila angka yang disembunyikan dapat dihitung ulang dari total.",
+  'data.supText': "Pada data publik, hitungan 1–{max} anak di tingkat desa/kelurahan dan kecamatan disembunyikan, dan prevalensi dengan kurang dari {min} balita diukur tidak diterbitkan. Sel pelengkap ikut disembunyikan bila angka yang disembunyikan dapat dihitung ulang dari total. Hitungan program dan keluarga disembunyikan dengan cara yang sama. Sel yang disembunyikan hanya bergantung pada angka periode itu, dan sel yang disembunyikan pada rilis sebelumnya tetap disembunyikan saat data diperbarui, sehingga membandingkan dua rilis tidak membuka apa pun.",
   'data.supShow': "Angka yang disembunyikan tampil sebagai “disembunyikan”; angka yang tidak ada tampil sebagai “–”; keduanya tidak pernah ditampilkan sebagai 0. Baris dengan angka tersembunyi bertanda ditekan = true di data.",
   'data.qualityTitle': "Kualitas data",
   'data.qualityText': "Setiap bulan dicatat berapa baris data per anak dibaca, berapa dikecualikan dan mengapa, serta berapa desa/kelurahan yang melapor. Profil setiap wilayah memuat tabel yang sama untuk wilayah itu.",

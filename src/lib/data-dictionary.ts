@@ -16,7 +16,10 @@ export function dataDictionaryMarkdown(): string {
     '',
     `Public output hides counts from 1 to ${SMALL_COUNT_MAX} at village and district level (null, \`ditekan = true\`),`,
     `rates with fewer than ${MIN_DENOMINATOR_FOR_RATE} children measured, and enough other cells that no hidden count can be`,
-    'recovered by subtraction. An empty value means "not available" or "hidden", never zero.',
+    'recovered by subtraction. Programme targets and realisations and family counts are counts of people: hidden the',
+    'same way, and a rate is hidden when either of its counts is. Which cells are hidden depends only on the values',
+    'of that period (not on row order, file order or thread count), and a cell hidden in the release a build',
+    'replaces stays hidden in the new one. An empty value means "not available" or "hidden", never zero.',
     '',
   ];
   for (const t of Object.values(TABLES) as TableSpec[]) {
