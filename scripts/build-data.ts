@@ -46,6 +46,7 @@ try {
     [
       `Wrote ${s.outputs.length} files to ${s.out}${s.internal ? ' (INTERNAL: exact numbers, do not publish)' : ''}${s.demo ? ' (demo data, synthetic)' : ''}`,
       `  inputs: ${s.inputs.length} files, ${s.inputs.reduce((a, b) => a + b.rows, 0)} rows; e-PPGBM by-name rows read: ${s.rowsRead}`,
+      ...(s.bundled.length ? [`  bundled (the input folder has none of these; the repository's files were used): ${s.bundled.join(', ')}`] : []),
       `  excluded: ${ex}`,
       `  areas with measurements: ${s.areas}; periods: ${s.periods.length ? `${s.periods[0]} .. ${s.periods.at(-1)} (${s.periods.length})` : 'none'}`,
       `  outputs: ${s.outputs.map((o) => `${o.file} ${o.rows}`).join(', ')}`,

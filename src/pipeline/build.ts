@@ -41,6 +41,8 @@ export interface BuildSummary {
   demo: boolean;
   internal: boolean;
   inputs: { name: string; rows: number }[];
+  /** Files taken from the repository's data/ folder because the input folder has none of that kind. */
+  bundled: string[];
   rowsRead: number;
   excluded: Record<string, number>;
   areas: number;
@@ -145,6 +147,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildSummary> {
       demo: manifest.demo,
       internal,
       inputs: inputs.map(({ name, rows }) => ({ name, rows })),
+      bundled: allInputs.filter((f) => f.bundled).map((f) => f.name).sort(),
       rowsRead: byName.rows,
       excluded: byName.reasons,
       areas,

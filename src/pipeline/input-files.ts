@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { IssueLog } from './issues.ts';
 import { readHead, scanBody, type Body, type Head } from './csv/prescan.ts';
 
@@ -10,6 +10,24 @@ export interface InputFile {
   head: Head;
   body: Promise<Body>;
   rows: number; // data rows read, set by the reader
+  /** True for a file of the repository's data/ folder used because the input folder has none. */
+  bundled: boolean;
+}
+
+/** The repository's data folder: the project's own reference files and published survey figures. */
+export const BUNDLED_DATA = resolve(import.meta.dirname, '..', '..', 'data');
+/** How a bundled file is named in messages and in the manifest ("data/reference/program.csv"). */
+export const BUNDLED_PREFIX = 'data/';
+
+/**
+ * The files of one input kind: the input folder's own, or, when it has none and the kind has
+ * bundled defaults, the repository's (whole files: a file the user provides always wins, nothing
+ * is merged).
+ */
+export function listInput(inputDir: string, rel: string, bundled: boolean): { dir: string; names: string[]; bundled: boolean } {
+  const own = listCsv(inputDir, rel);
+  if (own.length > 0 || !bundled || resolve(inputDir) === BUNDLED_DATA) return { dir: inputDir, names: own, bundled: false };
+  return { dir: BUNDLED_DATA, names: listCsv(BUNDLED_DATA, rel), bundled: true };
 }
 
 /** The CSV files of a folder (sorted), or the one file; [] when absent. */
@@ -23,12 +41,12 @@ export function listCsv(inputDir: string, rel: string): string[] {
     .map((f) => `${rel}/${f}`);
 }
 
-export async function openInput(inputDir: string, rel: string): Promise<InputFile> {
+export async function openInput(inputDir: string, rel: string, bundled = false): Promise<InputFile> {
   const path = join(inputDir, rel);
   const head = await readHead(path);
   const body = scanBody(path);
   body.catch(() => {}); // awaited later; avoid an unhandled rejection in between
-  return { name: rel, path, head, body, rows: 0 };
+  return { name: bundled ? `${BUNDLED_PREFIX}${rel}` : rel, path, head, body, rows: 0, bundled };
 }
 
 /**

@@ -32,6 +32,11 @@ export interface TableKind {
   /** A folder that may be absent, or a single reference file. */
   optional: boolean;
   single?: boolean;
+  /**
+   * The repository's data/ folder has this input (the project's own reference data): it is used
+   * when the input folder has none, with only the rows of the chosen province and Indonesia.
+   */
+  bundled?: boolean;
 }
 
 const f = (name: string, type: FieldType, required = true, aliases?: string[]): Field => ({ name, type, required, aliases });
@@ -114,6 +119,7 @@ export const KINDS = {
     allowNational: true,
     ratios: [],
     optional: true,
+    bundled: true,
   },
   programRef: {
     id: 'program_ref',
@@ -131,6 +137,7 @@ export const KINDS = {
     levels: null,
     ratios: [],
     optional: false,
+    bundled: true,
     single: true,
   },
   target: {
@@ -150,6 +157,7 @@ export const KINDS = {
     allowNational: true,
     ratios: [],
     optional: true,
+    bundled: true,
     single: true,
   },
   lokus: {
@@ -206,6 +214,7 @@ export const KINDS = {
     levels: null,
     ratios: [],
     optional: true,
+    bundled: true,
     single: true,
   },
 } as const satisfies Record<string, TableKind>;

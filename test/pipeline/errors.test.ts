@@ -267,9 +267,9 @@ describe('aggregated inputs: line numbers and missing inputs', () => {
     expect(r.summary.rowsRead).toBe(1);
   });
 
-  it('the programme list is required', async () => {
-    const r = await buildFails({ programRef: false, eppgbm: { 'a.csv': [child()] } });
-    expect(r.issues).toEqual(['reference/program.csv: required file is missing (programme list) — create reference/program.csv; see docs/inputs.md']);
+  it('without a programme list of its own, the input is checked against the bundled one (see inputs.test.ts)', async () => {
+    const r = await buildOk({ programRef: false, eppgbm: { 'a.csv': [child()] } });
+    expect(r.summary.bundled).toContain('data/reference/program.csv');
   });
 
   it('a code at the wrong level, and "ID" where no national row is accepted', async () => {

@@ -4,7 +4,7 @@ import type { IssueLog } from '../issues.ts';
 import { col, csvSource, fieldCountIssue, fieldCountWrong, mapHeader, reportRejects, type HeaderMap, type RejectRow } from '../csv/read.ts';
 import type { Head } from '../csv/prescan.ts';
 import { recordStartLines, rowToLine } from '../csv/records.ts';
-import { checkBody, listCsv, openInput, type InputFile } from '../input-files.ts';
+import { checkBody, listInput, openInput, type InputFile } from '../input-files.ts';
 import { columnsOf, type Field, type FieldType, type TableKind } from '../kinds.ts';
 import { FORMAT_HINTS } from '../sql/rules.ts';
 
@@ -34,7 +34,8 @@ export interface TableRead {
 }
 
 export async function readTable(db: Duck, inputDir: string, kind: TableKind, log: IssueLog): Promise<TableRead> {
-  const names = listCsv(inputDir, kind.dir);
+  const source = listInput(inputDir, kind.dir, kind.bundled ?? false);
+  const names = source.names;
   const typed = kind.fields.map((f) => `${sqlIdent(f.name)} ${PARSE[f.type].type}`).join(', ');
   await db.run(`CREATE OR REPLACE TABLE in_${kind.id} (${typed}, _file VARCHAR, _line INTEGER)`);
   if (names.length === 0) {
@@ -42,8 +43,9 @@ export async function readTable(db: Duck, inputDir: string, kind: TableKind, log
     return { files: [], rows: 0 };
   }
   const files: InputFile[] = [];
-  for (const [i, name] of names.entries()) {
-    const file = await openInput(inputDir, name);
+  for (const [i, rel] of names.entries()) {
+    const file = await openInput(source.dir, rel, source.bundled);
+    const name = file.name; // as shown in messages: "data/reference/…" for a bundled file
     files.push(file);
     const body = await file.body;
     if (!checkBody(file, body, log)) continue;
@@ -65,6 +67,7 @@ export async function readTable(db: Duck, inputDir: string, kind: TableKind, log
       }
     }
     file.rows = records;
+    if (file.bundled) await keepProvinceRows(db, id, kind, map);
     // rn -> physical line, as a table to join on
     const rns = Array.from({ length: n }, (_, k) => k + 1);
     const lines = rowToLine(rns, { rejectedLines: rejects.map((r) => r.line), recordLines });
@@ -77,6 +80,18 @@ export async function readTable(db: Duck, inputDir: string, kind: TableKind, log
   await checkDuplicates(db, kind, log);
   const [{ rows }] = await db.all<{ rows: number }>(`SELECT count(*) AS rows FROM in_${kind.id}`);
   return { files, rows };
+}
+
+/**
+ * A bundled file holds figures of Indonesia and of several provinces: only the rows of Indonesia
+ * and of the chosen province's areas are read (the others are not errors of the user's input).
+ */
+async function keepProvinceRows(db: Duck, id: string, kind: TableKind, map: HeaderMap): Promise<void> {
+  const f = kind.fields.find((x) => x.type === 'kode');
+  if (!f || !map.has(f.name)) return;
+  const v = col(map, f.name);
+  await db.run(`DELETE FROM raw_${id} WHERE NOT atlas_blank(${v}) AND upper(trim(${v})) <> 'ID' AND atlas_kode(${v}) IS NOT NULL
+    AND atlas_kode(${v}) NOT IN (SELECT kode_wilayah FROM gazetir)`);
 }
 
 async function validateFile(db: Duck, id: string, name: string, kind: TableKind, map: HeaderMap, lineExpr: string, head: Head, log: IssueLog): Promise<void> {
@@ -96,9 +111,11 @@ async function validateFile(db: Duck, id: string, name: string, kind: TableKind,
       }
     }
     if (f.type !== 'text') {
-      for (const r of await db.all<{ line: number; v: string }>(`SELECT ${lineExpr} AS line, ${v} AS v FROM raw_${id} WHERE NOT atlas_blank(${v}) AND ${p.sql(v)} IS NULL ORDER BY rn`)) {
+      const bad = await db.all<{ line: number; v: string }>(`SELECT ${lineExpr} AS line, ${v} AS v FROM raw_${id} WHERE NOT atlas_blank(${v}) AND ${p.sql(v)} IS NULL ORDER BY rn`);
+      const hint = f.type === 'program' && bad.length ? await knownProgrammes(db) : p.hint;
+      for (const r of bad) {
         const problem = f.type === 'count' && /^\s*-?\d*[.,]\d+\s*$/.test(r.v) ? 'is not a whole number' : f.type === 'program' ? 'is not a known programme' : `is not ${p.what}`;
-        log.error(name, { line: r.line, column }, `"${f.name}" value "${r.v}" ${problem}`, p.hint, `format:${f.name}`);
+        log.error(name, { line: r.line, column }, `"${f.name}" value "${r.v}" ${problem}`, hint, `format:${f.name}`);
       }
     }
     if (f.type === 'count') {
@@ -120,6 +137,15 @@ async function validateFile(db: Duck, id: string, name: string, kind: TableKind,
       log.error(name, { line: r.line, column: map.get(ratio.numerator[0]) }, `${what} (${r.num}) is larger than ${ratio.denominator} (${r.den})`, `a part cannot exceed its whole: check both numbers`, `ratio:${what}`);
     }
   }
+}
+
+/** The fix for an unknown programme code: the codes the programme list defines, and which list it is. */
+async function knownProgrammes(db: Duck): Promise<string> {
+  const [r] = await db.all<{ codes: string | null; files: string | null }>(
+    `SELECT string_agg(DISTINCT kode, ', ' ORDER BY kode) AS codes, string_agg(DISTINCT _file, ', ') AS files FROM in_program_ref WHERE kode IS NOT NULL`,
+  );
+  if (!r?.codes) return 'the programme list (reference/program.csv) defines no codes: add the programme there';
+  return `use a code the programme list defines: ${r.codes} (${r.files}), or add the programme to reference/program.csv`;
 }
 
 async function validateCodes(db: Duck, id: string, name: string, kind: TableKind, v: string, column: number | undefined, lineExpr: string, log: IssueLog): Promise<void> {
