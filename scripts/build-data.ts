@@ -12,7 +12,8 @@ const HELP = `Usage: npm run data -- [--input DIR] [--out DIR] [--province 64|al
 
   --input DIR      folder with raw/ and reference/ (default: data)
   --out DIR        output folder, replaced atomically (default: public/data)
-  --province CODE  two-digit Kemendagri province code, or "all" (default: ${DEFAULT_PROVINCE.kode}, ${DEFAULT_PROVINCE.nama})
+  --province CODE  two-digit Kemendagri province code, or "all" (default: a demo folder's own,
+                   else ${DEFAULT_PROVINCE.kode}, ${DEFAULT_PROVINCE.nama})
   --internal       exact numbers, no small-number suppression (never publish these)
 `;
 
@@ -29,7 +30,7 @@ try {
     options: {
       input: { type: 'string', default: 'data' },
       out: { type: 'string', default: 'public/data' },
-      province: { type: 'string', default: DEFAULT_PROVINCE.kode },
+      province: { type: 'string' },
       internal: { type: 'boolean', default: false },
       'memory-limit': { type: 'string' },
       help: { type: 'boolean', short: 'h' },

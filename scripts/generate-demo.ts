@@ -1,30 +1,32 @@
 /**
- * Synthetic demo input for `npm start`: `node scripts/generate-demo.ts [--out data/demo] [--seed N] [--scale X]`.
+ * Synthetic demo input for `npm start`: `node scripts/generate-demo.ts [--out data/demo] [--province 64] [--seed N] [--scale X]`.
  * Same seed, same bytes. See src/demo/generate.ts for what is written.
  */
 import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
 import { DEFAULT_SEED, generateDemo } from '../src/demo/generate.ts';
+import { DEFAULT_PROVINCE } from '../src/lib/province.ts';
 
 const { values } = parseArgs({
   options: {
     out: { type: 'string', default: 'data/demo' },
     seed: { type: 'string', default: String(DEFAULT_SEED) },
     scale: { type: 'string', default: '1' },
+    province: { type: 'string', default: DEFAULT_PROVINCE.kode },
     quiet: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 if (values.help) {
-  console.log('usage: node scripts/generate-demo.ts [--out DIR] [--seed N] [--scale X] [--quiet]');
+  console.log(`usage: node scripts/generate-demo.ts [--out DIR] [--province CODE] [--seed N] [--scale X] [--quiet]\n  --province CODE  two-digit Kemendagri province code (default: ${DEFAULT_PROVINCE.kode}, ${DEFAULT_PROVINCE.nama})`);
   process.exit(0);
 }
 
 const seed = Number(values.seed);
 const scale = Number(values.scale);
 try {
-  const s = await generateDemo({ out: values.out, seed, scale, log: values.quiet ? undefined : (l) => console.log(`  ${l}`) });
+  const s = await generateDemo({ out: values.out, seed, scale, province: values.province, log: values.quiet ? undefined : (l) => console.log(`  ${l}`) });
   const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
   const groups = new Map<string, { files: number; rows: number; bytes: number }>();
   for (const f of s.files) {
@@ -35,7 +37,7 @@ try {
     g.bytes += f.bytes;
     groups.set(dir, g);
   }
-  console.log(`demo data (synthetic, seed ${s.seed}, scale ${s.scale}) -> ${relative(process.cwd(), s.out) || '.'}`);
+  console.log(`demo data (synthetic, province ${values.province}, seed ${s.seed}, scale ${s.scale}) -> ${relative(process.cwd(), s.out) || '.'}`);
   for (const [dir, g] of [...groups].sort()) {
     console.log(`  ${dir.padEnd(20)} ${String(g.files).padStart(3)} files ${String(g.rows).padStart(9)} rows ${mb(g.bytes).padStart(9)}`);
   }

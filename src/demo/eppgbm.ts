@@ -5,6 +5,7 @@ import { bareRegencyName, type Regency } from './gazetteer.ts';
 import { bbtbLabel, bbuLabel, tbuLabel } from './growth.ts';
 import type { Measurement, Period, VillageModel } from './model.ts';
 import { Rng } from './prng.ts';
+import { demoProfile, type DemoProfile } from './profile.ts';
 
 /**
  * e-PPGBM by-name exports (one row per measurement), one file per regency and month, written the
@@ -20,14 +21,10 @@ export const EPPGBM_HEADER = [
 ] as const;
 
 /**
- * Village names as an older export spells them (the build step needs reference/crosswalk.csv for
- * these): code -> the spelling used.
+ * Village names as an older export of Kalimantan Timur spells them (the build step needs
+ * reference/crosswalk.csv for these): code -> the spelling used. Other provinces: their profile's.
  */
-export const OLD_SPELLINGS: Record<string, string> = {
-  '64.72.08.1002': 'Sei Pinang Dalam', // Sungai Pinang Dalam, Samarinda
-  '64.03.05.1004': 'Tanjung Redep', // Tanjung Redeb, Berau
-  '64.72.02.1003': 'Masjid', // Mesjid, Samarinda Seberang
-};
+export const OLD_SPELLINGS: Readonly<Record<string, string>> = demoProfile('64').oldSpellings;
 
 export interface FileStyle {
   dialect: CsvDialect;
@@ -38,15 +35,14 @@ export interface FileStyle {
   kab: string;
 }
 
-/** Files saved from Excel with a semicolon, a BOM and CRLF line endings. */
-const EXCEL_FILES = new Set(['64.07|2024-08', '64.74|2025-02']);
-
-export function fileStyle(seed: number, regency: Regency, p: Period): FileStyle {
+export function fileStyle(seed: number, profile: DemoProfile, regency: Regency, p: Period): FileStyle {
   const habit = new Rng(seed, 'gaya', regency.code, p.y); // an office keeps its habits for a year
   const file = new Rng(seed, 'gaya-file', regency.code, p.periode);
-  const excel = EXCEL_FILES.has(`${regency.code}|${p.periode}`);
-  const dmy = (regency.code === '64.02' && p.y === 2023) || habit.chance(0.2);
-  const decimalComma = excel || (regency.code === '64.01' && p.y === 2024) || habit.chance(0.15);
+  // files saved from Excel: a semicolon, a BOM and CRLF line endings
+  const excel = profile.excelFiles.includes(`${regency.code}|${p.periode}`);
+  const dmy = (regency.code === profile.dmyHabit.regency && p.y === profile.dmyHabit.year) || habit.chance(0.2);
+  const decimalComma = excel || (regency.code === profile.decimalCommaHabit.regency && p.y === profile.decimalCommaHabit.year) || habit.chance(0.15);
+  const prov = profile.provinceName;
   const upper = file.chance(0.8);
   const bare = bareRegencyName(regency);
   const kabStyles = regency.isKota
@@ -57,7 +53,7 @@ export function fileStyle(seed: number, regency: Regency, p: Period): FileStyle 
     dmy,
     decimalComma,
     upper,
-    prov: file.chance(0.85) ? 'KALIMANTAN TIMUR' : file.chance(0.5) ? 'Kalimantan Timur' : 'PROV. KALIMANTAN TIMUR',
+    prov: file.chance(0.85) ? prov.toUpperCase() : file.chance(0.5) ? prov : `PROV. ${prov.toUpperCase()}`,
     kab: file.pick(kabStyles),
   };
 }
@@ -72,9 +68,11 @@ export class ByNameFile {
   private style: FileStyle;
   private rng: Rng;
   private p: Period;
+  private oldSpellings: Readonly<Record<string, string>>;
 
-  constructor(dir: string, seed: number, regency: Regency, p: Period) {
-    this.style = fileStyle(seed, regency, p);
+  constructor(dir: string, seed: number, profile: DemoProfile, regency: Regency, p: Period) {
+    this.style = fileStyle(seed, profile, regency, p);
+    this.oldSpellings = profile.oldSpellings;
     this.rng = new Rng(seed, 'tulis', regency.code, p.periode);
     this.p = p;
     this.w = new CsvFileWriter(join(dir, fileName(regency, p)), EPPGBM_HEADER, this.style.dialect);
@@ -86,7 +84,7 @@ export class ByNameFile {
     const date = s.dmy ? dmyDate : isoDate;
     const num = (x: number, digits: number) => (s.decimalComma ? x.toFixed(digits).replace('.', ',') : x.toFixed(digits));
     const numOpt = (x: number) => (Number.isInteger(x) ? String(x) : num(x, 1));
-    const old = OLD_SPELLINGS[v.village.code];
+    const old = this.oldSpellings[v.village.code];
     for (const m of rows) {
       const c = m.child;
       // the old spelling: always in 2023, in a third of the rows later (one posyandu kept the old list)

@@ -5,17 +5,20 @@ import { ByNameFile } from './eppgbm.ts';
 import Papa from 'papaparse';
 import { writeEppgbmDesa } from './eppgbm-desa.ts';
 import { keluargaRows, writeKeluarga } from './keluarga.ts';
-import { AGGREGATED_REGENCY, countRound, DemoModel, hasByName, measures, PERIODS, type Counts } from './model.ts';
+import { countRound, DemoModel, measures, type Counts } from './model.ts';
+import { DEFAULT_PROVINCE } from '../lib/province.ts';
 import { writeProgram } from './program.ts';
 import { copyReal, writeCrosswalk, writeLokus } from './reference.ts';
 import { writeSasaran } from './sasaran.ts';
 
 /**
  * The synthetic demo input folder, laid out as the build step reads it:
- *   raw/eppgbm/        by-name measurement exports (every regency but Mahakam Ulu)
- *   raw/eppgbm-desa/   Mahakam Ulu's village counts
- *   raw/sasaran/ raw/keluarga/ raw/program/ raw/survei/ (real survey figures, copied)
- *   reference/         real reference files, plus synthetic lokus.csv and crosswalk.csv
+ *   raw/eppgbm/        by-name measurement exports (every regency but one: Mahakam Ulu in Kaltim)
+ *   raw/eppgbm-desa/   that regency's village counts
+ *   raw/sasaran/ raw/keluarga/ raw/program/ raw/survei/ (real survey figures of Indonesia and the province, copied)
+ *   reference/         real reference files (rows of Indonesia and the province), plus synthetic
+ *                      lokus.csv and crosswalk.csv (when the province's profile has old spellings)
+ * Any province of idn-area-data (src/demo/profile.ts); Kalimantan Timur by default.
  *   demo.json          marks the folder as synthetic
  * Same seed and scale, same bytes.
  */
@@ -25,6 +28,8 @@ export interface DemoOptions {
   seed?: number;
   /** Population scale (1 = full demo, about 50 MB; 0.05 for quick tests). */
   scale?: number;
+  /** Two-digit province code (default: the default province). */
+  province?: string;
   /** The repository's data folder (real reference and survey files). */
   dataDir?: string;
   log?: (line: string) => void;
@@ -76,16 +81,18 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   let files: { path: string; rows: number; bytes: number }[];
   let byNameRows: number;
   try {
-    const model = new DemoModel({ seed, scale });
+    const province = opts.province ?? DEFAULT_PROVINCE.kode;
+    if (!/^\d{2}$/.test(province)) throw new Error(`invalid province: ${province} (a two-digit code, e.g. 65)`);
+    const model = new DemoModel({ seed, scale, province });
     log(`model: ${model.villages.length} villages, ${model.villages.reduce((s, v) => s + v.children.length, 0)} children`);
 
     // Measurement rounds in time order (children age and keep their last weight between rounds).
     const counts = new Map<string, Counts>();
     files = [];
-    for (const p of PERIODS) {
+    for (const p of model.periods) {
       for (const r of model.regencies) {
         if (!measures(p, r.code)) continue;
-        const file = hasByName(p, r.code) ? new ByNameFile(join(tmp, 'raw/eppgbm'), seed, r, p) : null;
+        const file = model.hasByName(p, r.code) ? new ByNameFile(join(tmp, 'raw/eppgbm'), seed, model.profile, r, p) : null;
         for (const v of model.villages) {
           if (v.regency !== r) continue;
           const rows = model.measure(v, p);
@@ -104,8 +111,9 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
     files.push(...writeKeluarga(join(tmp, 'raw/keluarga'), keluarga));
     files.push(...writeProgram(join(tmp, 'raw/program'), model, counts, keluarga));
     files.push(writeLokus(join(tmp, 'reference'), model));
-    files.push(writeCrosswalk(join(tmp, 'reference'), model));
-    for (const path of copyReal(opts.dataDir ?? REPO_DATA, tmp)) {
+    const crosswalk = writeCrosswalk(join(tmp, 'reference'), model);
+    if (crosswalk) files.push(crosswalk);
+    for (const path of copyReal(opts.dataDir ?? REPO_DATA, tmp, province)) {
       const text = readFileSync(path, 'utf8');
       files.push({ path, rows: Math.max(0, Papa.parse(text, { skipEmptyLines: true }).data.length - 1), bytes: Buffer.byteLength(text) });
     }
@@ -115,8 +123,9 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
       scale,
       generator: 'scripts/generate-demo.ts',
       note: DEMO_NOTE,
-      aggregated_regency: AGGREGATED_REGENCY,
-      periods: PERIODS.map((p) => p.periode),
+      province,
+      aggregated_regency: model.profile.aggregatedRegency,
+      periods: model.periods.map((p) => p.periode),
     };
     const markerText = `${JSON.stringify(marker, null, 2)}\n`;
     writeFileSync(join(tmp, MARKER), markerText);

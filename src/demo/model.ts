@@ -3,6 +3,8 @@ import { provinceAreas, type District, type Regency, type Village } from './gaze
 import { heightFor, normalCdf, weightFor, type Sex } from './growth.ts';
 import { address, childName, motherName, posyanduNames } from './people.ts';
 import { Rng } from './prng.ts';
+import { demoProfile, type DemoProfile, type Period } from './profile.ts';
+import { DEFAULT_PROVINCE } from '../lib/province.ts';
 import { ageCounted, classifyRecord, HAZ_STUNTED_BELOW, tbuLabelOf } from '../lib/domain/stunting.ts';
 
 /**
@@ -12,61 +14,11 @@ import { ageCounted, classifyRecord, HAZ_STUNTED_BELOW, tbuLabelOf } from '../li
  * drawn from this one model, so they agree with each other.
  */
 
-export const PROVINCE = '64';
-/** Mahakam Ulu reports aggregated village counts instead of by-name rows. */
-export const AGGREGATED_REGENCY = '64.11';
-
-/**
- * Routine-data prevalence (fraction) at February 2023 and its change per year, by regency: below the
- * SKI 2023 survey figures (e-PPGBM typically reports 8-18%), mostly declining; Mahakam Ulu rises a
- * little (as its own reports did in 2024-2025).
- */
-const REGENCY_TREND: Record<string, [number, number]> = {
-  '64.01': [0.135, -0.012], // Paser (SKI 2023: 22.4)
-  '64.02': [0.11, -0.01], // Kutai Kartanegara (17.6)
-  '64.03': [0.13, -0.006], // Berau (23.0)
-  '64.07': [0.12, -0.005], // Kutai Barat (22.0)
-  '64.08': [0.175, -0.01], // Kutai Timur (29.0)
-  '64.09': [0.13, -0.009], // Penajam Paser Utara (24.6)
-  '64.11': [0.105, 0.008], // Mahakam Ulu
-  '64.71': [0.115, -0.004], // Balikpapan (21.6)
-  '64.72': [0.13, -0.008], // Samarinda (24.4)
-  '64.74': [0.17, -0.015], // Bontang (27.4)
-};
-
-export type PeriodKind = 'timbang' | 'serentak' | 'lain';
-
-export interface Period {
-  periode: string; // YYYY-MM
-  y: number;
-  m: number;
-  kind: PeriodKind;
-  /** Regencies measured in this round (null = all). */
-  regencies: string[] | null;
-  /** Regencies whose by-name export of this round is in the demo (null = all measured). */
-  byName: string[] | null;
-}
-
-/**
- * February and August are the "bulan timbang" (weighing months); June 2024 was the national
- * measurement drive (intervensi serentak); Samarinda published a November 2023 round.
- */
-export const PERIODS: Period[] = [
-  { periode: '2023-02', y: 2023, m: 2, kind: 'timbang', regencies: null, byName: null },
-  { periode: '2023-08', y: 2023, m: 8, kind: 'timbang', regencies: null, byName: null },
-  { periode: '2023-11', y: 2023, m: 11, kind: 'lain', regencies: ['64.72'], byName: null },
-  { periode: '2024-02', y: 2024, m: 2, kind: 'timbang', regencies: null, byName: null },
-  { periode: '2024-06', y: 2024, m: 6, kind: 'serentak', regencies: null, byName: ['64.01', '64.08', '64.09', '64.71', '64.74'] },
-  { periode: '2024-08', y: 2024, m: 8, kind: 'timbang', regencies: null, byName: null },
-  { periode: '2025-02', y: 2025, m: 2, kind: 'timbang', regencies: null, byName: null },
-  { periode: '2025-08', y: 2025, m: 8, kind: 'timbang', regencies: null, byName: null },
-];
+export type { Period, PeriodKind } from './profile.ts';
 
 export const YEARS = [2023, 2024, 2025];
 
 export const measures = (p: Period, regency: string) => p.regencies === null || p.regencies.includes(regency);
-export const hasByName = (p: Period, regency: string) =>
-  regency !== AGGREGATED_REGENCY && measures(p, regency) && (p.byName === null || p.byName.includes(regency));
 
 export interface Child {
   nik: string;
@@ -149,11 +101,16 @@ export interface ModelOptions {
   seed: number;
   /** Share of the full-size population (1 = full demo; tests use 0.05). */
   scale: number;
+  /** Two-digit province code (default: the default province). */
+  province?: string;
 }
 
 export class DemoModel {
   readonly seed: number;
   readonly scale: number;
+  readonly profile: DemoProfile;
+  /** Measurement rounds in time order. */
+  readonly periods: Period[];
   readonly regencies: Regency[];
   readonly districts: District[];
   readonly villages: VillageModel[];
@@ -162,7 +119,9 @@ export class DemoModel {
   constructor(opts: ModelOptions) {
     this.seed = opts.seed;
     this.scale = opts.scale;
-    const areas = provinceAreas(PROVINCE);
+    this.profile = demoProfile(opts.province ?? DEFAULT_PROVINCE.kode);
+    this.periods = this.profile.periods;
+    const areas = provinceAreas(this.profile.province);
     this.regencies = areas.regencies;
     this.districts = areas.districts;
     this.villages = [];
@@ -256,9 +215,14 @@ export class DemoModel {
     return children;
   }
 
+  /** True when this regency's by-name export of round `p` is in the demo. */
+  hasByName(p: Period, regency: string): boolean {
+    return regency !== this.profile.aggregatedRegency && measures(p, regency) && (p.byName === null || p.byName.includes(regency));
+  }
+
   /** Expected stunting prevalence of a village at a day. */
   prevalence(v: VillageModel, day: number): number {
-    const [base, slope] = REGENCY_TREND[v.regency.code] ?? [0.13, -0.008];
+    const [base, slope] = this.profile.trend[v.regency.code] ?? [0.13, -0.008];
     const years = (day - T0) / 365.25;
     const regency = Math.max(0.03, base + slope * years);
     return clamp(regency * v.risk * Math.exp(v.drift * years), 0.015, 0.6);

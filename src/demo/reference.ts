@@ -1,8 +1,8 @@
-import { copyFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { join } from 'node:path';
 import { CsvFileWriter } from './csv.ts';
 import { dayNumber } from './dates.ts';
-import { OLD_SPELLINGS } from './eppgbm.ts';
 import { bareRegencyName } from './gazetteer.ts';
 import { YEARS, type DemoModel } from './model.ts';
 import { Rng } from './prng.ts';
@@ -11,18 +11,31 @@ import { Rng } from './prng.ts';
 
 export const REFERENCE_COPIES = ['program.csv', 'target.csv', 'indikator.csv', 'rutin_dipublikasikan.csv', 'prioritas.csv'];
 
-export function copyReal(repoData: string, out: string) {
-  const files = [];
-  for (const f of REFERENCE_COPIES) {
-    copyFileSync(join(repoData, 'reference', f), join(out, 'reference', f));
-    files.push(join(out, 'reference', f));
-  }
+/**
+ * Copies the real reference files and survey figures. Rows about areas (kode_wilayah) are kept for
+ * Indonesia ("ID") and the demo's province only: figures published for another province are just
+ * absent from its demo. A file with nothing to drop is copied byte for byte.
+ */
+export function copyReal(repoData: string, out: string, province: string) {
+  const files: string[] = [];
+  const copy = (from: string, to: string) => {
+    copyProvinceRows(from, to, province);
+    files.push(to);
+  };
+  for (const f of REFERENCE_COPIES) copy(join(repoData, 'reference', f), join(out, 'reference', f));
   const survei = join(repoData, 'raw', 'survei');
-  for (const f of readdirSync(survei).filter((x) => x.endsWith('.csv')).sort()) {
-    copyFileSync(join(survei, f), join(out, 'raw', 'survei', f));
-    files.push(join(out, 'raw', 'survei', f));
-  }
+  for (const f of readdirSync(survei).filter((x) => x.endsWith('.csv')).sort()) copy(join(survei, f), join(out, 'raw', 'survei', f));
   return files;
+}
+
+function copyProvinceRows(from: string, to: string, province: string): void {
+  const text = readFileSync(from, 'utf8');
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+  const fields = parsed.meta.fields ?? [];
+  const inProvince = (kode: string) => kode.trim().toUpperCase() === 'ID' || kode.trim() === province || kode.trim().startsWith(`${province}.`);
+  const kept = fields.includes('kode_wilayah') ? parsed.data.filter((r) => inProvince(r.kode_wilayah ?? '')) : parsed.data;
+  if (kept.length === parsed.data.length) copyFileSync(from, to);
+  else writeFileSync(to, `${Papa.unparse({ fields, data: kept.map((r) => fields.map((f) => r[f] ?? '')) }, { newline: '\n' })}\n`);
 }
 
 export const LOKUS_HEADER = ['kode_wilayah', 'tahun', 'sumber'] as const;
@@ -49,13 +62,15 @@ export function writeLokus(dir: string, model: DemoModel) {
 
 export const CROSSWALK_HEADER = ['nama_prov', 'nama_kab', 'nama_kec', 'nama_desa', 'kode_wilayah'] as const;
 
-/** The old village spellings used in the by-name exports, mapped to their codes. */
+/** The old village spellings used in the by-name exports, mapped to their codes (none: no file). */
 export function writeCrosswalk(dir: string, model: DemoModel) {
+  const spellings = Object.entries(model.profile.oldSpellings).sort();
+  if (spellings.length === 0) return null;
   const w = new CsvFileWriter(join(dir, 'crosswalk.csv'), CROSSWALK_HEADER);
-  for (const [code, spelling] of Object.entries(OLD_SPELLINGS).sort()) {
+  for (const [code, spelling] of spellings) {
     const v = model.villages.find((x) => x.village.code === code);
     if (!v) throw new Error(`crosswalk: village ${code} is not in the gazetteer`);
-    w.row(['KALIMANTAN TIMUR', v.regency.name.toUpperCase(), v.district.name.toUpperCase(), spelling.toUpperCase(), code]);
+    w.row([model.profile.provinceName.toUpperCase(), v.regency.name.toUpperCase(), v.district.name.toUpperCase(), spelling.toUpperCase(), code]);
   }
   return w.close();
 }

@@ -27,7 +27,8 @@ export const silentLogger: Logger = { info() {}, progress() {}, warn() {} };
 export interface BuildOptions {
   input: string;
   out: string;
-  province?: string; // two-digit code (default: DEFAULT_PROVINCE) or 'all'
+  /** Two-digit code or 'all'; default: the demo's province for a demo folder, else DEFAULT_PROVINCE. */
+  province?: string;
   internal?: boolean;
   logger?: Logger;
   /** DuckDB memory cap for national-scale inputs (spills to disk beyond it). */
@@ -62,9 +63,13 @@ export async function buildData(opts: BuildOptions): Promise<BuildSummary> {
   const t0 = performance.now();
   const log = opts.logger ?? silentLogger;
   const input = resolve(opts.input);
-  const province = opts.province ?? DEFAULT_PROVINCE.kode;
   const internal = opts.internal ?? false;
   if (!existsSync(input) || !statSync(input).isDirectory()) throw new CliError(`input folder not found: ${opts.input}`);
+  const demoProvince = readDemoMarker(input)?.province;
+  const province = opts.province ?? demoProvince ?? DEFAULT_PROVINCE.kode;
+  if (demoProvince && province !== demoProvince && province !== 'all') {
+    throw new CliError(`${opts.input} is a demo of province ${demoProvince}, not ${province}: run with --province ${demoProvince}, or generate the demo with npm run demo -- --province ${province}`);
+  }
   if (!/^(\d{2}|all)$/.test(province)) throw new CliError(`--province must be a two-digit province code (e.g. 64) or "all", not "${province}"`);
 
   const issues = new IssueLog();
@@ -75,7 +80,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildSummary> {
     const previous = internal ? null : await readPreviousRelease(db, opts.out);
     if (previous?.hiddenCells) log.progress(`previous release in ${opts.out}: ${previous.hiddenCells} hidden cells stay hidden`);
     log.progress(`gazetteer: idn-area-data, province ${province}`);
-    const gaz = loadGazetteer(province);
+    const gaz = loadProvince(province);
     await loadGazetteerTable(db, gaz);
 
     log.progress('reading reference and aggregated inputs');
@@ -165,6 +170,15 @@ export async function buildData(opts: BuildOptions): Promise<BuildSummary> {
   }
 }
 
+/** The gazetteer of the province; a code idn-area-data does not have is a usage error. */
+function loadProvince(province: string): Gazetteer {
+  try {
+    return loadGazetteer(province);
+  } catch {
+    throw new CliError(`--province ${province} is not a province in idn-area-data (two-digit Kemendagri codes, listed in node_modules/idn-area-data/data/provinces.csv)`);
+  }
+}
+
 async function loadGazetteerTable(db: Duck, gaz: Gazetteer): Promise<void> {
   await db.run(`CREATE OR REPLACE TABLE gazetir (kode_wilayah VARCHAR PRIMARY KEY, nama_wilayah VARCHAR, tingkat VARCHAR, kode_induk VARCHAR, jenis VARCHAR)`);
   await db.append('gazetir', [...gaz.areas.values()].map((a) => [a.kode, a.nama, a.tingkat, a.induk, a.jenis]));
@@ -219,10 +233,10 @@ async function buildPassThrough(db: Duck): Promise<void> {
     FROM in_program_ref p LEFT JOIN in_indikator i ON i.kode_indikator = p.kode_indikator`);
 }
 
-function readDemoMarker(input: string): { note?: string } | null {
+function readDemoMarker(input: string): { note?: string; province?: string } | null {
   const p = join(input, DEMO_MARKER);
   if (!existsSync(p)) return null;
-  const j = JSON.parse(readFileSync(p, 'utf8')) as { synthetic?: boolean; note?: string };
+  const j = JSON.parse(readFileSync(p, 'utf8')) as { synthetic?: boolean; note?: string; province?: string };
   return j.synthetic ? j : null;
 }
 

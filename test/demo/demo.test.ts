@@ -23,7 +23,7 @@ beforeAll(async () => {
   b = join(root, 'b');
   summary = await generateDemo({ out: a, seed: SEED, scale: SCALE });
   await generateDemo({ out: b, seed: SEED, scale: SCALE });
-});
+}, 180_000); // two demos: seconds on an idle machine, much longer on a busy one
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function files(dir: string, sub = ''): string[] {
