@@ -101,7 +101,7 @@ describe('generateDemo', () => {
   });
 
   it('copies the real reference and survey files unchanged', () => {
-    for (const f of ['reference/program.csv', 'reference/target.csv', 'raw/survei/survei_stunting_kaltim.csv']) {
+    for (const f of ['reference/program.csv', 'reference/target.csv', 'raw/survei/survei_stunting.csv']) {
       expect(readFileSync(join(a, f)).equals(readFileSync(join('data', f))), f).toBe(true);
     }
   });

@@ -35,7 +35,7 @@ function fixture(order = 0): Fixture {
       'raw/sasaran/s.csv': `kode_wilayah,tahun,jumlah_sasaran_balita\n${villages.map((v, i) => `${v.kode},2024,${20 + i}`).join('\n')}\n`,
       'raw/keluarga/k.csv': `kode_wilayah,periode,jumlah_keluarga_sasaran,jumlah_keluarga_berisiko_stunting,jumlah_keluarga_berisiko_didampingi\n${villages.map((v, i) => `${v.kode},2024-S1,${10 + i},${3 + (i % 5)},${i % 3}`).join('\n')}\n`,
       'raw/program/p.csv': `kode_wilayah,periode,program,sasaran,realisasi\n${villages.map((v, i) => `${v.kode},2024,PMT,${5 + i},${i % 4}`).join('\n')}\n64.08.02,2024-S1,BAAS,12,9\n`,
-      'raw/survei/survei.csv': read('data/raw/survei/survei_stunting_kaltim.csv'),
+      'raw/survei/survei.csv': read('data/raw/survei/survei_stunting.csv'),
       'reference/target.csv': read('data/reference/target.csv'),
       'reference/indikator.csv': read('data/reference/indikator.csv'),
       'reference/lokus.csv': 'kode_wilayah,tahun,sumber\n64.08.01.2014,2024,SK Bupati Kutai Timur\n64.74.01.1001,2024,SK Wali Kota Bontang\n',

@@ -26,7 +26,7 @@ import {
 import { TABLE_NAMES } from '../../src/lib/schema.ts';
 import { gizi, testDb, wil, type Row, type TestDb } from './helpers.ts';
 
-const surveiCsv = Papa.parse<Record<string, string>>(readFileSync('data/raw/survei/survei_stunting_kaltim.csv', 'utf8'), {
+const surveiCsv = Papa.parse<Record<string, string>>(readFileSync('data/raw/survei/survei_stunting.csv', 'utf8'), {
   header: true,
   skipEmptyLines: true,
 }).data;
