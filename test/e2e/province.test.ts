@@ -100,7 +100,7 @@ describe('the site of province 65', () => {
   });
 
   it('the browser upgrade queries the province the page was built for', async () => {
-    const manifest = site.manifest() as { periods: string[] };
+    const manifest = site.manifest() as unknown as { periods: string[] };
     const first = manifest.periods[0];
     await withPage(browser, site.url('en', '/prioritas/', `?period=${first}`), async (probe) => {
       const { page } = probe;
