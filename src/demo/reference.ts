@@ -19,8 +19,7 @@ export const REFERENCE_COPIES = ['program.csv', 'target.csv', 'indikator.csv', '
 export function copyReal(repoData: string, out: string, province: string) {
   const files: string[] = [];
   const copy = (from: string, to: string) => {
-    copyProvinceRows(from, to, province);
-    files.push(to);
+    if (copyProvinceRows(from, to, province)) files.push(to);
   };
   for (const f of REFERENCE_COPIES) copy(join(repoData, 'reference', f), join(out, 'reference', f));
   const survei = join(repoData, 'raw', 'survei');
@@ -28,14 +27,17 @@ export function copyReal(repoData: string, out: string, province: string) {
   return files;
 }
 
-function copyProvinceRows(from: string, to: string, province: string): void {
+/** Copies the rows of the province and Indonesia; false (and no file) when none is left. */
+function copyProvinceRows(from: string, to: string, province: string): boolean {
   const text = readFileSync(from, 'utf8');
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
   const fields = parsed.meta.fields ?? [];
   const inProvince = (kode: string) => kode.trim().toUpperCase() === 'ID' || kode.trim() === province || kode.trim().startsWith(`${province}.`);
   const kept = fields.includes('kode_wilayah') ? parsed.data.filter((r) => inProvince(r.kode_wilayah ?? '')) : parsed.data;
+  if (kept.length === 0 && parsed.data.length > 0) return false;
   if (kept.length === parsed.data.length) copyFileSync(from, to);
   else writeFileSync(to, `${Papa.unparse({ fields, data: kept.map((r) => fields.map((f) => r[f] ?? '')) }, { newline: '\n' })}\n`);
+  return true;
 }
 
 export const LOKUS_HEADER = ['kode_wilayah', 'tahun', 'sumber'] as const;

@@ -180,6 +180,7 @@ export const KINDS = {
     levels: ['kabupaten_kota'],
     ratios: [],
     optional: true,
+    bundled: true,
     single: true,
   },
   crosswalk: {

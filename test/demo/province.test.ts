@@ -50,7 +50,9 @@ describe('demo of province 65', () => {
     const manifest = JSON.parse(readFileSync(join(r.out, 'manifest.json'), 'utf8'));
     expect(manifest.province).toEqual({ kode: '65', nama: 'Kalimantan Utara', nama_en: 'North Kalimantan' });
     expect(manifest.parameters.province).toBe('65');
-    expect(r.summary.bundled).toEqual([]);
+    // the priority regencies are Kaltim's only: none in the demo, none taken from the bundled list
+    expect(r.summary.bundled).toEqual(['data/reference/prioritas.csv']);
+    expect(await readTableOut(r.out, 'prioritas')).toEqual([]);
     const wilayah = await readTableOut<{ kode_wilayah: string; tingkat: string; nama_wilayah: string }>(r.out, 'wilayah');
     expect(wilayah.filter((w) => w.tingkat === 'provinsi')).toEqual([expect.objectContaining({ kode_wilayah: '65', nama_wilayah: 'Kalimantan Utara' })]);
     expect(wilayah.every((w) => w.kode_wilayah.startsWith('65'))).toBe(true);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/demo/generate.ts';
 import { build, buildFails, buildOk, child, cleanup, makeInput, PROGRAM_REF, readTableOut, tempDir } from './helpers.ts';
 
-const BUNDLED_REFERENCES = ['data/raw/survei/survei_stunting.csv', 'data/reference/indikator.csv', 'data/reference/program.csv', 'data/reference/target.csv'];
+const BUNDLED_REFERENCES = ['data/raw/survei/survei_stunting.csv', 'data/reference/indikator.csv', 'data/reference/prioritas.csv', 'data/reference/program.csv', 'data/reference/target.csv'];
 /** The codes of the repository's programme list, read here without the build step. */
 const BUNDLED_CODES = readFileSync(PROGRAM_REF, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]).sort();
 const csv = (header: string, ...rows: string[]) => `${header}\n${rows.join('\n')}\n`;
@@ -48,7 +48,7 @@ describe('bundled references', () => {
         'raw/program/a.csv': csv(PROGRAM_HEADER, '64.08,2024,GIZI,100,50'),
       },
     });
-    expect(r.summary.bundled).toEqual(['data/raw/survei/survei_stunting.csv', 'data/reference/indikator.csv']);
+    expect(r.summary.bundled).toEqual(['data/raw/survei/survei_stunting.csv', 'data/reference/indikator.csv', 'data/reference/prioritas.csv']);
     expect((await readTableOut<{ program: string }>(r.out, 'program_ref')).map((p) => p.program)).toEqual(['GIZI']);
     expect(await readTableOut(r.out, 'target')).toMatchObject([{ kode_wilayah: '64', tahun: 2030, target: 10 }]);
   });
