@@ -50,6 +50,8 @@ export interface BuildSummary {
   periods: string[];
   outputs: { file: string; rows: number; bytes: number; sha256: string }[];
   warnings: string[];
+  /** The same warnings as JSON lines (see IssueLog.jsonLines). */
+  warningsJson: string[];
   seconds: number;
   /** cells hidden in the release this one replaced, kept hidden (0 when there was none) */
   keptHidden: number;
@@ -159,6 +161,7 @@ export async function buildData(opts: BuildOptions): Promise<BuildSummary> {
       periods,
       outputs,
       warnings: issues.warnings.length ? issues.lines().filter((l) => l.includes(': warning: ')) : [],
+      warningsJson: issues.jsonLines().filter((l) => (JSON.parse(l) as { severity: string }).severity === 'warning'),
       seconds: (performance.now() - t0) / 1000,
       keptHidden: previous?.hiddenCells ?? 0,
     };
@@ -192,7 +195,7 @@ async function readCrosswalk(db: Duck, issues: IssueLog): Promise<CrosswalkEntry
   const entries: CrosswalkEntry[] = [];
   for (const r of rows) {
     if (!r.known) {
-      issues.error(r._file, { line: r._line, column: 5 }, `crosswalk code "${r.kode_wilayah}" is not a known area code`, 'use a Kemendagri code from idn-area-data, or "-" to exclude rows with these names', 'crosswalk');
+      issues.report('unknown-crosswalk-code', r._file, { line: r._line, column: 5 }, { value: r.kode_wilayah });
       continue;
     }
     const names = [r.nama_prov, r.nama_kab, r.nama_kec, r.nama_desa];
@@ -208,14 +211,14 @@ async function crossChecks(db: Duck, issues: IssueLog): Promise<void> {
     `SELECT d._file, d._line, d.kode_wilayah, d.periode, b.file FROM in_eppgbm_desa d
      JOIN bn_desa_bulan b ON b.kode_wilayah = d.kode_wilayah AND b.periode = d.periode ORDER BY d._file, d._line`,
   )) {
-    issues.error(r._file, { line: r._line, column: 1 }, `village ${r.kode_wilayah} in ${r.periode} is also in the by-name e-PPGBM exports: it would be counted twice`, 'keep one source for this village and month (remove the row here or the by-name rows)', 'double-count');
+    issues.report('double-count', r._file, { line: r._line, column: 1 }, { kode: r.kode_wilayah, periode: r.periode });
   }
   for (const r of await db.all<{ _file: string; _line: number; kode_wilayah: string; periode: string; program: string; child_file: string; child_line: number; child: string }>(
     `SELECT p._file, p._line, p.kode_wilayah, p.periode, p.program, c._file AS child_file, c._line AS child_line, c.kode_wilayah AS child
      FROM in_program p JOIN in_program c ON c.program = p.program AND c.periode = p.periode AND c.kode_wilayah LIKE p.kode_wilayah || '.%'
      QUALIFY row_number() OVER (PARTITION BY p._file, p._line ORDER BY c._file, c._line) = 1 ORDER BY p._file, p._line`,
   )) {
-    issues.error(r._file, { line: r._line, column: 1 }, `${r.program} ${r.periode} is reported for ${r.kode_wilayah} and also for its sub-area ${r.child} (${r.child_file}:${r.child_line}): totals would count it twice`, 'report each programme and period at one level only', 'program-level');
+    issues.report('double-level', r._file, { line: r._line, column: 1 }, { program: r.program, periode: r.periode, kode: r.kode_wilayah, child: r.child, childAt: `${r.child_file}:${r.child_line}` });
   }
 }
 

@@ -55,15 +55,15 @@ export async function openInput(inputDir: string, rel: string, bundled = false):
  */
 export function checkBody(file: InputFile, body: Body, log: IssueLog): boolean {
   if (body.bytes === 0) {
-    log.error(file.name, {}, 'the file is empty', 'export it again, or remove it from the folder');
+    log.report('empty-file', file.name, {});
     return false;
   }
   if (body.encodingError) {
-    log.error(file.name, { line: body.encodingError.line }, `the file is not UTF-8: ${body.encodingError.hint}`, 'save it as "CSV UTF-8" and run again');
+    log.report('encoding-error', file.name, { line: body.encodingError.line }, { hint: body.encodingError.hint });
     return false;
   }
   if (body.lines - body.blankLines <= 1) {
-    log.warn(file.name, { line: 1 }, 'the file has a header but no rows', 'nothing from it is used; remove it if that is not intended');
+    log.report('no-rows', file.name, { line: 1 });
   }
   return true;
 }

@@ -1,6 +1,8 @@
 /**
- * Input errors: each one placed at FILE:LINE[:COLUMN], all of them listed in one run, nothing written
- * (the previous output stays byte-identical), and the command's exit code and stderr.
+ * Input errors: each one placed at FILE:LINE[:COLUMN] with its type from the catalogue
+ * (src/pipeline/issues.ts; the wording may change, the type and the place may not), all of them
+ * listed in one run, nothing written (the previous output stays byte-identical), and the command's
+ * exit code, stderr and JSON lines.
  */
 import { TABLE_NAMES } from '../../src/lib/schema.ts';
 import { execFile } from 'node:child_process';
@@ -8,7 +10,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DataError } from '../../src/pipeline/issues.ts';
+import { DataError, ISSUE_TYPES, type Issue } from '../../src/pipeline/issues.ts';
 import {
   BYNAME_HEADER, NODE, ROOT, build, buildFails, buildOk, child, cleanup, colOf, makeInput, snapshotDir, tempDir, toCsv,
   type Fixture,
@@ -24,6 +26,12 @@ const KELUARGA_HEADER = 'kode_wilayah,periode,jumlah_keluarga_sasaran,jumlah_kel
 const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
 /** A row with more fields than the header, reported at FILE:LINE (a column is optional; wording may vary). */
 const TOO_MANY = (file: string, line: number) => new RegExp(`^${file.replace(/[./]/g, '\\$&')}:${line}(:\\d+)?: .*(too many columns|more fields than the header)`);
+/** "FILE[:LINE[:COLUMN]] type" of every issue a failed build reported, sorted by place. */
+const found = (r: { error?: unknown }): string[] => {
+  if (!(r.error instanceof DataError)) throw new Error(`expected a DataError, got ${String(r.error)}`);
+  return r.error.log.sorted().map(placeType);
+};
+const placeType = (i: Issue) => `${[i.file, i.line, i.line !== undefined ? i.column : undefined].filter((x) => x !== undefined).join(':')} ${i.type}`;
 const errorsOf = (lines: string[]) => lines.filter((l) => !/^[^:]+(:\d+)*: warning: /.test(l));
 
 /** One input with every kind of error, each in a known place. */
@@ -57,32 +65,41 @@ function everyError(): Fixture {
 describe('every error is listed, each at its place', () => {
   let lines: string[];
   let error: unknown;
+  let issues: Issue[];
   beforeAll(async () => {
     const r = await buildFails(everyError());
     lines = r.issues;
     error = r.error;
+    issues = (r.error as DataError).log.sorted();
   });
   const D = 'raw/eppgbm-desa/desa.csv';
-  const expected: [string, RegExp | string][] = [
-    [`${D}:3:1`, 'unknown area code "64.08.01.2999"'],
-    [`${D}:4:5`, '"jumlah_balita_pendek" is negative (-3)'],
-    [`${D}:5:5`, 'jumlah_balita_pendek + jumlah_balita_sangat_pendek (13) is larger than jumlah_balita_diukur (10)'],
-    [`${D}:6`, `duplicate row for kode_wilayah + periode = 64.08.01.2001 / 2024-01 (first at ${D}:2)`],
-    [`${D}:7:2`, '"periode" value "2024-13" is not a month (YYYY-MM)'],
-    [`${D}:8:4`, '"jumlah_balita_diukur" value "dua puluh" is not a whole number'],
-    [`${D}:9:1`, 'village 64.08.01.2014 in 2024-02 is also in the by-name e-PPGBM exports: it would be counted twice'],
-    ['raw/keluarga/latin1.csv:4', /^the file is not UTF-8: it looks like Windows-1252\/Latin-1/],
-    ['raw/eppgbm/nocol.csv:1', /^missing required column "ZS TB\/U" \(header has: NIK, Nama,/],
-    ['raw/keluarga/empty.csv', 'the file is empty'],
-    ['raw/program/a.csv:2:1', 'PMT 2024 is reported for 64.08 and also for its sub-area 64.08.01 (raw/program/a.csv:3): totals would count it twice'],
+  const expected: [string, keyof typeof ISSUE_TYPES][] = [
+    [`${D}:3:1`, 'unknown-code'],
+    [`${D}:4:5`, 'negative-count'],
+    [`${D}:5:5`, 'part-exceeds-whole'],
+    [`${D}:6`, 'duplicate-key'],
+    [`${D}:7:2`, 'invalid-value'],
+    [`${D}:8:4`, 'invalid-value'],
+    [`${D}:9:1`, 'double-count'],
+    ['raw/keluarga/latin1.csv:4', 'encoding-error'],
+    ['raw/eppgbm/nocol.csv:1', 'missing-column'],
+    ['raw/keluarga/empty.csv', 'empty-file'],
+    ['raw/program/a.csv:2:1', 'double-level'],
   ];
-  for (const [place, what] of expected) {
-    it(`${place}: ${String(what).slice(0, 60)}`, () => {
-      const hits = lines.filter((l) => l.startsWith(`${place}: `) && (typeof what === 'string' ? l.slice(place.length + 2).startsWith(what) : what.test(l.slice(place.length + 2))));
-      expect(hits, lines.join('\n')).toHaveLength(1);
-      expect(hits[0]).toMatch(/ — \S/); // every message says how to fix it
+  for (const [place, type] of expected) {
+    it(`${place}: ${type}`, () => {
+      const hits = issues.filter((i) => placeType(i) === `${place} ${type}`);
+      expect(hits, issues.map(placeType).join('\n')).toHaveLength(1);
+      expect(hits[0].fix).toMatch(/\S/); // every message says how to fix it
+      expect(`${hits[0].message} ${hits[0].fix}`).not.toMatch(/\{\w+\}/); // every template filled
     });
   }
+  it('messages name the values at fault (checked once here; elsewhere only type and place)', () => {
+    const at = (place: string) => lines.find((l) => l.startsWith(`${place}: `))!;
+    expect(at(`${D}:3:1`)).toContain('"64.08.01.2999"');
+    expect(at(`${D}:6`)).toContain(`(first at ${D}:2)`);
+    expect(at('raw/program/a.csv:2:1')).toContain('64.08.01 (raw/program/a.csv:3)');
+  });
   it('the empty by-name file is an error too', () => {
     expect(errorsOf(lines).some((l) => l.startsWith('raw/eppgbm/zero.csv'))).toBe(true);
   });
@@ -126,14 +143,17 @@ describe('by-name row errors', () => {
       child({ 'Tanggal Pengukuran': '' }), // 8
     ];
     const r = await buildFails({ eppgbm: { 'a.csv': rows } });
-    expect(r.issues).toEqual([
-      `raw/eppgbm/a.csv:3:${colOf('Tanggal Pengukuran')}: measurement date is missing or not a date ("31/02/2024") — write the date as YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY`,
-      `raw/eppgbm/a.csv:4:${colOf('ZS TB/U')}: height-for-age z-score (ZS TB/U) is not a number ("-2.x") — write a number such as -2.15 or -2,15`,
-      `raw/eppgbm/a.csv:5:${colOf('TB/U')}: TB/U label is not one of Sangat Pendek, Pendek, Normal, Tinggi (and ZS TB/U is empty) — fill ZS TB/U or use one of the four labels`,
-      `raw/eppgbm/a.csv:6:${colOf('Usia Saat Ukur')}: age at measurement cannot be read from "Usia Saat Ukur" nor from "Tgl Lahir" — write the age like "2 Tahun - 3 Bulan - 5 Hari" or give a valid date of birth`,
-      `raw/eppgbm/a.csv:7:${colOf('Desa/Kel')}: an area name (Prov, Kab/Kota, Kec or Desa/Kel) is empty — fill the four area columns`,
-      `raw/eppgbm/a.csv:8:${colOf('Tanggal Pengukuran')}: measurement date is missing or not a date — write the date as YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY`,
+    expect(found(r)).toEqual([
+      `raw/eppgbm/a.csv:3:${colOf('Tanggal Pengukuran')} invalid-date`,
+      `raw/eppgbm/a.csv:4:${colOf('ZS TB/U')} invalid-haz`,
+      `raw/eppgbm/a.csv:5:${colOf('TB/U')} invalid-tbu`,
+      `raw/eppgbm/a.csv:6:${colOf('Usia Saat Ukur')} invalid-age`,
+      `raw/eppgbm/a.csv:7:${colOf('Desa/Kel')} missing-area-name`,
+      `raw/eppgbm/a.csv:8:${colOf('Tanggal Pengukuran')} invalid-date`,
     ]);
+    // only non-personal values are quoted: the measurement date and the z-score
+    expect(r.issues[0]).toContain('("31/02/2024")');
+    expect(r.issues[1]).toContain('("-2.x")');
   });
 
   it('line numbers stay right after records that span several lines', async () => {
@@ -144,14 +164,14 @@ describe('by-name row errors', () => {
       child({ 'ZS TB/U': 'def' }), // 8
     ]);
     const r = await buildFails({ eppgbm: { 'a.csv': text } });
-    expect(r.issues.map((l) => l.split(': ')[0])).toEqual([`raw/eppgbm/a.csv:5:${colOf('ZS TB/U')}`, `raw/eppgbm/a.csv:8:${colOf('ZS TB/U')}`]);
+    expect(found(r)).toEqual([`raw/eppgbm/a.csv:5:${colOf('ZS TB/U')} invalid-haz`, `raw/eppgbm/a.csv:8:${colOf('ZS TB/U')} invalid-haz`]);
   });
 
   it('a row with more fields than the header is unreadable, at its line', async () => {
     const rows = [child(), child({ Alamat: 'JALAN-X' }), child(), child()].map((r) => ({ ...r, Detail: 'catatan' }));
     const text = toCsv(BYNAME_HEADER, rows).replace('JALAN-X', 'Jl. Kenanga, RT 3');
     const r = await buildFails({ eppgbm: { 'a.csv': text } });
-    expect(r.issues).toHaveLength(1);
+    expect(found(r)).toEqual(['raw/eppgbm/a.csv:3 field-count']);
     expect(r.issues[0]).toMatch(TOO_MANY('raw/eppgbm/a.csv', 3));
   });
 
@@ -172,7 +192,7 @@ describe('by-name row errors', () => {
     const r = await build({ eppgbm: { 'a.csv': text } });
     expect(r.error).toBeInstanceOf(DataError);
     expect(errorsOf(r.issues).map((l) => /^[^:]+:\d+/.exec(l)?.[0])).toEqual(['raw/eppgbm/a.csv:3']);
-    expect(r.issues[0]).toMatch(/quote/);
+    expect(found(r)[0]).toMatch(/^raw\/eppgbm\/a\.csv:3(:\d+)? (unclosed-quote|unreadable-row)$/);
   });
 
   it('a row with fewer fields than the header is reported at its line', async () => {
@@ -192,7 +212,8 @@ describe('by-name row errors', () => {
 
   it('a by-name file that is not UTF-8 is reported at its first bad line', async () => {
     const r = await buildFails({ eppgbm: { 'a.csv': Buffer.from(toCsv(BYNAME_HEADER, [child(), child(), child({ Alamat: 'Jl. Pélita' })]), 'latin1') } });
-    expect(r.issues).toEqual(['raw/eppgbm/a.csv:4: the file is not UTF-8: it looks like Windows-1252/Latin-1 (save it as "CSV UTF-8 (Comma delimited)" in Excel) — save it as "CSV UTF-8" and run again']);
+    expect(found(r)).toEqual(['raw/eppgbm/a.csv:4 encoding-error']);
+    expect(r.issues[0]).toContain('Windows-1252/Latin-1');
   });
 
   // Regression test (fixed) for (src/pipeline/readers/eppgbm.ts readByName: `if (!readable) return ...` and the early return in
@@ -208,7 +229,7 @@ describe('by-name row errors', () => {
       },
       files: { 'raw/eppgbm-desa/d.csv': csv(DESA_HEADER, '64.08.01.2014,2024-02,,30,5,2') },
     });
-    expect(r.issues.map((l) => l.split(': ')[0])).toEqual(['raw/eppgbm-desa/d.csv:2:1', 'raw/eppgbm/a.csv:3', `raw/eppgbm/b.csv:3:${colOf('ZS TB/U')}`]);
+    expect(found(r)).toEqual(['raw/eppgbm-desa/d.csv:2:1 double-count', 'raw/eppgbm/a.csv:3 encoding-error', `raw/eppgbm/b.csv:3:${colOf('ZS TB/U')} invalid-haz`]);
   });
 
   it('a malformed row in one by-name file does not hide the errors of the other by-name files', async () => {
@@ -224,9 +245,12 @@ describe('by-name row errors', () => {
     const rows = Array.from({ length: 26 }, (_, i) => child({ 'ZS TB/U': i === 0 ? '0.1' : `x${i}` }));
     const r = await buildFails({ eppgbm: { 'a.csv': rows } });
     expect(r.issues).toHaveLength(21);
-    expect(r.issues[0].startsWith(`raw/eppgbm/a.csv:3:${colOf('ZS TB/U')}: `)).toBe(true);
-    expect(r.issues[19].startsWith(`raw/eppgbm/a.csv:22:${colOf('ZS TB/U')}: `)).toBe(true);
-    expect(r.issues[20]).toBe('raw/eppgbm/a.csv: 5 more like "height-for-age z-score (ZS TB/U) is not a number ("x21")" not listed — fix the ones above and run again');
+    const listed = found(r);
+    expect(listed).toHaveLength(20);
+    expect(listed[0]).toBe(`raw/eppgbm/a.csv:3:${colOf('ZS TB/U')} invalid-haz`);
+    expect(listed[19]).toBe(`raw/eppgbm/a.csv:22:${colOf('ZS TB/U')} invalid-haz`);
+    expect((r.error as DataError).log.overflow().map((o) => [o.count, o.sample.type])).toEqual([[5, 'invalid-haz']]);
+    expect(r.issues[20]).toMatch(/^raw\/eppgbm\/a\.csv: 5 more like /);
   });
 });
 
@@ -242,10 +266,7 @@ describe('aggregated inputs: line numbers and missing inputs', () => {
         ),
       },
     });
-    expect(r.issues.map((l) => l.split(' — ')[0])).toEqual([
-      'raw/survei/s.csv:4:3: "tahun" value "20x3" is not a year',
-      'raw/survei/s.csv:5:4: "prevalensi_stunting" value "abc" is not a number',
-    ]);
+    expect(found(r)).toEqual(['raw/survei/s.csv:4:3 invalid-value', 'raw/survei/s.csv:5:4 invalid-value']);
   });
 
   it('a required column missing from an aggregated file, and a required value left empty', async () => {
@@ -255,15 +276,14 @@ describe('aggregated inputs: line numbers and missing inputs', () => {
         'raw/sasaran/s.csv': csv('kode_wilayah,tahun,jumlah_sasaran_balita', '64.08.01.2001,2024,', '64.08.01.2002,2024,12'),
       },
     });
-    expect(r.issues.map((l) => l.split(' — ')[0])).toEqual([
-      'raw/keluarga/k.csv:1: missing required column "jumlah_keluarga_berisiko_didampingi" (header has: kode_wilayah, periode, jumlah_keluarga_sasaran, jumlah_keluarga_berisiko_stunting)',
-      'raw/sasaran/s.csv:2:3: "jumlah_sasaran_balita" is empty',
-    ]);
+    expect(found(r)).toEqual(['raw/keluarga/k.csv:1 missing-column', 'raw/sasaran/s.csv:2:3 blank-value']);
+    expect(r.issues[0]).toContain('"jumlah_keluarga_berisiko_didampingi"');
   });
 
   it('a by-name file with a header and no rows is only a warning: the build succeeds', async () => {
     const r = await buildOk({ eppgbm: { 'a.csv': [child()], 'leer.csv': `${BYNAME_HEADER.join(',')}\n` } });
-    expect(r.summary.warnings).toEqual(['raw/eppgbm/leer.csv:1: warning: the file has a header but no rows — nothing from it is used; remove it if that is not intended']);
+    expect(r.summary.warningsJson.map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ file: 'raw/eppgbm/leer.csv', line: 1, type: 'no-rows', severity: 'warning' })]);
+    expect(r.summary.warnings).toHaveLength(1);
     expect(r.summary.rowsRead).toBe(1);
   });
 
@@ -274,10 +294,7 @@ describe('aggregated inputs: line numbers and missing inputs', () => {
 
   it('a code at the wrong level, and "ID" where no national row is accepted', async () => {
     const r = await buildFails({ files: { 'raw/eppgbm-desa/d.csv': csv(DESA_HEADER, '64.08.01,2024-01,,30,5,2', 'ID,2024-01,,30,5,2') } });
-    expect(r.issues.map((l) => l.split(' — ')[0])).toEqual([
-      'raw/eppgbm-desa/d.csv:2:1: area code "64.08.01" is a kecamatan but e-PPGBM village counts needs desa_kelurahan',
-      'raw/eppgbm-desa/d.csv:3:1: national code "ID" is not accepted in e-PPGBM village counts',
-    ]);
+    expect(found(r)).toEqual(['raw/eppgbm-desa/d.csv:2:1 wrong-level', 'raw/eppgbm-desa/d.csv:3:1 national-code']);
   });
 
   it('duplicate keys across two files of the same kind', async () => {
@@ -287,7 +304,8 @@ describe('aggregated inputs: line numbers and missing inputs', () => {
         'raw/eppgbm-desa/b.csv': csv(DESA_HEADER, '64.08.01.2002,2024-01,,30,5,2', '6408012001,2024-01,,30,5,2'),
       },
     });
-    expect(r.issues.map((l) => l.split(' — ')[0])).toEqual(['raw/eppgbm-desa/b.csv:3: duplicate row for kode_wilayah + periode = 64.08.01.2001 / 2024-01 (first at raw/eppgbm-desa/a.csv:2)']);
+    expect(found(r)).toEqual(['raw/eppgbm-desa/b.csv:3 duplicate-key']);
+    expect(r.issues[0]).toContain('(first at raw/eppgbm-desa/a.csv:2)');
   });
 });
 
@@ -338,6 +356,21 @@ describe('the command (scripts/build-data.ts)', () => {
     expect(r.stderr).toMatch(/\n\d+ error\(s\); nothing was written \(the previous output is unchanged\)\.\n$/);
     expect(r.stdout).not.toContain('Wrote');
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('--json: every problem as one JSON object per line on stdout, with its type and place', async () => {
+    const input = makeInput(everyError());
+    const r = await cli(['--input', input, '--out', join(tempDir(), 'out'), '--json']);
+    expect(r.code).toBe(1);
+    const objects = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    for (const o of objects) {
+      expect(Object.keys(o)).toEqual(['file', 'line', 'column', 'type', 'severity', 'message', 'fix']);
+      expect(Object.keys(ISSUE_TYPES)).toContain(o.type);
+    }
+    expect(objects).toContainEqual(expect.objectContaining({ file: 'raw/eppgbm-desa/desa.csv', line: 3, column: 1, type: 'unknown-code', severity: 'error' }));
+    expect(objects).toContainEqual(expect.objectContaining({ file: 'raw/keluarga/empty.csv', line: null, column: null, type: 'empty-file' }));
+    expect(objects).toContainEqual(expect.objectContaining({ file: 'raw/sasaran/header-only.csv', line: 1, type: 'no-rows', severity: 'warning' }));
+    expect(r.stderr).toMatch(/\d+ error\(s\); nothing was written/);
   });
 
   it('exits 0 with a summary on success', async () => {

@@ -29,13 +29,13 @@ export function mapHeader(scan: Head, columns: ColumnSpec[], file: string, log: 
     if (!found) {
       if (col.required) {
         ok = false;
-        log.error(file, { line: 1 }, `missing required column "${col.name}" (header has: ${scan.header.join(', ')})`, `add a column named "${col.name}" to the header row`);
+        log.report('missing-column', file, { line: 1 }, { column: col.name, header: scan.header.join(', ') }, col.name);
       }
       continue;
     }
     if (found.length > 1) {
       ok = false;
-      log.error(file, { line: 1, column: found[1] }, `column "${col.name}" appears ${found.length} times in the header`, 'keep one column with that name');
+      log.report('duplicate-column', file, { line: 1, column: found[1] }, { column: col.name, count: found.length }, col.name);
       continue;
     }
     map.set(col.name, found[0]);
@@ -83,11 +83,9 @@ export function fieldCountWrong(scan: Head): string {
 }
 
 /** The message for such a row. */
-export function fieldCountIssue(scan: Head): { what: (tooMany: boolean) => string; fix: (tooMany: boolean) => string } {
-  return {
-    what: (tooMany) => `unreadable row (${tooMany ? 'too many' : 'missing'} columns)`,
-    fix: (tooMany) => `${REJECT_FIX[tooMany ? 'TOO MANY COLUMNS' : 'MISSING COLUMNS']} (the header has ${scan.header.length})`,
-  };
+/** Reports a row with more (or fewer) fields than the header of its file. */
+export function reportFieldCount(log: IssueLog, file: string, line: number, scan: Head, tooMany: boolean): void {
+  log.report('field-count', file, { line }, { problem: tooMany ? 'too many' : 'missing', hint: REJECT_FIX[tooMany ? 'TOO MANY COLUMNS' : 'MISSING COLUMNS'], header: scan.header.length });
 }
 
 /** `c7` for the column the spec calls `name`. */
@@ -117,7 +115,7 @@ export function reportRejects(rows: RejectRow[], file: string, log: IssueLog): v
   for (const r of rows) {
     if (seen.has(r.line)) continue; // one message per line (a broken quote makes DuckDB report every field after it)
     seen.add(r.line);
-    log.error(file, { line: r.line, column: r.column_idx ?? undefined }, `unreadable row (${r.error_type.toLowerCase()})`, REJECT_FIX[r.error_type] ?? r.error_message, `reject:${r.error_type}`);
+    log.report('unreadable-row', file, { line: r.line, column: r.column_idx ?? undefined }, { reason: r.error_type.toLowerCase(), hint: REJECT_FIX[r.error_type] ?? r.error_message }, r.error_type);
   }
 }
 

@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { sqlString, type Duck } from '../duck.ts';
-import type { IssueLog } from '../issues.ts';
-import { col, csvSource, fieldCountIssue, fieldCountWrong, mapHeader, needsSequentialRead, reportRejects, type HeaderMap, type RejectRow } from '../csv/read.ts';
+import type { IssueLog, IssueTypeId } from '../issues.ts';
+import { TBU_LABELS } from '../../lib/domain/stunting.ts';
+import { col, csvSource, fieldCountWrong, mapHeader, needsSequentialRead, reportFieldCount, reportRejects, type HeaderMap, type RejectRow } from '../csv/read.ts';
 import { checkBody, type InputFile } from '../input-files.ts';
 import { recordStartLines, rowToLine, scanRecords } from '../csv/records.ts';
 import { EPPGBM_COLUMNS as C, EPPGBM_SPEC } from '../kinds.ts';
@@ -86,12 +87,12 @@ export function rowSql(layout: Layout, opts: { extra?: string; collectRejects?: 
 const single = (f: ByNameFile): Layout => ({ files: [f], map: f.map });
 
 const ERROR_KINDS = [
-  { flag: 'e_tanggal', column: C.tanggal, what: 'measurement date is missing or not a date', fix: FORMAT_HINTS.date },
-  { flag: 'e_zs', column: C.zsTbu, what: 'height-for-age z-score (ZS TB/U) is not a number', fix: FORMAT_HINTS.decimal },
-  { flag: 'e_tbu', column: C.tbu, what: 'TB/U label is not one of Sangat Pendek, Pendek, Normal, Tinggi (and ZS TB/U is empty)', fix: 'fill ZS TB/U or use one of the four labels' },
-  { flag: 'e_usia', column: C.usia, what: 'age at measurement cannot be read from "Usia Saat Ukur" nor from "Tgl Lahir"', fix: 'write the age like "2 Tahun - 3 Bulan - 5 Hari" or give a valid date of birth' },
-  { flag: 'e_wilayah', column: C.desa, what: 'an area name (Prov, Kab/Kota, Kec or Desa/Kel) is empty', fix: 'fill the four area columns' },
-] as const;
+  { flag: 'e_tanggal', column: C.tanggal, type: 'invalid-date', hint: FORMAT_HINTS.date },
+  { flag: 'e_zs', column: C.zsTbu, type: 'invalid-haz', hint: FORMAT_HINTS.decimal },
+  { flag: 'e_tbu', column: C.tbu, type: 'invalid-tbu', hint: '' },
+  { flag: 'e_usia', column: C.usia, type: 'invalid-age', hint: '' },
+  { flag: 'e_wilayah', column: C.desa, type: 'missing-area-name', hint: '' },
+] as const satisfies readonly { flag: string; column: string; type: IssueTypeId; hint: string }[];
 
 export interface ByNameSummary {
   files: number;
@@ -177,7 +178,7 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
       if (rejects.length) broken.add(f);
       const { unclosedQuoteLine } = await scanRecords(f.input.path);
       if (unclosedQuoteLine !== null) {
-        if (!rejects.length) log.error(f.input.name, { line: unclosedQuoteLine }, 'a quote opened on this line is never closed: the rest of the file would be read as one value', 'close the quote, or double any quote inside a value ("")', 'unclosed');
+        if (!rejects.length) log.report('unclosed-quote', f.input.name, { line: unclosedQuoteLine });
         broken.add(f);
       }
     }
@@ -201,7 +202,7 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
       lines[i] = rec.length;
       const [{ n }] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM ${csvSource(f.input.head, `bnc${f.index}`, false, !sequential).sql}`);
       if (n !== rec.length) {
-        log.error(f.input.name, {}, `${rec.length} records but only ${n} could be read (${rec.length - n} lost)`, 'check quotes: values must not contain unmatched double quotes', 'rowcount');
+        log.report('lost-rows', f.input.name, {}, { records: rec.length, read: n, lost: rec.length - n });
       }
     }
   }
@@ -218,18 +219,17 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
          WHERE alasan = 'galat' ORDER BY rn LIMIT 200`,
       );
       const lines = lineOf(f, bad.map((b) => b.rn));
-      const shape = fieldCountIssue(f.input.head);
       bad.forEach((b, i) => {
         if (b.e_kolom) {
           // a shifted row: its values are in the wrong columns, so nothing else about it is meaningful
-          log.error(f.input.name, { line: lines[i] }, shape.what(Boolean(b.e_kolom_lebih)), shape.fix(Boolean(b.e_kolom_lebih)), 'e_kolom');
+          reportFieldCount(log, f.input.name, lines[i], f.input.head, Boolean(b.e_kolom_lebih));
           return;
         }
         for (const e of ERROR_KINDS) {
           if (!b[e.flag]) continue;
           // only non-personal values are quoted; dates of birth, NIK and names never are
           const shown = e.flag === 'e_tanggal' && b.tanggal_teks ? ` ("${b.tanggal_teks}")` : e.flag === 'e_zs' ? ` ("${b.zs_teks}")` : '';
-          log.error(f.input.name, { line: lines[i], column: f.map.get(e.column) }, `${e.what}${shown}`, e.fix, e.flag);
+          log.report(e.type, f.input.name, { line: lines[i], column: f.map.get(e.column) }, { shown, hint: e.hint, labels: TBU_LABELS.map((l) => l.label).join(', ') });
         }
       });
     }
@@ -276,16 +276,14 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
       const x = unmatched.get(k)!;
       const at = first.get(u);
       const label = LEVEL_LABEL[x.level as keyof typeof LEVEL_LABEL];
-      const hint = x.suggestions.length ? `did you mean ${x.suggestions.map((s) => `"${s}"`).join(', ')}?` : 'no similar name is known there';
-      const what = x.ambiguous
-        ? `${label} "${x.name}" in ${x.parent} matches several areas: ${x.ambiguous.join(', ')} (${x.rows} ${x.rows === 1 ? 'row' : 'rows'})`
-        : `${label} "${x.name}" not found in ${x.parent} (${x.rows} ${x.rows === 1 ? 'row' : 'rows'}); ${hint}`;
-      log.error(
+      const suggestion = x.suggestions.length ? `did you mean ${x.suggestions.map((s) => `"${s}"`).join(', ')}?` : 'no similar name is known there';
+      const values = { level: label, name: x.name, parent: x.parent, rows: `${x.rows} ${x.rows === 1 ? 'row' : 'rows'}`, suggestion, areas: x.ambiguous?.join(', ') ?? '' };
+      log.report(
+        x.ambiguous ? 'ambiguous-name' : 'unmatched-name',
         at?.file.input.name ?? 'raw/eppgbm',
         { line: at?.line, column: at?.file.map.get(label === 'Prov' ? C.prov : label === 'Kab/Kota' ? C.kab : label === 'Kec' ? C.kec : C.desa) },
-        what,
-        `${x.ambiguous ? 'write "Desa"/"Kel." before the name' : 'correct the spelling'}, or add a line to reference/crosswalk.csv: nama_prov,nama_kab,nama_kec,nama_desa,kode_wilayah`,
-        `unmatched:${k}`,
+        values,
+        k,
       );
     });
   }

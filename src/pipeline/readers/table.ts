@@ -1,7 +1,7 @@
 import type { Duck } from '../duck.ts';
 import { sqlIdent, sqlString } from '../duck.ts';
 import type { IssueLog } from '../issues.ts';
-import { col, csvSource, fieldCountIssue, fieldCountWrong, mapHeader, reportRejects, type HeaderMap, type RejectRow } from '../csv/read.ts';
+import { col, csvSource, fieldCountWrong, mapHeader, reportFieldCount, reportRejects, type HeaderMap, type RejectRow } from '../csv/read.ts';
 import type { Head } from '../csv/prescan.ts';
 import { recordStartLines, rowToLine } from '../csv/records.ts';
 import { checkBody, listInput, openInput, type InputFile } from '../input-files.ts';
@@ -39,7 +39,7 @@ export async function readTable(db: Duck, inputDir: string, kind: TableKind, log
   const typed = kind.fields.map((f) => `${sqlIdent(f.name)} ${PARSE[f.type].type}`).join(', ');
   await db.run(`CREATE OR REPLACE TABLE in_${kind.id} (${typed}, _file VARCHAR, _line INTEGER)`);
   if (names.length === 0) {
-    if (!kind.optional) log.error(kind.dir, {}, `required file is missing (${kind.title})`, `create ${kind.dir}; see docs/inputs.md`);
+    if (!kind.optional) log.report('missing-file', kind.dir, {}, { what: kind.title, path: kind.dir });
     return { files: [], rows: 0 };
   }
   const files: InputFile[] = [];
@@ -63,7 +63,7 @@ export async function readTable(db: Duck, inputDir: string, kind: TableKind, log
       recordLines = await recordStartLines(file.path);
       records = recordLines.length;
       if (n + rejects.length !== records) {
-        log.error(name, {}, `${records} records but only ${n + rejects.length} could be read (${records - n - rejects.length} lost)`, 'check quotes after the first unreadable row reported; values must not contain unmatched double quotes', 'rowcount');
+        log.report('lost-rows', name, {}, { records, read: n + rejects.length, lost: records - n - rejects.length });
       }
     }
     file.rows = records;
@@ -95,9 +95,8 @@ async function keepProvinceRows(db: Duck, id: string, kind: TableKind, map: Head
 }
 
 async function validateFile(db: Duck, id: string, name: string, kind: TableKind, map: HeaderMap, lineExpr: string, head: Head, log: IssueLog): Promise<void> {
-  const shape = fieldCountIssue(head);
   for (const r of await db.all<{ line: number; more: boolean }>(`SELECT ${lineExpr} AS line, cx IS NOT NULL AS more FROM raw_${id} WHERE ${fieldCountWrong(head)} ORDER BY rn`)) {
-    log.error(name, { line: r.line }, shape.what(r.more), shape.fix(r.more), 'fields');
+    reportFieldCount(log, name, r.line, head, r.more);
   }
   const fieldCol = (f: Field) => col(map, f.name);
   for (const f of kind.fields) {
@@ -107,20 +106,22 @@ async function validateFile(db: Duck, id: string, name: string, kind: TableKind,
     const p = PARSE[f.type];
     if (f.required) {
       for (const r of await db.all<{ line: number }>(`SELECT ${lineExpr} AS line FROM raw_${id} WHERE atlas_blank(${v}) ORDER BY rn`)) {
-        log.error(name, { line: r.line, column }, `"${f.name}" is empty`, `fill it (${p.what})`, `blank:${f.name}`);
+        log.report('blank-value', name, { line: r.line, column }, { field: f.name, expected: p.what }, f.name);
       }
     }
     if (f.type !== 'text') {
       const bad = await db.all<{ line: number; v: string }>(`SELECT ${lineExpr} AS line, ${v} AS v FROM raw_${id} WHERE NOT atlas_blank(${v}) AND ${p.sql(v)} IS NULL ORDER BY rn`);
-      const hint = f.type === 'program' && bad.length ? await knownProgrammes(db) : p.hint;
+      const known = f.type === 'program' && bad.length ? await knownProgrammes(db) : null;
       for (const r of bad) {
-        const problem = f.type === 'count' && /^\s*-?\d*[.,]\d+\s*$/.test(r.v) ? 'is not a whole number' : f.type === 'program' ? 'is not a known programme' : `is not ${p.what}`;
-        log.error(name, { line: r.line, column }, `"${f.name}" value "${r.v}" ${problem}`, hint, `format:${f.name}`);
+        const values = { field: f.name, value: r.v, expected: p.what, hint: p.hint };
+        if (known) log.report(known.codes ? 'unknown-programme' : 'no-programmes', name, { line: r.line, column }, { ...values, ...known }, f.name);
+        else if (f.type === 'count' && /^\s*-?\d*[.,]\d+\s*$/.test(r.v)) log.report('not-whole-number', name, { line: r.line, column }, values, f.name);
+        else log.report('invalid-value', name, { line: r.line, column }, values, f.name);
       }
     }
     if (f.type === 'count') {
       for (const r of await db.all<{ line: number; v: string }>(`SELECT ${lineExpr} AS line, ${v} AS v FROM raw_${id} WHERE ${p.sql(v)} < 0 ORDER BY rn`)) {
-        log.error(name, { line: r.line, column }, `"${f.name}" is negative (${r.v})`, 'counts cannot be below zero: correct the value', `negative:${f.name}`);
+        log.report('negative-count', name, { line: r.line, column }, { field: f.name, value: r.v }, f.name);
       }
     }
     if (f.type === 'kode') await validateCodes(db, id, name, kind, v, column, lineExpr, log);
@@ -134,18 +135,17 @@ async function validateFile(db: Duck, id: string, name: string, kind: TableKind,
     const valid = [...parts, den].map((x) => `${x} >= 0`).join(' AND ');
     for (const r of await db.all<{ line: number; num: number; den: number }>(`SELECT ${lineExpr} AS line, ${num} AS num, ${den} AS den FROM raw_${id} WHERE ${valid} AND ${num} > ${den} ORDER BY rn`)) {
       const what = ratio.numerator.length > 1 ? ratio.numerator.join(' + ') : ratio.numerator[0];
-      log.error(name, { line: r.line, column: map.get(ratio.numerator[0]) }, `${what} (${r.num}) is larger than ${ratio.denominator} (${r.den})`, `a part cannot exceed its whole: check both numbers`, `ratio:${what}`);
+      log.report('part-exceeds-whole', name, { line: r.line, column: map.get(ratio.numerator[0]) }, { part: what, partValue: r.num, whole: ratio.denominator, wholeValue: r.den }, what);
     }
   }
 }
 
-/** The fix for an unknown programme code: the codes the programme list defines, and which list it is. */
-async function knownProgrammes(db: Duck): Promise<string> {
+/** For an unknown programme code: the codes the programme list defines ('' if none), and which list it is. */
+async function knownProgrammes(db: Duck): Promise<{ codes: string; lists: string }> {
   const [r] = await db.all<{ codes: string | null; files: string | null }>(
     `SELECT string_agg(DISTINCT kode, ', ' ORDER BY kode) AS codes, string_agg(DISTINCT _file, ', ') AS files FROM in_program_ref WHERE kode IS NOT NULL`,
   );
-  if (!r?.codes) return 'the programme list (reference/program.csv) defines no codes: add the programme there';
-  return `use a code the programme list defines: ${r.codes} (${r.files}), or add the programme to reference/program.csv`;
+  return { codes: r?.codes ?? '', lists: r?.files ?? 'reference/program.csv' };
 }
 
 async function validateCodes(db: Duck, id: string, name: string, kind: TableKind, v: string, column: number | undefined, lineExpr: string, log: IssueLog): Promise<void> {
@@ -156,14 +156,14 @@ async function validateCodes(db: Duck, id: string, name: string, kind: TableKind
   );
   for (const r of rows) {
     if (r.tingkat === null) {
-      log.error(name, { line: r.line, column }, `unknown area code "${r.raw}" (not in idn-area-data for this province)`, 'check the code against the Kemendagri list (idn-area-data), or run with the right --province', 'unknown-code');
+      log.report('unknown-code', name, { line: r.line, column }, { value: r.raw });
     } else {
-      log.error(name, { line: r.line, column }, `area code "${r.raw}" is a ${r.tingkat} but ${kind.title} needs ${kind.levels!.join(' or ')}`, 'give the row at that level', 'level');
+      log.report('wrong-level', name, { line: r.line, column }, { value: r.raw, level: r.tingkat, input: kind.title, levels: kind.levels!.join(' or ') });
     }
   }
   if (!kind.allowNational) {
     for (const r of await db.all<{ line: number }>(`SELECT ${lineExpr} AS line FROM raw_${id} WHERE upper(trim(${v})) = 'ID' ORDER BY rn`)) {
-      log.error(name, { line: r.line, column }, `national code "ID" is not accepted in ${kind.title}`, 'use a province, regency, district or village code', 'national');
+      log.report('national-code', name, { line: r.line, column }, { input: kind.title });
     }
   }
 }
@@ -180,6 +180,6 @@ async function checkDuplicates(db: Duck, kind: TableKind, log: IssueLog): Promis
      ORDER BY _file, _line`,
   );
   for (const d of dups) {
-    log.error(d._file, { line: d._line }, `duplicate row for ${kind.key.join(' + ')} = ${d.k} (first at ${d.first_file}:${d.first_line})`, 'keep one row per key: remove or merge the duplicate (counts would be added twice)', 'duplicate');
+    log.report('duplicate-key', d._file, { line: d._line }, { key: kind.key.join(' + '), value: d.k, first: `${d.first_file}:${d.first_line}` });
   }
 }
