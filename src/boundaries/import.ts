@@ -89,13 +89,13 @@ export async function importBoundaries(opts: ImportOptions): Promise<ImportSumma
       source = await readSource(path, statSync(root).isFile() ? dirname(root) : root);
     } catch (e) {
       if (!(e instanceof SourceError)) throw e;
-      log.error(e.file, e.where, e.problem, e.fix);
+      log.report('boundary-unreadable', e.file, e.where, { problem: e.problem, fix: e.fix });
       continue;
     }
     const props = source.features.map((f) => (f?.properties ?? {}) as Record<string, unknown>);
     const detected = detectFields(props);
     if ('error' in detected) {
-      log.error(source.file, {}, `${detected.error}; fields present: ${detected.fields.join(', ') || '(none)'}`, 'add a field named kode (or code, KDEPUM, kode_desa) with dotted or plain Kemendagri codes such as 64.74.01.1003');
+      log.report('boundary-no-code-field', source.file, {}, { problem: detected.error, fields: detected.fields.join(', ') || '(none)' });
       continue;
     }
     fields.push({ file: source.file, code: detected.code, name: detected.name });
@@ -106,7 +106,7 @@ export async function importBoundaries(opts: ImportOptions): Promise<ImportSumma
       const rec = (note?: string) => (note ? ` (${note})` : '');
       if (!kode) {
         const at = p();
-        log.error(source.file, where(at), `feature ${i + 1}${rec(at.note)}: ${detected.code} = ${JSON.stringify(raw ?? null)} is not a Kemendagri code`, 'write the code as 64.74.01.1003 or 6474011003', 'bad code');
+        log.report('boundary-bad-code', source.file, where(at), { feature: i + 1, note: rec(at.note), field: detected.code, value: JSON.stringify(raw ?? null) });
         return;
       }
       const inScope = opts.province === 'all' || kode === opts.province || kode.startsWith(`${opts.province}.`);
@@ -117,20 +117,20 @@ export async function importBoundaries(opts: ImportOptions): Promise<ImportSumma
       const area = gaz.areas.get(kode);
       if (!area) {
         const at = p();
-        log.error(source.file, where(at), `${kode}${rec(at.note)} is not an area of the gazetteer (${gaz.source.package} ${gaz.source.version})`, 'correct the code to the current Kepmendagri code of the area, or drop the feature if the area no longer exists', 'unknown code');
+        log.report('boundary-unknown-code', source.file, where(at), { kode, note: rec(at.note), gazetteer: `${gaz.source.package} ${gaz.source.version}` });
         return;
       }
       const level = area.tingkat as BatasTingkat;
       const geom = f.geometry;
       if (!geom || !['Polygon', 'MultiPolygon'].includes(geom.type) || !(geom as { coordinates: unknown[] }).coordinates?.length) {
         const at = p();
-        log.error(source.file, where(at), `${kode} ${area.nama}${rec(at.note)} has no polygon (geometry ${geom ? geom.type : 'null'})`, 'give every area a Polygon or MultiPolygon', 'no geometry');
+        log.report('boundary-no-geometry', source.file, where(at), { kode, nama: area.nama, note: rec(at.note), geometry: geom ? geom.type : 'null' });
         return;
       }
       const seen = byLevel.get(level)!.get(kode);
       if (seen) {
         const at = p();
-        log.error(source.file, where(at), `${kode} ${area.nama}${rec(at.note)} appears twice (first in ${seen.file}${seen.place.line ? `:${seen.place.line}` : ''})`, 'keep one polygon per area (merge the parts into one MultiPolygon)', 'duplicate');
+        log.report('boundary-duplicate', source.file, where(at), { kode, nama: area.nama, note: rec(at.note), first: `${seen.file}${seen.place.line ? `:${seen.place.line}` : ''}` });
         return;
       }
       fileOfLevel.set(level, source.file);
@@ -147,15 +147,12 @@ export async function importBoundaries(opts: ImportOptions): Promise<ImportSumma
     const parents = new Set([...got.keys()].map((k) => k.slice(0, scope)));
     const missing = [...gaz.areas.values()].filter((a) => a.tingkat === level && parents.has(a.kode.slice(0, scope)) && !got.has(a.kode));
     for (const a of missing) {
-      const msg = `${a.kode} ${a.nama} (${level}) has no boundary in the files given`;
-      const fix = 'add its polygon, or run with --allow-missing to draw it as "no boundary"';
-      if (opts.allowMissing) log.warn(fileOfLevel.get(level)!, {}, msg, fix, 'missing');
-      else log.error(fileOfLevel.get(level)!, {}, msg, fix, 'missing');
+      log.report(opts.allowMissing ? 'boundary-missing-allowed' : 'boundary-missing', fileOfLevel.get(level)!, {}, { kode: a.kode, nama: a.nama, level });
     }
   }
   const finest = [...LEVELS].reverse().find((l) => byLevel.get(l)!.size);
   if (!finest && !log.hasErrors) {
-    log.error(opts.from, {}, `no regency, district or village of province ${opts.province} in these files`, 'check --province, or that the codes are Kemendagri codes of that province');
+    log.report('boundary-none', opts.from, {}, { province: opts.province });
   }
   if (log.hasErrors) throw new DataError(log);
 
