@@ -67,20 +67,25 @@ export function rowSql(layout: Layout, opts: { extra?: string; collectRejects?: 
       date_trunc('month', d) AS m, -- a date: formatting text per row costs more than the rest of the rules
       atlas_kelas_tbu(haz, tbu_raw) AS kelas,
       coalesce(usia_raw, atlas_completed_months(atlas_date(lahir_raw), d)) AS umur
-    FROM (SELECT *, CASE WHEN d_any BETWEEN DATE '1900-01-01' AND DATE '2100-12-31' THEN d_any END AS d -- atlas_date, parsed once
+    FROM (SELECT *, CASE WHEN d_any BETWEEN DATE '1900-01-01' AND DATE '2100-12-31' THEN d_any END AS d, -- atlas_date, parsed once
+      -- the child: a NIK of digits as a number (exact, and small in an aggregate's state), any other NIK as
+      -- text (kx); a row without a NIK is a child of its own (its values as text)
+      -- (the cast skips the spaces a trim would remove)
+      CASE WHEN nik_digits THEN TRY_CAST(nik_raw AS BIGINT) WHEN tanpa_nik IS NULL THEN -1 ELSE -2 END AS k,
+      CASE WHEN nik_digits THEN NULL ELSE coalesce(tanpa_nik, trim(nik_raw)) END AS kx
+    FROM (SELECT *, regexp_full_match(nik_raw, ' *[1-9][0-9]{0,17} *') AS nik_digits
     FROM (SELECT ${opts.extra ?? ''} ${f} AS f,
       ${fieldCountWrong(files[0].input.head)} AS e_kolom,
       cx IS NOT NULL AS e_kolom_lebih,
       atlas_kosong(${v(C.prov)}) OR atlas_kosong(${v(C.kab)}) OR atlas_kosong(${v(C.kec)}) OR atlas_kosong(${v(C.desa)}) AS e_wilayah,
       ${v(C.prov)} AS p_raw, ${v(C.kab)} AS kb_raw, ${v(C.kec)} AS kc_raw, ${v(C.desa)} AS ds_raw,
-      CASE WHEN atlas_kosong(${v(C.nik)})
-           THEN hash(${f}, ${v(C.prov)}, ${v(C.kab)}, ${v(C.kec)}, ${v(C.desa)}, ${v(C.tglLahir)}, ${v(C.tanggal)}, ${v(C.zsTbu)}, ${v(C.tbu)}, ${v(C.usia)})
-           ELSE hash(trim(${v(C.nik)})) END AS k,
-      atlas_date_any(trim(${v(C.tanggal)})) AS d_any,
+      ${v(C.nik)} AS nik_raw,
+      CASE WHEN atlas_kosong(${v(C.nik)}) THEN concat_ws(chr(31), ${f}, ${[C.prov, C.kab, C.kec, C.desa, C.tglLahir, C.tanggal, C.zsTbu, C.tbu, C.usia].map(v).join(', ')}) END AS tanpa_nik,
+      atlas_tanggal(${v(C.tanggal)}) AS d_any,
       atlas_decimal(${v(C.zsTbu)}) AS haz,
       atlas_usia_bulan(${v(C.usia)}) AS usia_raw,
       ${v(C.zsTbu)} AS zs_raw, ${v(C.tbu)} AS tbu_raw, ${v(C.tglLahir)} AS lahir_raw
-    FROM ${csvSource(files.map((x) => x.input.head), `bn${files[0].index}`, opts.collectRejects ?? false, !opts.sequential).sql}))))`;
+    FROM ${csvSource(files.map((x) => x.input.head), `bn${files[0].index}`, opts.collectRejects ?? false, !opts.sequential).sql})))))`;
 }
 
 /** One file on its own (slow paths: line numbers). */
@@ -93,6 +98,55 @@ const ERROR_KINDS = [
   { flag: 'e_usia', column: C.usia, type: 'invalid-age', hint: '' },
   { flag: 'e_wilayah', column: C.desa, type: 'missing-area-name', hint: '' },
 ] as const satisfies readonly { flag: string; column: string; type: IssueTypeId; hint: string }[];
+
+/** One bit field per exclusion reason in a row's count word (25 bits each: up to 33 million rows per child and month). */
+const REASONS = ['sah', 'usia', 'haz_kosong', 'tidak_masuk_akal', 'galat'] as const;
+const field = (reason: (typeof REASONS)[number], of: string) => `((${of} >> ${25 * REASONS.indexOf(reason)}) & ${2 ** 25 - 1})::BIGINT`;
+
+/**
+ * The fast path: one query over all files into `bn_nama_bulan`. Stage 1 keeps one record per child and
+ * month (a valid one if any, the latest, ties broken by value so the result is deterministic); stage 2
+ * counts per names x month. `salt` changes the hash of the area names: DuckDB's string hash has
+ * structured collisions, so the caller checks `bentrok` (two name tuples with one hash) and runs again
+ * with another salt.
+ */
+export function byNameQuery(fs: ByNameFile[], sequential: boolean, salt = 0): string {
+  const nmh = salt === 0 ? 'hash(nm)' : `hash(${['p', 'kb', 'kc', 'ds'].map((x) => `'${salt}' || nm.${x}`).join(', ')})`;
+  return `CREATE OR REPLACE TABLE bn_nama_bulan AS
+  WITH r AS (${layouts(fs).map((l) => rowSql(l, { sequential })).join('\nUNION ALL\n')}),
+  -- One scan, two groupings: per child and month (the winner carries only a hash of its area names,
+  -- so 20 million groups hold no text), and per distinct area names (the dictionary back to text).
+  -- Two aggregate states per child and month: the winner, and the rows by reason as one word.
+  g AS (
+    SELECT GROUPING(k) AS per_nama, k, kx, m, nmh, nm, max(w) AS w, sum(c) AS c
+    FROM (SELECT k, kx, m, nm, nmh,
+            -- the winner (a valid record first, then the latest, then by value) as one sortable integer:
+            -- valid | days since 1900 | HAZ | class | file (bits 124, 96-112, 78-92, 76-77, 64-75) | area names hash (0-63)
+            (((alasan = 'sah')::HUGEINT << 124) | (coalesce(d - DATE '1900-01-01', 0)::HUGEINT << 96)
+             | (coalesce(round((greatest(least(haz, 99), -99) + 100) * 100), 0)::HUGEINT << 78)
+             | (CASE kelas WHEN 'pendek' THEN 1 WHEN 'sangat_pendek' THEN 2 ELSE 0 END::HUGEINT << 76)
+             | ((f % 4096)::HUGEINT << 64) | nmh::HUGEINT) AS w,
+            1::HUGEINT << (25 * CASE alasan ${REASONS.map((x, i) => `WHEN '${x}' THEN ${i}`).join(' ')} END) AS c
+          FROM (SELECT *, ${nmh} AS nmh FROM r))
+    GROUP BY GROUPING SETS ((k, kx, m), (nmh, nm))),
+  nama AS (SELECT nmh, any_value(nm) AS nm, count(*) > 1 AS bentrok FROM g WHERE per_nama = 1 GROUP BY nmh),
+  w AS (
+    SELECT (w & ((1::HUGEINT << 64) - 1))::UBIGINT AS h, m, (w >> 124) = 1 AS sah, ((w >> 76) & 3)::INTEGER AS kelas, ((w >> 64) & 4095)::INTEGER AS f, c
+    FROM g WHERE per_nama = 0),
+  s AS (
+    SELECT h, m AS periode, min(f) AS file,
+      count(*) FILTER (sah) AS diukur,
+      count(*) FILTER (sah AND kelas = 1) AS pendek,
+      count(*) FILTER (sah AND kelas = 2) AS sangat_pendek,
+      sum(c) AS c
+    FROM w GROUP BY ALL)
+  SELECT nama.nm.p AS prov, nama.nm.kb AS kab, nama.nm.kc AS kec, nama.nm.ds AS desa, strftime(s.periode, '%Y-%m') AS periode,
+    file, diukur, pendek, sangat_pendek,
+    ${REASONS.map((x) => field(x, 'c')).join(' + ')} AS baris,
+    ${field('tidak_masuk_akal', 'c')} AS tidak_masuk_akal, ${field('usia', 'c')} AS usia, ${field('sah', 'c')} - diukur AS duplikat,
+    ${field('haz_kosong', 'c')} AS haz_kosong, ${field('galat', 'c')} AS galat, nama.bentrok
+  FROM s JOIN nama ON nama.nmh = s.h`;
+}
 
 export interface ByNameSummary {
   files: number;
@@ -114,57 +168,38 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
     baris BIGINT, tidak_masuk_akal BIGINT, usia BIGINT, duplikat BIGINT, haz_kosong BIGINT, tidak_cocok BIGINT, file INTEGER)`);
   if (files.length === 0) return { files: 0, rows: 0, reasons: {} };
 
-  // Fast path: one query over all files. Stage 1 keeps one record per child and month (a valid one if
-  // any, the latest, ties broken by value so the result is deterministic); stage 2 counts per names x month.
+  // Fast path: one query over all files (byNameQuery).
   let sequential = false;
-  const fastPath = (fs: ByNameFile[]) => `CREATE OR REPLACE TABLE bn_nama_bulan AS
-    WITH r AS (${layouts(fs).map((l) => rowSql(l, { sequential })).join('\nUNION ALL\n')}),
-    -- One scan, two groupings: per child and month (the winner carries only a hash of its area names,
-    -- so 20 million groups hold no text), and per distinct area names (the dictionary back to text).
-    g AS (
-      SELECT GROUPING(k) AS per_nama, k, m, nmh, nm,
-        -- the winner (a valid record first, then the latest, then by value) as one sortable integer:
-        -- valid | days since 1900 | HAZ | class | file (bits 60, 32-48, 14-28, 12-13, 0-11); small aggregate states for 20 million groups
-        arg_max(nmh, o) AS h, max(o) AS o,
-        count(*) AS n,
-        count(*) FILTER (alasan = 'sah') AS n_sah,
-        count(*) FILTER (alasan = 'usia') AS n_usia,
-        count(*) FILTER (alasan = 'haz_kosong') AS n_haz_kosong,
-        count(*) FILTER (alasan = 'tidak_masuk_akal') AS n_tma,
-        count(*) FILTER (alasan = 'galat') AS n_galat
-      FROM (SELECT *, hash(nm) AS nmh,
-              ((alasan = 'sah')::BIGINT << 60) | (coalesce(d - DATE '1900-01-01', 0)::BIGINT << 32)
-              | (coalesce(round((greatest(least(haz, 99), -99) + 100) * 100), 0)::BIGINT << 14)
-              | (CASE kelas WHEN 'pendek' THEN 1 WHEN 'sangat_pendek' THEN 2 ELSE 0 END::BIGINT << 12) | (f % 4096) AS o
-            FROM r) GROUP BY GROUPING SETS ((k, m), (nmh, nm))),
-    nama AS (SELECT nmh, any_value(nm) AS nm FROM g WHERE per_nama = 1 GROUP BY nmh),
-    w AS (SELECT h, m, n, n_sah, n_usia, n_haz_kosong, n_tma, n_galat, o >> 60 = 1 AS sah, (o >> 12) & 3 AS kelas, o & 4095 AS f FROM g WHERE per_nama = 0),
-    s AS (
-      SELECT h, m AS periode, min(f) AS file,
-        count(*) FILTER (sah) AS diukur,
-        count(*) FILTER (sah AND kelas = 1) AS pendek,
-        count(*) FILTER (sah AND kelas = 2) AS sangat_pendek,
-        sum(n) AS baris, sum(n_tma) AS tidak_masuk_akal, sum(n_usia) AS usia, sum(n_sah) - count(*) FILTER (sah) AS duplikat,
-        sum(n_haz_kosong) AS haz_kosong, sum(n_galat) AS galat
-      FROM w GROUP BY ALL)
-    SELECT nama.nm.p AS prov, nama.nm.kb AS kab, nama.nm.kc AS kec, nama.nm.ds AS desa, strftime(s.periode, '%Y-%m') AS periode,
-      s.* EXCLUDE (h, periode)
-    FROM s JOIN nama ON nama.nmh = s.h`;
-  // Files that cannot be read (encoding, empty) are reported and left out; the others are still checked,
-  // so one broken file does not hide the errors of the rest.
-  const allBodies = await Promise.all(files.map((f) => f.input.body));
-  files = files.filter((f, i) => checkBody(f.input, allBodies[i], log));
-  const runFast = async () => {
+  const runOnce = async (salt: number) => {
     try {
-      await db.run(fastPath(files));
+      await db.run(byNameQuery(files, sequential, salt));
     } catch (e) {
       if (!needsSequentialRead(e)) throw e;
       sequential = true;
-      await db.run(fastPath(files));
+      await db.run(byNameQuery(files, sequential, salt));
     }
   };
+  const runFast = async () => {
+    for (let salt = 0; ; salt++) {
+      await runOnce(salt);
+      const [{ bentrok }] = await db.all<{ bentrok: boolean }>(`SELECT coalesce(bool_or(bentrok), false) AS bentrok FROM bn_nama_bulan`);
+      if (!bentrok) return;
+      if (salt === 3) throw new Error('raw/eppgbm: two different area-name tuples kept the same hash with every salt tried (please report this)');
+    }
+  };
+  // Files that cannot be read (encoding, empty) are reported and left out; the others are still checked,
+  // so one broken file does not hide the errors of the rest. Our own scan of every file (checksum, lines,
+  // encoding) runs beside DuckDB's: if it rejects a file, the query runs again without it.
+  const listed = files;
+  const scanned = (files = listed.filter((f) => statSync(f.input.path).size > 0));
+  const first = scanned.length ? runFast().then(() => null, (e: unknown) => ({ e })) : Promise.resolve(null);
+  const allBodies = await Promise.all(listed.map((f) => f.input.body));
+  const firstResult = await first;
+  files = listed.filter((f, i) => checkBody(f.input, allBodies[i], log)); // never more than scanned: an empty file fails
   try {
-    if (files.length) await runFast();
+    if (files.length < scanned.length) {
+      if (files.length) await runFast();
+    } else if (firstResult) throw firstResult.e;
   } catch (e) {
     // A row DuckDB cannot parse (an unclosed quote) stops the fast scan: find the files that have one,
     // report every such row, and read the others.

@@ -20,17 +20,21 @@ CREATE OR REPLACE MACRO atlas_count(s) AS CASE
   WHEN regexp_full_match(trim(s), '-?\\d+[.,]0+') THEN TRY_CAST(regexp_replace(trim(s), '[.,]0+$', '') AS BIGINT)
 END;
 
--- decimals: -2.15 or -2,15 (decimal comma); a leading + is allowed
-CREATE OR REPLACE MACRO atlas_decimal(s) AS TRY_CAST(TRY_CAST(replace(trim(s), ',', '.') AS DECIMAL(18, 6)) AS DOUBLE);
+-- decimals: -2.15 or -2,15 (decimal comma); a leading + is allowed; surrounding spaces are skipped by the
+-- cast itself (trimming first, or replacing in text with no comma, only costs time on the by-name hot path)
+CREATE OR REPLACE MACRO atlas_decimal(s) AS TRY_CAST(TRY_CAST(CASE WHEN contains(s, ',') THEN replace(s, ',', '.') ELSE s END AS DECIMAL(18, 6)) AS DOUBLE);
 
 -- dates: YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY (optionally followed by a time), or an Excel serial day number;
--- cheap string tests pick the format, so the common case costs one cast
+-- cheap string tests pick the format, so the common case costs one cast (and no trimmed copy: atlas_tanggal)
 CREATE OR REPLACE MACRO atlas_date_any(s) AS CASE
   WHEN s LIKE '____-%' THEN TRY_CAST(split_part(s, ' ', 1) AS DATE)
   WHEN s LIKE '%/%/%' THEN TRY_CAST(TRY_STRPTIME(split_part(s, ' ', 1), '%d/%m/%Y') AS DATE)
   WHEN s LIKE '%-%-%' THEN TRY_CAST(TRY_STRPTIME(split_part(s, ' ', 1), '%d-%m-%Y') AS DATE)
   WHEN regexp_full_match(s, '\\d{1,5}([.,]\\d+)?') THEN DATE '1899-12-30' + TRY_CAST(floor(TRY_CAST(replace(s, ',', '.') AS DOUBLE)) AS INTEGER)
 END;
+CREATE OR REPLACE MACRO atlas_tanggal(s) AS CASE
+  WHEN length(s) = 10 AND s LIKE '____-__-__' AND NOT contains(s, ' ') THEN TRY_CAST(s AS DATE) -- = atlas_date_any(trim(s)) here
+  ELSE atlas_date_any(trim(s)) END;
 CREATE OR REPLACE MACRO atlas_date(s) AS CASE WHEN year(atlas_date_any(trim(s))) BETWEEN 1900 AND 2100 THEN atlas_date_any(trim(s)) END;
 
 -- completed months between two dates (birthday rule: not yet a full month if the day is not reached)
@@ -40,7 +44,8 @@ CREATE OR REPLACE MACRO atlas_completed_months(born, measured) AS
 -- "2 Tahun - 3 Bulan - 5 Hari" -> 27 completed months: the e-PPGBM form cheaply first; any other spelling
 -- (leading or doubled spaces, "4 thn 11 bln") by pattern, only for the rows the fast form did not read
 CREATE OR REPLACE MACRO atlas_usia_bulan(s) AS coalesce(
-  CASE WHEN s LIKE '% Tahun - % Bulan%' THEN TRY_CAST(split_part(s, ' ', 1) AS INTEGER) * 12 + TRY_CAST(split_part(s, ' ', 4) AS INTEGER) END,
+  -- (split once: parts 1 and 4 on single spaces, as split_part(s, ' ', 1) and split_part(s, ' ', 4))
+  CASE WHEN s LIKE '% Tahun - % Bulan%' THEN list_transform([string_split(s, ' ')], x -> TRY_CAST(x[1] AS INTEGER) * 12 + TRY_CAST(x[4] AS INTEGER))[1] END,
   CASE WHEN regexp_matches(lower(s), '\\d+\\s*(tahun|thn|th|bulan|bln)')
   THEN coalesce(TRY_CAST(regexp_extract(lower(s), '(\\d+)\\s*(tahun|thn|th)\\b', 1) AS INTEGER), 0) * 12
      + coalesce(TRY_CAST(regexp_extract(lower(s), '(\\d+)\\s*(bulan|bln)\\b', 1) AS INTEGER), 0) END);
