@@ -120,7 +120,9 @@ async function main(): Promise<void> {
           ? ['--child', 'ours', '--input', input, '--out', join(base, 'public-data')]
           : ['--child', run, '--file', file, '--out', join(base, `${run}.parquet`)];
       if (values['memory-limit']) args.push('--memory-limit', values['memory-limit']);
-      results[run] = await runChild(args, run === 'ours' ? 'build step' : `${run} DuckDB query`);
+      const r = await runChild(args, run === 'ours' ? 'build step' : `${run} DuckDB query`);
+      console.log(`             ${r.wall.toFixed(1)} s wall, ${r.cpuSeconds.toFixed(1)} s CPU, peak ${fmtBytes(r.peak)}, load ${r.load}`);
+      results[run] = r;
     }
   } finally {
     if (!values.keep) rmSync(file, { force: true });
@@ -264,10 +266,10 @@ async function childYardstick(kind: 'bare' | 'plain'): Promise<void> {
   report({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssBytes: process.resourceUsage().maxRSS * 1024, totals: { groups, diukur, stunting } });
 }
 
-const cpuSince = (c0: NodeJS.CpuUsage) => {
+function cpuSince(c0: NodeJS.CpuUsage): number {
   const c = process.cpuUsage(c0);
   return (c.user + c.system) / 1e6;
-};
+}
 
 function report(r: ChildReport): void {
   process.stdout.write(`${JSON.stringify(r)}\n`);
