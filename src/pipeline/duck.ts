@@ -12,9 +12,17 @@ export interface Duck {
 
 export interface DuckOptions {
   threads?: number;
+  /** DuckDB's memory cap (default DEFAULT_MEMORY_LIMIT); beyond it, it spills to tempDirectory. */
   memoryLimit?: string;
   tempDirectory?: string;
 }
+
+/**
+ * The build's budget is 2 GB peak for the whole process at national scale (20 million by-name rows):
+ * DuckDB gets 1 GB and spills the rest (its default, 80 % of the machine's memory, let one build take
+ * 2.5 GB and more). Small builds never come near it.
+ */
+export const DEFAULT_MEMORY_LIMIT = '1GB';
 
 export async function openDuck(opts: DuckOptions = {}): Promise<Duck> {
   const instance = await DuckDBInstance.create(':memory:');
@@ -24,7 +32,7 @@ export async function openDuck(opts: DuckOptions = {}): Promise<Duck> {
     `SET autoinstall_known_extensions = false`,
     `SET autoload_known_extensions = false`,
     opts.threads ? `SET threads = ${opts.threads}` : '',
-    opts.memoryLimit ? `SET memory_limit = '${opts.memoryLimit}'` : '',
+    `SET memory_limit = ${sqlString(opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT)}`,
     opts.tempDirectory ? `SET temp_directory = ${sqlString(opts.tempDirectory)}` : '',
   ].filter(Boolean);
   for (const s of settings) await conn.run(s);
