@@ -20,7 +20,7 @@ beforeAll(async () => {
   expect(parsed.errors).toEqual([]);
   header = parsed.data[0];
   rows = parsed.data.slice(1);
-});
+}, 120_000); // loads the national gazetteer: slow on a busy 2-core machine
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const col = (name: string) => header.indexOf(name);
