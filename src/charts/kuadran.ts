@@ -12,6 +12,9 @@ export interface KuadranRow {
   nama: string;
   prevalensi: number | null;
   stunting: number | null;
+  /** Link of the dot (the area's profile page) and its tooltip. */
+  href?: string;
+  title?: string;
 }
 
 const HEIGHT = 360;
@@ -85,7 +88,7 @@ export function kuadranChart(rows: readonly KuadranRow[], options: KuadranOption
       Plot.ruleY([my], { stroke: '#999', strokeDasharray: '3,3' }),
       Plot.text(corner.filter((c) => c.anchor === 'end'), { x: 'x', y: 'y', text: 'text', textAnchor: 'end', fill: '#777', fontStyle: 'italic', dy: 4 }),
       Plot.text(corner.filter((c) => c.anchor === 'start'), { x: 'x', y: 'y', text: 'text', textAnchor: 'start', fill: '#777', fontStyle: 'italic', dy: 4, dx: 4 }),
-      Plot.dot(data, { x: 'prevalensi', y: 'stunting', fill: 'prevalensi', stroke: '#333', r: 6 }),
+      Plot.dot(data, { x: 'prevalensi', y: 'stunting', fill: 'prevalensi', stroke: '#333', r: 6, ...(data.some((d) => d.href) ? { href: (d: KuadranRow) => d.href ?? null, title: (d: KuadranRow) => d.title ?? d.nama } : {}) }),
       // Each label goes where it overlaps the labels placed before it least (above, below,
       // right or left of its dot).
       ...PLACES.map((place) =>

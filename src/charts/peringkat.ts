@@ -17,6 +17,10 @@ export interface PeringkatRow {
   keterangan?: string;
   /** Highlight (e.g. a priority village or the area of the page). */
   sorot?: boolean;
+  /** Link of the bar (the area's profile page); its tooltip is `title`. */
+  href?: string;
+  /** Tooltip text of the bar (shown on hover and keyboard focus). */
+  title?: string;
 }
 
 export type Ukuran = 'prevalensi' | 'jumlah' | 'perubahan' | 'persen';
@@ -69,6 +73,7 @@ export function peringkatChart(rows: readonly PeringkatRow[], options: Peringkat
       fill: withColorScale ? 'value' : ukuran === 'perubahan' ? (r: PeringkatRow) => (r.value! > 0 ? INK.rutin : '#4d9221') : (warna ?? INK[sumber]),
       stroke: (r: PeringkatRow) => (r.sorot ? '#000' : 'none'),
       strokeWidth: 1.5,
+      ...(present.some((r) => r.href) ? { href: (r: PeringkatRow) => r.href ?? null, title: (r: PeringkatRow) => r.title ?? `${r.nama}: ${label_(r)}` } : {}),
     }),
     Plot.text(
       present.filter((r) => r.value! >= 0),

@@ -2,7 +2,7 @@
  * The data table behind a chart, as an HTML string (for the <details> alternative of every figure).
  * Used by Astro at build time and by the client scripts after a re-render.
  */
-import { escapeHtml, toHtml, type Lang } from '../lib/i18n.ts';
+import { desimalIndonesia, escapeHtml, toHtml, type Lang } from '../lib/i18n.ts';
 
 export interface Kolom<R> {
   label: string;
@@ -22,7 +22,8 @@ export function tabelHtml<R>(lang: Lang, columns: readonly Kolom<R>[], rows: rea
       (r) =>
         `<tr>${columns
           .map((c, i) => {
-            const text = toHtml(lang, c.value(r));
+            // quoted Indonesian text keeps Indonesian decimals on every page
+            const text = toHtml(lang, c.lang === 'id' ? desimalIndonesia(c.value(r)) : c.value(r));
             const href = c.link?.(r);
             const cell = href ? `<a href="${escapeHtml(href)}">${text}</a>` : text;
             const attrs = `${c.angka ? ' class="num"' : ''}${c.lang ? ` lang="${c.lang}"` : ''}`;

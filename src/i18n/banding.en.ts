@@ -47,4 +47,12 @@ export const bandingEn: Record<keyof typeof bandingId, string> = {
   'prioritas.dari': '{n} of {total}',
   'prioritas.desaDitekan': '(+ {n} with a hidden count)',
   'prioritas.sasaranKurung': '(target population {sasaran})',
+  'cari.label': 'Find an area',
+  'cari.placeholder': 'Find an area or village…',
+  'cari.results': 'Matching areas',
+  'cari.none': 'No area by that name.',
+  'print.footer': 'Printed from',
+  'print.dataDate': 'routine data up to {periode}',
+  'profil.tanpaLaporan': 'No measurement reports from {nama} in the published data: no month has children measured. The figures below are empty because nothing was reported, not because they are zero.',
+  'profil.semuaDitekan': 'All routine figures of {nama} are hidden by the small-number rule (1–4 children, or fewer than 20 measured for a prevalence), so that no child can be recognised. Its parent areas include them in their totals.',
 };

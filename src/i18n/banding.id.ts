@@ -48,4 +48,12 @@ export const bandingId = {
   'prioritas.dari': '{n} dari {total}',
   'prioritas.desaDitekan': '(+ {n} dengan angka disembunyikan)',
   'prioritas.sasaranKurung': '(sasaran {sasaran})',
+  'cari.label': 'Cari wilayah',
+  'cari.placeholder': 'Cari wilayah atau desa…',
+  'cari.results': 'Wilayah yang cocok',
+  'cari.none': 'Tidak ada wilayah dengan nama itu.',
+  'print.footer': 'Dicetak dari',
+  'print.dataDate': 'data rutin sampai {periode}',
+  'profil.tanpaLaporan': 'Belum ada laporan pengukuran dari {nama} dalam data yang diterbitkan: tidak ada bulan dengan balita diukur. Angka di bawah kosong karena tidak ada laporan, bukan karena nol.',
+  'profil.semuaDitekan': 'Semua angka rutin {nama} disembunyikan oleh aturan angka kecil (1–4 anak, atau kurang dari 20 balita diukur untuk prevalensi), agar tidak ada anak yang dapat dikenali. Wilayah induknya memuat angka gabungannya.',
 } as const;

@@ -23,7 +23,7 @@ export const en: Record<MessageKey, string> = {
   'lang.switchLabel': 'Read this page in Indonesian',
 
   'banner.demo': 'Sample data (synthetic)',
-  'banner.demoDetail': 'The numbers on this site were generated for testing and do not describe the real situation.',
+  'banner.demoDetail': 'The numbers on this site were generated for testing and do not describe the real situation; child counts are scaled down (about 1:10).',
   'banner.internal': 'INTERNAL — do not distribute',
   'banner.internalDetail': 'This build contains small numbers that are not suppressed.',
   'banner.noData': 'Data not built yet: run npm run data.',

@@ -26,7 +26,7 @@ export const id = {
   'lang.switchLabel': 'Baca halaman ini dalam bahasa Inggris',
 
   'banner.demo': 'Data contoh (sintetis)',
-  'banner.demoDetail': 'Angka di situs ini dibuat untuk pengujian dan tidak menggambarkan keadaan sebenarnya.',
+  'banner.demoDetail': 'Angka di situs ini dibuat untuk pengujian dan tidak menggambarkan keadaan sebenarnya; jumlah balita diperkecil (sekitar 1:10).',
   'banner.internal': 'INTERNAL — jangan disebarkan',
   'banner.internalDetail': 'Versi ini memuat angka kecil yang tidak disembunyikan.',
   'banner.noData': 'Data belum dibangun: jalankan npm run data.',

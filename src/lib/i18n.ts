@@ -158,6 +158,15 @@ export function formatPeriod(lang: Lang, period: string | null | undefined, opti
   return period;
 }
 
+/**
+ * Quoted Indonesian text (source notes, citations) with Indonesian decimals: a decimal point
+ * between digits becomes a comma ("20.6" → "20,6"); a point before exactly three digits is a
+ * thousands separator and stays ("1.219"), and so do dotted codes ("300.2.2", "64.08.03").
+ */
+export function desimalIndonesia(text: string): string {
+  return text.replace(/(?<![\d.])(\d+)\.(\d+)(?![\d.])/g, (whole, a: string, b: string) => (b.length === 3 ? whole : `${a},${b}`));
+}
+
 // ----------------------------------------------------------------------------------------- HTML
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

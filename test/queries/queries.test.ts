@@ -297,15 +297,13 @@ describe('every builder binds against the schema', () => {
 });
 
 describe('profile pages', () => {
-  it('villages get a page only when one of their months has a published prevalence', async () => {
+  it('every area gets a page, also villages whose numbers are suppressed or missing', async () => {
     const { wilayahProfilSql, anakBerprofilSql } = await import('../../src/lib/queries/index.ts');
     const codes = (await db.query<{ kode_wilayah: string }>(wilayahProfilSql())).map((r) => r.kode_wilayah);
-    expect(codes).toContain('64.08.01');
-    expect(codes).toContain('64.08.01.2001'); // 30 of 100
-    expect(codes).toContain('64.08.01.2002'); // 2 of 20: published prevalence 10%
-    expect(codes).not.toContain('64.08.01.2003'); // suppressed
-    expect(codes).not.toContain('64.08.01.2004'); // no data
+    expect(codes).toEqual(wilayah.map((w) => w.kode_wilayah).sort());
+    expect(codes).toContain('64.08.01.2003'); // suppressed: its page says why
+    expect(codes).toContain('64.08.01.2004'); // no data: its page says why
     const under = (await db.query<{ kode_wilayah: string }>(anakBerprofilSql({ induk: '64.08.01' }))).map((r) => r.kode_wilayah);
-    expect(under).toEqual(['64.08.01.2001', '64.08.01.2002']);
+    expect(under).toEqual(['64.08.01.2001', '64.08.01.2002', '64.08.01.2003', '64.08.01.2004']);
   });
 });

@@ -3,7 +3,7 @@
  * the model of src/lib/queries/prioritas.ts: one column per regency, one row per figure, each row
  * naming its source and period. Survey and routine figures are separate rows, never one scale.
  */
-import { escapeHtml, formatNumber, formatPercent, formatPeriod, t, toHtml, type Lang } from '../../lib/i18n.ts';
+import { desimalIndonesia, escapeHtml, formatNumber, formatPercent, formatPeriod, t, toHtml, type Lang } from '../../lib/i18n.ts';
 import type { BandingPrioritas, BandingPrioritasModel, PrioritasProgramRow } from '../../lib/queries/prioritas.ts';
 import { provinceName, type Province } from '../../lib/province.ts';
 import { satuanText } from './cakupan.ts';
@@ -99,7 +99,7 @@ export function bandingPrioritasHtml(m: BandingPrioritasModel, { lang, base, pro
   return `<section class="banding-prioritas" data-prioritas="${escapeHtml(m.daftar.map((d) => d.kode_wilayah).join(' '))}">
 <p class="lead">${escapeHtml(t(lang, 'prioritas.lead', { tahun: first.tahun, jumlah: m.daftar.length }))} <strong lang="id">${escapeHtml(daftarNama(lang, names))}</strong>.</p>
 <p class="explain">${escapeHtml(t(lang, 'prioritas.dasar'))} ${lang === 'en' && first.dasar_en ? escapeHtml(first.dasar_en) : `<span lang="id">${escapeHtml(first.dasar)}</span>`}. ${escapeHtml(t(lang, 'prioritas.sumber'))} <span lang="id">${escapeHtml(first.sumber)}</span>.</p>
-${first.catatan ? `<p class="explain source-note">${escapeHtml(t(lang, 'prioritas.catatan'))} <span lang="id">${escapeHtml(first.catatan)}</span></p>` : ''}
+${first.catatan ? `<p class="explain source-note">${escapeHtml(t(lang, 'prioritas.catatan'))} <span lang="id">${escapeHtml(desimalIndonesia(first.catatan))}</span></p>` : ''}
 <div class="table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(t(lang, 'prioritas.tableLabel'))}"><table class="data-table banding-table">
 <caption>${escapeHtml(t(lang, 'prioritas.tableCaption', { periode: p }))}</caption>
 <thead>${head}</thead><tbody>${body}</tbody></table></div>

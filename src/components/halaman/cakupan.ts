@@ -130,7 +130,7 @@ export function slots(m: CakupanModel, ctx: SlotContext): Record<string, string>
     title: t(lang, 'cak.chartTitle', { program: nama, periode: p }),
     caption: [t(lang, 'cak.chartCaption', { program: m.program ?? '–', periode: p }), target !== null ? t(lang, 'cak.targetNote', { target: formatPercent(lang, target) }) : t(lang, 'cak.noTargetNote'), over].filter(Boolean).join(' '),
     chart: peringkatChart(
-      m.rows.map((r) => ({ kode: r.kode_wilayah, nama: labelWilayah(r.kode_wilayah, r.nama_wilayah), value: r.cakupan, ditekan: r.ditekan, keterangan: r.sasaran !== null ? `${formatNumber(lang, r.realisasi)} / ${formatNumber(lang, r.sasaran)}` : undefined })),
+      m.rows.map((r) => ({ kode: r.kode_wilayah, nama: labelWilayah(r.kode_wilayah, r.nama_wilayah), value: r.cakupan, ditekan: r.ditekan, keterangan: r.sasaran !== null ? `${formatNumber(lang, r.realisasi)} / ${formatNumber(lang, r.sasaran)}` : undefined, href: wilayahHref(lang, base, r.kode_wilayah) })),
       {
         lang, document, width, ukuran: 'persen', sumber: 'rutin', warna: TEAL,
         label: t(lang, 'cak.chartTitle', { program: nama, periode: p }),

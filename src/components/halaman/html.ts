@@ -1,5 +1,5 @@
 /** HTML builders shared by the page modules: figures with captions and tables, headline cards. */
-import { escapeHtml, t, toHtml, type Lang } from '../../lib/i18n.ts';
+import { desimalIndonesia, escapeHtml, t, toHtml, type Lang } from '../../lib/i18n.ts';
 
 export interface FigureParts {
   /** Stable name (used by tests and scripts). */
@@ -52,6 +52,6 @@ export function optionsHtml(options: readonly { value: string; label: string }[]
 export function notesHtml(title: string, notes: readonly { who: string; text: string }[]): string {
   if (!notes.length) return '';
   return `<div class="notes"><p class="notes-title">${escapeHtml(title)}</p><ul>${notes
-    .map((n) => `<li><strong>${escapeHtml(n.who)}:</strong> <span lang="id">${escapeHtml(n.text)}</span></li>`)
+    .map((n) => `<li><strong>${escapeHtml(n.who)}:</strong> <span lang="id">${escapeHtml(desimalIndonesia(n.text))}</span></li>`)
     .join('')}</ul></div>`;
 }

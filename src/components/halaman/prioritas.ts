@@ -145,7 +145,7 @@ function kuadranFigure(m: PrioritasModel, ctx: SlotContext): string {
     lang,
     title: t(lang, 'prio.quadTitle', { periode: p }),
     caption: t(lang, 'prio.quadCaption', { periode: p }),
-    chart: kuadranChart(m.kabupaten.map((r) => ({ kode: r.kode_wilayah, nama: labelWilayah(r.kode_wilayah, r.nama_wilayah), prevalensi: r.prevalensi, stunting: r.stunting })), {
+    chart: kuadranChart(m.kabupaten.map((r) => ({ kode: r.kode_wilayah, nama: labelWilayah(r.kode_wilayah, r.nama_wilayah), prevalensi: r.prevalensi, stunting: r.stunting, href: wilayahHref(lang, base, r.kode_wilayah), title: `${labelWilayah(r.kode_wilayah, r.nama_wilayah)}: ${formatPercent(lang, r.prevalensi)}, ${formatNumber(lang, r.stunting)} ${t(lang, 'col.stunting').toLowerCase()}` })), {
       lang, document, width, label: t(lang, 'prio.quadTitle', { periode: p }),
       xLabel: t(lang, 'axis.prevRutinPeriode', { periode: p }), yLabel: t(lang, 'col.stunting'), legendLabel: t(lang, 'axis.prevRutinPeriode', { periode: p }),
     }),
@@ -186,6 +186,7 @@ function desaFigure(m: PrioritasModel, ctx: SlotContext): string {
           ditekan: d.ditekan,
           sorot: d.lokus,
           keterangan: d.prevalensi !== null ? `(${formatPercent(lang, d.prevalensi)}; n = ${formatNumber(lang, d.diukur)})` : undefined,
+          href: wilayahHref(lang, base, d.kode_wilayah),
         })),
         { lang, document, width, ukuran: 'jumlah', sumber: 'rutin', label: t(lang, 'prio.desaTitle', { nama, periode: p }), axisLabel: t(lang, 'col.stunting') },
       ),
@@ -212,7 +213,7 @@ function surveiFigure(m: PrioritasModel, ctx: SlotContext): string {
     title: t(lang, 'prio.surveyTitle', { survei: s }),
     caption: t(lang, 'prio.surveyCaption', { survei: s }) + (missing.length ? ' ' + t(lang, 'dua.missingSurvei', { daftar: missing.join(', ') }) : ''),
     chart: peringkatChart(
-      m.surveiRows.map((r) => ({ kode: r.kode_wilayah, nama: labelWilayah(r.kode_wilayah, r.nama_wilayah), value: r.prevalensi })),
+      m.surveiRows.map((r) => ({ kode: r.kode_wilayah, nama: labelWilayah(r.kode_wilayah, r.nama_wilayah), value: r.prevalensi, href: wilayahHref(lang, base, r.kode_wilayah) })),
       { lang, document, width, ukuran: 'prevalensi', sumber: 'survei', label: t(lang, 'prio.surveyTitle', { survei: s }), axisLabel: t(lang, 'dua.axisSurvei', { survei: s }) },
     ),
     table: tabelHtml(lang, [

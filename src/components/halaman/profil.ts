@@ -6,7 +6,7 @@ import { kualitasChart } from '../../charts/kualitas.ts';
 import { peringkatChart } from '../../charts/peringkat.ts';
 import { tabelHtml } from '../../charts/tabel.ts';
 import type { Connector } from '../../lib/db/connector.ts';
-import { formatNumber, formatPercent, formatPercentPoints, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
+import { escapeHtml, formatNumber, formatPercent, formatPercentPoints, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
 import {
   anakBerprofilSql,
   kualitasSql,
@@ -165,6 +165,20 @@ function surveiTable(m: ProfilModel, lang: Lang): string {
   ], m.survei)}${notesHtml(t(lang, 'dua.catatanSurvei'), notes)}`;
 }
 
+/**
+ * Why an area has no published routine figure, or '' when it has one: no month with children
+ * measured (no reports), or reports whose every number is hidden by the small-number rule.
+ */
+export function tanpaAngka(lang: Lang, m: Pick<ProfilModel, 'tren' | 'chain'>): string {
+  const nama = m.chain.at(-1)?.nama_wilayah ?? '–';
+  const reported = m.tren.filter((r) => (r.diukur ?? 0) > 0 || r.ditekan);
+  if (!reported.length) return `<p class="notice-incomplete" role="note" data-tanpa-angka="laporan">${escapeHtml(t(lang, 'profil.tanpaLaporan', { nama }))}</p>`;
+  if (reported.every((r) => r.prevalensi === null && r.stunting === null && r.diukur === null)) {
+    return `<p class="notice-incomplete" role="note" data-tanpa-angka="ditekan">${escapeHtml(t(lang, 'profil.semuaDitekan', { nama }))}</p>`;
+  }
+  return '';
+}
+
 export function slots(m: ProfilModel, ctx: SlotContext): Record<string, string> {
   const { lang, base } = ctx;
   const self = m.chain.at(-1);
@@ -172,7 +186,7 @@ export function slots(m: ProfilModel, ctx: SlotContext): Record<string, string> 
   const linkable = new Set(m.anakBerprofil);
   return {
     'judul-periode': formatPeriod(lang, m.periode),
-    cards: incompleteNotice(lang, m.ringkasan, m.periode, m.anak) + headlineCards(lang, m.ringkasan, m.periode),
+    cards: tanpaAngka(lang, m) + incompleteNotice(lang, m.ringkasan, m.periode, m.anak) + headlineCards(lang, m.ringkasan, m.periode),
     tren: keep(m.tren, `${lang}|${ctx.width}|${m.periode}`, () => trenFigure(ctx, m.tren, m.periode, self?.nama_wilayah ?? '–')),
     peta: self && m.peta ? keep(m.peta.desa.length ? m.peta.desa : m.anak, `${lang}|${m.periode}`, () => petaProfil(ctx, m.peta!, self, m.anak, m.periode)) : '',
     saudara: saudaraFigure(m, ctx),

@@ -30,6 +30,7 @@ export function regencyRows(rows: readonly AreaRow[], measure: AreaMeasure, lang
     ditekan: r.ditekan,
     sorot: r.kode_wilayah === sorot,
     keterangan: measure === 'prevalensi' && r.diukur !== null ? `n = ${formatNumber(lang, r.diukur)}` : undefined,
+    href: wilayahHref(lang, base, r.kode_wilayah),
   }));
 }
 

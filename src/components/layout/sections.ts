@@ -4,15 +4,17 @@ import type { MessageKey } from '../../lib/i18n.ts';
 export interface Section {
   path: string;
   key: MessageKey;
+  /** State keys a link to this section keeps from the current page (src/lib/state-links.ts). */
+  carry: string;
 }
 
 export const SECTIONS: readonly Section[] = [
-  { path: '/', key: 'nav.ringkasan' },
-  { path: '/dua-angka/', key: 'nav.duaAngka' },
-  { path: '/prioritas/', key: 'nav.prioritas' },
-  { path: '/cakupan/', key: 'nav.cakupan' },
-  { path: '/wilayah/', key: 'nav.wilayah' },
-  { path: '/data/', key: 'nav.data' },
+  { path: '/', key: 'nav.ringkasan', carry: 'period' },
+  { path: '/dua-angka/', key: 'nav.duaAngka', carry: 'period' },
+  { path: '/prioritas/', key: 'nav.prioritas', carry: 'period area' },
+  { path: '/cakupan/', key: 'nav.cakupan', carry: '' },
+  { path: '/wilayah/', key: 'nav.wilayah', carry: 'profil' },
+  { path: '/data/', key: 'nav.data', carry: '' },
 ];
 
 /** The section a route belongs to: "/wilayah/64.08/" -> "/wilayah/". */

@@ -15,12 +15,10 @@ ORDER BY length(kode_wilayah)`;
 }
 
 /**
- * Rule for which areas get a profile page: every province, regency and district; a village only
- * when at least one of its months has a published prevalence (a row may be marked `ditekan` for
- * another hidden cell and still publish its prevalence).
+ * Rule for which areas get a profile page: every area, so every village can be found; a page
+ * without published figures says why (no reports, or every number suppressed).
  */
-export const PUNYA_PROFIL = `(w.tingkat <> 'desa_kelurahan' OR EXISTS (
-  SELECT 1 FROM gizi_balita g WHERE g.kode_wilayah = w.kode_wilayah AND g.prevalensi_stunting IS NOT NULL))`;
+export const PUNYA_PROFIL = 'true';
 
 /** Every area with a profile page (see PUNYA_PROFIL), with its parent, by code. */
 export function wilayahProfilSql(): string {
