@@ -12,7 +12,7 @@ function wireSearch(form: HTMLFormElement) {
   const input = form.querySelector<HTMLInputElement>('input[type=search]')!;
   const list = form.querySelector<HTMLUListElement>('[role=listbox]')!;
   const lang = form.dataset.lang === 'en' ? 'en' : 'id';
-  const base = form.action.replace(/wilayah\/?(\?.*)?$/, '');
+  const base = form.dataset.cariIndex!.replace(/cari\.json$/, ''); // the site's base path
   const levels: string[] = JSON.parse(list.dataset.tingkat ?? '[]');
   let index: Promise<CariIndex> | undefined;
   let active = -1;

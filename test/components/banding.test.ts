@@ -124,3 +124,25 @@ describe('target line', () => {
     for (const t of texts) expect(t.getAttribute('stroke')).toBe('white');
   });
 });
+
+describe('a profile without published figures says why', () => {
+  it('no reports, or every number suppressed', async () => {
+    const { page: profil, tanpaAngka } = await import('../../src/components/halaman/profil.ts');
+    const db2 = await testDb({
+      wilayah: [...wilayah, wil('64.72.01', 'Samarinda Ulu', 'Kecamatan'), wil('64.72.01.1001', 'Air Hitam', 'Kelurahan'), wil('64.72.01.1002', 'Teluk Lerong', 'Kelurahan')],
+      gizi_balita: [...giziRows, gizi('64.72.01.1002', '2023-08', null, null, null, true)],
+      kualitas_data: kualitas,
+    });
+    try {
+      const none = await profil.load(db2, { area: '64.72.01.1001' }, P);
+      expect(text(tanpaAngka('en', none))).toContain('No measurement reports from Air Hitam');
+      expect(text(profil.slots(none, ctx('id')).cards!)).toContain('Belum ada laporan pengukuran dari Air Hitam');
+      const hidden = await profil.load(db2, { area: '64.72.01.1002' }, P);
+      expect(text(tanpaAngka('en', hidden))).toContain('All routine figures of Teluk Lerong are hidden by the small-number rule');
+      const city = await profil.load(db2, { area: '64.72' }, P);
+      expect(tanpaAngka('en', city)).toBe('');
+    } finally {
+      db2.close();
+    }
+  });
+});
