@@ -65,7 +65,10 @@ export function finish<T extends Element>(el: T, { name, label }: { lang: Lang; 
   const svgs = el.tagName.toLowerCase() === 'svg' ? [el] : [...el.querySelectorAll('svg')];
   const main = svgs.at(-1);
   if (main) {
-    main.setAttribute('role', 'img');
+    // A chart whose bars or dots link to profiles is a group of links, not one image (an image
+    // may not hold interactive elements).
+    main.setAttribute('role', main.querySelector('a') ? 'group' : 'img');
+    main.setAttribute('data-chart-main', '');
     main.setAttribute('aria-label', label);
     for (const node of main.querySelectorAll('[aria-label]')) {
       node.setAttribute('data-mark', node.getAttribute('aria-label')!);
