@@ -8,6 +8,11 @@ import { page as ringkasan } from '../../src/components/halaman/ringkasan.ts';
 import { page as cakupan } from '../../src/components/halaman/cakupan.ts';
 import { peringkatChart } from '../../src/charts/peringkat.ts';
 import { DEFAULT_PROVINCE } from '../../src/lib/province.ts';
+import { setBatasLoader } from '../../src/maps/batas.ts';
+import { diskLoader } from '../../src/maps/batas-node.ts';
+
+// pages with maps read boundaries from public/batas/ on disk, as at build time
+setBatasLoader(diskLoader());
 import { gizi, testDb, wil, type Row, type TestDb } from '../queries/helpers.ts';
 
 const { document } = parseHTML('<!doctype html><html><body></body></html>') as unknown as { document: Document };
