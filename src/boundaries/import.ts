@@ -12,6 +12,7 @@ import { loadGazetteer, type Gazetteer } from '../pipeline/gazetteer.ts';
 import { CliError, DataError, IssueLog } from '../pipeline/issues.ts';
 import { detectFields, normaliseCode } from './fields.ts';
 import { runMapshaper } from './mapshaper.ts';
+import { stagingRoot } from '../pipeline/output.ts';
 import { listSources, readSource, SourceError, type Source } from './read.ts';
 
 export const LEVELS: readonly BatasTingkat[] = ['kabupaten_kota', 'kecamatan', 'desa_kelurahan'];
@@ -163,8 +164,12 @@ export async function importBoundaries(opts: ImportOptions): Promise<ImportSumma
   const files: ImportSummary['files'] = [];
   const counts = { kabupaten_kota: 0, kecamatan: 0, desa_kelurahan: 0 } as Record<BatasTingkat, number>;
   for (const prov of provinces) {
-    const staging = join(out, `.${prov}.tmp`);
+    // Staged outside public/ (the build's staging root, same file system), then renamed into place.
+    const final = join(out, prov);
+    mkdirSync(out, { recursive: true });
+    const staging = join(stagingRoot(final), `batas-${prov}-${process.pid}-0`);
     rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true });
     const written: { rel: string; text: string; areas: number }[] = [];
     for (const level of LEVELS) {
       let features = [...byLevel.get(level)!.values()].filter((a) => a.kode.startsWith(`${prov}.`)).map((a) => a.feature);
@@ -210,7 +215,6 @@ export async function importBoundaries(opts: ImportOptions): Promise<ImportSumma
       simplify: SIMPLIFY,
     }, null, 2)}\n`);
     // Swap the new folder in whole: a failed run leaves the previous boundaries as they were.
-    const final = join(out, prov);
     rmSync(final, { recursive: true, force: true });
     renameSync(staging, final);
   }
