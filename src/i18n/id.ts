@@ -5,10 +5,12 @@
  */
 import { bandingId } from './banding.id.ts';
 import { kontenId } from './konten.id.ts';
+import { alatId } from './alat.id.ts';
 
 export const id = {
   ...kontenId,
   ...bandingId,
+  ...alatId,
   'site.title': 'Atlas Stunting {provinsi}',
   'site.short': 'Atlas Stunting',
   'site.description': 'Analisis terbuka tentang stunting pada balita di {provinsi}: data rutin, survei, target dan program.',

@@ -201,6 +201,6 @@ export async function axeViolations(page: Page, include?: string): Promise<AxeVi
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-/** Languages and language-neutral routes of the six sections (the navigation of every page). */
-export const NAV_PATHS = ['/', '/dua-angka/', '/prioritas/', '/cakupan/', '/wilayah/', '/data/'] as const;
+/** Languages and language-neutral routes of the sections (the navigation of every page). */
+export const NAV_PATHS = ['/', '/dua-angka/', '/prioritas/', '/cakupan/', '/wilayah/', '/jelajah/', '/data/'] as const;
 export const LANGS: Lang[] = ['id', 'en'];

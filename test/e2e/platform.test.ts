@@ -29,7 +29,7 @@ describe('pages', () => {
           const { page } = probe;
           expect(await page.getAttribute('html', 'lang')).toBe(lang);
           expect((await page.title()).length).toBeGreaterThan(0);
-          expect(await page.locator('nav.site-nav a').count()).toBe(6);
+          expect(await page.locator('nav.site-nav a').count()).toBe(NAV_PATHS.length);
           expect(await page.locator('main#main').count()).toBe(1);
           await page.waitForTimeout(300);
           expect(probe.outside).toEqual([]);

@@ -1,4 +1,4 @@
-/** The six sections of the site, in navigation order. Paths are language-neutral routes. */
+/** The sections of the site, in navigation order. Paths are language-neutral routes. */
 import type { MessageKey } from '../../lib/i18n.ts';
 
 export interface Section {
@@ -14,6 +14,7 @@ export const SECTIONS: readonly Section[] = [
   { path: '/prioritas/', key: 'nav.prioritas', carry: 'period area' },
   { path: '/cakupan/', key: 'nav.cakupan', carry: '' },
   { path: '/wilayah/', key: 'nav.wilayah', carry: 'profil' },
+  { path: '/jelajah/', key: 'nav.jelajah', carry: '' },
   { path: '/data/', key: 'nav.data', carry: '' },
 ];
 

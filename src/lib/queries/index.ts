@@ -15,3 +15,4 @@ export * from './keluarga.ts';
 export * from './unduh.ts';
 export * from './prioritas.ts';
 export * from './peta.ts';
+export * from './jelajah.ts';
