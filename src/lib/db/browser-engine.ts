@@ -21,6 +21,8 @@ export interface EngineOptions {
   /** Called with a step name as the engine starts: "wasm" (downloaded and decompressed),
    *  "instantiated" (compiled and running in the worker), "ready" (database open). */
   onStep?: (step: string) => void;
+  /** Called as the engine's wasm parts download: bytes so far and in all (gzip, as sent). */
+  onProgress?: (loaded: number, total: number) => void;
 }
 
 export interface Engine {
@@ -28,17 +30,39 @@ export interface Engine {
   /** Loads tables now (e.g. ahead of a query the user is about to make); unknown names throw. */
   load(names: readonly string[]): Promise<void>;
   loadedTables(): TableName[];
+  /**
+   * A statement on the page's own scratch tables (e.g. the file check's upload): never cached,
+   * run in turn with the other queries; published tables it names are loaded first.
+   */
+  exec<T>(sql: string): Promise<T[]>;
+  /** Appends an Arrow table to a scratch table, creating it when `create`. */
+  insertArrow(name: string, table: Table, create: boolean): Promise<void>;
 }
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 const RESULT_CACHE = 256;
 
 /** Fetches the wasm parts, joins and decompresses them; returns a blob: URL of type application/wasm. */
-async function wasmUrl(base: string, assets: DuckdbAssets): Promise<string> {
+async function wasmUrl(base: string, assets: DuckdbAssets, onProgress?: (loaded: number, total: number) => void): Promise<string> {
   const urls = assets.wasm.parts.map((p) => `${base}${assets.dir}${p}`);
   const responses = await Promise.all(urls.map((u) => fetch(u)));
   for (const r of responses) if (!r.ok) throw new Error(`DuckDB engine: ${r.url} answered HTTP ${r.status}`);
-  const joined = new Blob(await Promise.all(responses.map((r) => r.blob())));
+  const total = assets.wasm.encodedBytes;
+  let loaded = 0;
+  const read = async (r: Response): Promise<Blob> => {
+    if (!onProgress || !r.body) return r.blob();
+    const reader = r.body.getReader();
+    const chunks: Uint8Array[] = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      loaded += value.byteLength;
+      onProgress(Math.min(loaded, total), total);
+    }
+    return new Blob(chunks as BlobPart[]);
+  };
+  const joined = new Blob(await Promise.all(responses.map(read)));
   const head = new Uint8Array(await joined.slice(0, 4).arrayBuffer());
   let wasm: Blob;
   if (head[0] === 0x1f && head[1] === 0x8b) {
@@ -100,13 +124,13 @@ export function fetchTable(base: string, name: TableName): Promise<Table> {
   return p;
 }
 
-export async function createEngine({ base, assets, onStep }: EngineOptions): Promise<Engine> {
+export async function createEngine({ base, assets, onStep, onProgress }: EngineOptions): Promise<Engine> {
   // The worker script downloads while the wasm parts do.
   const worker = new Worker(`${base}${assets.dir}${assets.worker}`);
   const db = new AsyncDuckDB(new VoidLogger(), worker);
   let url: string | undefined;
   try {
-    url = await wasmUrl(base, assets);
+    url = await wasmUrl(base, assets, onProgress);
     onStep?.('wasm');
     await db.instantiate(url);
   } catch (error) {
@@ -189,5 +213,7 @@ export async function createEngine({ base, assets, onStep }: EngineOptions): Pro
     query,
     load: async (names) => void (await Promise.all(names.map((n) => load(tableName(n))))),
     loadedTables: () => [...loaded],
+    exec: <T>(sql: string) => run<T>(sql),
+    insertArrow: (name, table, create) => serial(async () => void (await conn.insertArrowTable(table, { name, create }))),
   };
 }

@@ -86,7 +86,12 @@ function getEngine(tables: readonly string[] = []): Promise<Engine> {
     setStatus('loading', { dbStart: performance.now() });
     try {
       const { createEngine } = await module;
-      const e = await createEngine({ base: siteBase(), assets: __ATLAS_DUCKDB__, onStep: (step) => performance.mark(`duckdb-${step}`) });
+      const e = await createEngine({
+        base: siteBase(),
+        assets: __ATLAS_DUCKDB__,
+        onStep: (step) => performance.mark(`duckdb-${step}`),
+        onProgress: (loaded, total) => window.dispatchEvent(new CustomEvent('atlas:db-progress', { detail: { loaded, total } })),
+      });
       performance.mark('duckdb-ready');
       setStatus('ready', { dbReady: performance.now() });
       return e;
@@ -115,12 +120,28 @@ export interface StartOptions {
 
 export const dbStatus = (): DbStatus => status;
 
+/**
+ * Calls `listener` as the engine downloads, with bytes received and expected (the gzip-compressed
+ * wasm as sent, about 7.7 MB); returns unsubscribe. After the download, status events follow.
+ */
+export function onDbProgress(listener: (loaded: number, total: number) => void): () => void {
+  const handler = (e: Event) => {
+    const { loaded, total } = (e as CustomEvent<{ loaded: number; total: number }>).detail;
+    listener(loaded, total);
+  };
+  window.addEventListener('atlas:db-progress', handler);
+  return () => window.removeEventListener('atlas:db-progress', handler);
+}
+
 /** Calls `listener` with each status change; returns unsubscribe. */
 export function onDbStatus(listener: (status: DbStatus) => void): () => void {
   const handler = (e: Event) => listener((e as CustomEvent<{ status: DbStatus }>).detail.status);
   window.addEventListener('atlas:db', handler);
   return () => window.removeEventListener('atlas:db', handler);
 }
+
+/** The engine itself (started if needed), for pages that keep scratch tables (the file check). */
+export const browserEngine = (): Promise<Engine> => getEngine();
 
 /** The browser Connector. Tables load on demand: only those a query needs. */
 export const browserDb: Connector & { preload(tables: readonly string[]): Promise<void> } = {
