@@ -1,0 +1,76 @@
+/**
+ * Download buttons on every chart and map (any <figure> with an <svg>, also those drawn later):
+ * PNG, SVG and CSV, made in the browser from what the figure shows (src/lib/figure-export.ts).
+ */
+import { figureCsv, figureSvg, figureSvgs, figureTitle, svgToPng, type ExportContext } from '../lib/figure-export.ts';
+import { t, type Lang } from '../lib/i18n.ts';
+import { fileName, pageFlags, saveFile, slug } from '../lib/unduh.ts';
+
+const lang = (document.documentElement.lang === 'en' ? 'en' : 'id') as Lang;
+const equipped = new WeakSet<Element>();
+
+function context(): ExportContext {
+  const flags = pageFlags();
+  return {
+    lang,
+    ...flags,
+    url: location.href,
+    site: t(lang, 'site.short'),
+    demoMark: t(lang, 'dl.demo'),
+    internalMark: t(lang, 'dl.internal'),
+  };
+}
+
+function name(figure: HTMLElement, ext: string): string {
+  const flags = pageFlags();
+  const title = slug(figureTitle(figure)).slice(0, 60);
+  return fileName([figure.dataset.figure ?? figure.dataset.map, title, flags.demo ? 'sintetis' : undefined], ext, flags);
+}
+
+async function download(figure: HTMLElement, kind: string) {
+  const ctx = context();
+  if (kind === 'csv') return saveFile(name(figure, 'csv'), figureCsv(figure, ctx, t(lang, 'jelajah.col.kode')), 'text/csv;charset=utf-8');
+  const { svg, width, height } = figureSvg(figure, ctx);
+  if (kind === 'svg') return saveFile(name(figure, 'svg'), svg, 'image/svg+xml;charset=utf-8');
+  saveFile(name(figure, 'png'), await svgToPng(svg, width, height), 'image/png');
+}
+
+function equip(figure: HTMLElement) {
+  if (equipped.has(figure) || figure.querySelector(':scope > .fig-tools')) return;
+  // a Plot figure inside a chart figure belongs to the outer one
+  if (figure.parentElement?.closest('figure') || !figureSvgs(figure).length) return;
+  equipped.add(figure);
+  const bar = document.createElement('div');
+  bar.className = 'fig-tools no-print';
+  bar.setAttribute('role', 'group');
+  bar.setAttribute('aria-label', t(lang, 'dl.label'));
+  const label = document.createElement('span');
+  label.textContent = t(lang, 'dl.label');
+  bar.append(label);
+  for (const kind of ['png', 'svg', 'csv'] as const) {
+    if (kind === 'csv' && !figure.querySelector('table')) continue;
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.dataset.download = kind;
+    b.textContent = kind.toUpperCase();
+    b.title = t(lang, `dl.${kind}Title`);
+    b.addEventListener('click', () => void download(figure, kind).catch((e) => console.warn('[atlas] download failed', e)));
+    bar.append(b);
+  }
+  figure.append(bar);
+}
+
+function scan(root: ParentNode = document) {
+  for (const f of root.querySelectorAll<HTMLElement>('main figure')) equip(f);
+}
+
+scan();
+let pending = false;
+new MutationObserver(() => {
+  if (pending) return;
+  pending = true;
+  requestAnimationFrame(() => {
+    pending = false;
+    scan();
+  });
+}).observe(document.querySelector('main') ?? document.body, { childList: true, subtree: true });
