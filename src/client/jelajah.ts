@@ -9,7 +9,7 @@ import { bandingSql, formatJelajahFilter, jelajahSql, namaWilayahSql, parseJelaj
 import { BANDING_MAKS } from '../lib/queries/jelajah.ts';
 import { fileName, pageFlags, saveFile } from '../lib/unduh.ts';
 import { copyLink } from './bagikan.ts';
-import { filterLabel, jelajahArgs, jelajahCsv, jelajahSearch, jelajahTableHtml, parseJelajahState, type JelajahState } from '../components/alat/jelajah.ts';
+import { filterLabel, jelajahArgs, jelajahCsv, jelajahCsvRows, jelajahSearch, jelajahTableHtml, parseJelajahState, type JelajahState } from '../components/alat/jelajah.ts';
 
 interface Config {
   periods: string[];
@@ -233,6 +233,15 @@ function start(root: HTMLElement) {
     const flags = pageFlags();
     const area = state.area ? (names.get(state.area) ?? state.area) : undefined;
     saveFile(fileName(['jelajah', state.level, area, state.period, flags.demo ? 'sintetis' : undefined], 'csv', flags), jelajahCsv(lang, rows), 'text/csv;charset=utf-8');
+  });
+  root.querySelector('[data-xlsx]')!.addEventListener('click', async () => {
+    const flags = pageFlags();
+    const area = state.area ? (names.get(state.area) ?? state.area) : undefined;
+    const { toXlsx, XLSX_TYPE } = await import('../lib/xlsx.ts');
+    const { header, rows: cells } = jelajahCsvRows(lang, rows);
+    const caption = table.querySelector('caption')?.textContent ?? '';
+    const intro = [flags.internal ? t(lang, 'dl.internal') : flags.demo ? t(lang, 'dl.demo') : '', t(lang, 'jelajah.title'), caption, location.href].filter(Boolean);
+    saveFile(fileName(['jelajah', state.level, area, state.period, flags.demo ? 'sintetis' : undefined], 'xlsx', flags), await toXlsx({ name: t(lang, 'jelajah.title'), intro, header, rows: cells }), XLSX_TYPE);
   });
   const copyButton = root.querySelector<HTMLButtonElement>('[data-copy-link]')!;
   copyButton.addEventListener('click', () => void copyLink(copyButton, location.href, lang));

@@ -292,13 +292,16 @@ function start(root: HTMLElement) {
       <div><dt>${escapeHtml(t(lang, 'periksa.sum.unmatched'))}</dt><dd>${n(totals.tidak_cocok)}</dd></div>
     </dl>`;
     // Per month: the file's villages, and the published figures of the same villages and month.
-    const months = new Map<string, { desa: number; diukur: number; stunting: number; pd: number; ps: number; tanpa: number; sama: number }>();
+    const months = new Map<string, { desa: number; diukur: number; stunting: number; cd: number; cs: number; pd: number; ps: number; tanpa: number; sama: number }>();
     for (const r of banding) {
-      const m = months.get(r.periode) ?? { desa: 0, diukur: 0, stunting: 0, pd: 0, ps: 0, tanpa: 0, sama: 0 };
+      const m = months.get(r.periode) ?? { desa: 0, diukur: 0, stunting: 0, cd: 0, cs: 0, pd: 0, ps: 0, tanpa: 0, sama: 0 };
       m.desa++;
       m.diukur += r.diukur_berkas;
       m.stunting += r.stunting_berkas;
       if (r.diukur_terbit !== null && r.stunting_terbit !== null) {
+        // like with like: the file's counts of the villages that have published figures
+        m.cd += r.diukur_berkas;
+        m.cs += r.stunting_berkas;
         m.pd += r.diukur_terbit;
         m.ps += r.stunting_terbit;
         if (r.diukur_terbit === r.diukur_berkas && r.stunting_terbit === r.stunting_berkas) m.sama++;
@@ -306,13 +309,13 @@ function start(root: HTMLElement) {
       months.set(r.periode, m);
     }
     const monthRows = [...months.entries()]
-      .map(([periode, m]) => `<tr data-periode="${escapeHtml(periode)}"><th scope="row">${escapeHtml(formatPeriod(lang, periode))}</th><td class="num">${n(m.desa)}</td><td class="num">${n(m.diukur)}</td><td class="num">${n(m.stunting)}</td><td class="num">${p(m.diukur ? (100 * m.stunting) / m.diukur : null)}</td><td class="num">${n(m.pd)}</td><td class="num">${n(m.ps)}</td><td class="num">${p(m.pd ? (100 * m.ps) / m.pd : null)}</td><td class="num" data-k="sama">${n(m.sama)}</td><td class="num">${n(m.tanpa)}</td></tr>`)
+      .map(([periode, m]) => `<tr data-periode="${escapeHtml(periode)}"><th scope="row">${escapeHtml(formatPeriod(lang, periode))}</th><td class="num">${n(m.desa)}</td><td class="num">${n(m.diukur)}</td><td class="num">${n(m.stunting)}</td><td class="num">${p(m.diukur ? (100 * m.stunting) / m.diukur : null)}</td><td class="num">${n(m.desa - m.tanpa)}</td><td class="num">${n(m.cd)} / ${n(m.pd)}</td><td class="num">${n(m.cs)} / ${n(m.ps)}</td><td class="num" data-k="sama">${n(m.sama)}</td><td class="num">${n(m.tanpa)}</td></tr>`)
       .join('');
     const monthTable = `<h2>${escapeHtml(t(lang, 'periksa.compareTitle'))}</h2><p class="muted">${escapeHtml(t(lang, 'periksa.compareText'))}</p>
       <div class="table-scroll" tabindex="0"><table class="data-table" data-months><thead><tr>
       <th scope="col">${escapeHtml(t(lang, 'col.periode'))}</th><th scope="col" class="num">${escapeHtml(t(lang, 'periksa.col.desa'))}</th>
       <th scope="col" class="num">${escapeHtml(t(lang, 'periksa.col.diukurBerkas'))}</th><th scope="col" class="num">${escapeHtml(t(lang, 'periksa.col.stuntingBerkas'))}</th><th scope="col" class="num">${escapeHtml(t(lang, 'periksa.col.prevBerkas'))}</th>
-      <th scope="col" class="num">${escapeHtml(t(lang, 'periksa.col.diukurTerbit'))}</th><th scope="col" class="num">${escapeHtml(t(lang, 'periksa.col.stuntingTerbit'))}</th><th scope="col" class="num">${escapeHtml(t(lang, 'periksa.col.prevTerbit'))}</th>
+      <th scope="col" class="num">${escapeHtml(t(lang, 'periksa.col.desaTerbit'))}</th><th scope="col" class="num">${escapeHtml(t(lang, 'periksa.col.diukurBanding'))}</th><th scope="col" class="num">${escapeHtml(t(lang, 'periksa.col.stuntingBanding'))}</th>
       <th scope="col" class="num">${escapeHtml(t(lang, 'periksa.col.sama'))}</th><th scope="col" class="num">${escapeHtml(t(lang, 'periksa.col.tanpa'))}</th></tr></thead><tbody>${monthRows}</tbody></table></div>`;
     // Villages whose counts differ most from the published ones first.
     const diff = (r: BandingRow) => (r.diukur_terbit === null ? -1 : Math.abs(r.diukur_terbit - r.diukur_berkas) + Math.abs((r.stunting_terbit ?? 0) - r.stunting_berkas));

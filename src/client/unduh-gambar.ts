@@ -2,9 +2,11 @@
  * Download buttons on every chart and map (any <figure> with an <svg>, also those drawn later):
  * PNG, SVG and CSV, made in the browser from what the figure shows (src/lib/figure-export.ts).
  */
-import { figureCsv, figureSvg, figureSvgs, figureTitle, svgToPng, type ExportContext } from '../lib/figure-export.ts';
+import { figureCaption, figureCsv, figureSvg, figureSvgs, figureTable, figureTitle, svgToPng, type ExportContext } from '../lib/figure-export.ts';
 import { t, type Lang } from '../lib/i18n.ts';
 import { fileName, pageFlags, saveFile, slug } from '../lib/unduh.ts';
+import { citationText } from '../lib/cite.ts';
+import { copyLink } from './bagikan.ts';
 
 const lang = (document.documentElement.lang === 'en' ? 'en' : 'id') as Lang;
 const equipped = new WeakSet<Element>();
@@ -30,6 +32,13 @@ function name(figure: HTMLElement, ext: string): string {
 async function download(figure: HTMLElement, kind: string) {
   const ctx = context();
   if (kind === 'csv') return saveFile(name(figure, 'csv'), figureCsv(figure, ctx, t(lang, 'jelajah.col.kode')), 'text/csv;charset=utf-8');
+  if (kind === 'xlsx') {
+    const table = figureTable(figure, lang, t(lang, 'jelajah.col.kode'));
+    if (!table) return;
+    const { toXlsx, XLSX_TYPE } = await import('../lib/xlsx.ts');
+    const intro = [ctx.internal ? ctx.internalMark : ctx.demo ? ctx.demoMark : '', figureTitle(figure), figureCaption(figure), `${ctx.site} · ${ctx.url}`].filter(Boolean);
+    return saveFile(name(figure, 'xlsx'), await toXlsx({ name: figure.dataset.figure ?? 'data', intro, ...table }), XLSX_TYPE);
+  }
   const { svg, width, height } = figureSvg(figure, ctx);
   if (kind === 'svg') return saveFile(name(figure, 'svg'), svg, 'image/svg+xml;charset=utf-8');
   saveFile(name(figure, 'png'), await svgToPng(svg, width, height), 'image/png');
@@ -47,8 +56,8 @@ function equip(figure: HTMLElement) {
   const label = document.createElement('span');
   label.textContent = t(lang, 'dl.label');
   bar.append(label);
-  for (const kind of ['png', 'svg', 'csv'] as const) {
-    if (kind === 'csv' && !figure.querySelector('table')) continue;
+  for (const kind of ['png', 'svg', 'csv', 'xlsx'] as const) {
+    if ((kind === 'csv' || kind === 'xlsx') && !figure.querySelector('table')) continue;
     const b = document.createElement('button');
     b.type = 'button';
     b.dataset.download = kind;
@@ -57,7 +66,55 @@ function equip(figure: HTMLElement) {
     b.addEventListener('click', () => void download(figure, kind).catch((e) => console.warn('[atlas] download failed', e)));
     bar.append(b);
   }
+  const cite = document.createElement('button');
+  cite.type = 'button';
+  cite.dataset.cite = '';
+  cite.textContent = t(lang, 'cite.button');
+  cite.setAttribute('aria-expanded', 'false');
+  cite.addEventListener('click', () => toggleCite(figure, cite));
+  bar.append(cite);
   figure.append(bar);
+}
+
+/** The caption's source sentence: "Sumber: e-PPGBM, Agustus 2025. …" -> "e-PPGBM, Agustus 2025". */
+function captionSource(figure: HTMLElement): string[] {
+  const m = /(?:Sumber|Source):\s*([^.]+(?:\.\d[^.]*)?)\./.exec(figureCaption(figure));
+  return m ? [m[1]!.trim()] : [];
+}
+
+function toggleCite(figure: HTMLElement, button: HTMLButtonElement) {
+  const open = figure.querySelector<HTMLElement>(':scope > .fig-cite');
+  if (open) {
+    open.remove();
+    button.setAttribute('aria-expanded', 'false');
+    return;
+  }
+  const html = document.documentElement;
+  const flags = pageFlags();
+  const text = citationText(lang, {
+    site: (document.querySelector('.brand')?.textContent ?? t(lang, 'site.short')).trim(),
+    publisher: t(lang, 'site.short'),
+    title: figureTitle(figure),
+    url: location.href,
+    release: html.dataset.release ?? '',
+    latest: html.dataset.latest,
+    accessed: new Date().toISOString().slice(0, 10),
+    licence: t(lang, 'cite.licence'),
+    sources: captionSource(figure),
+    ...flags,
+  });
+  const box = document.createElement('div');
+  box.className = 'fig-cite no-print';
+  const p = document.createElement('p');
+  p.textContent = text;
+  p.dataset.citation = '';
+  const copy = document.createElement('button');
+  copy.type = 'button';
+  copy.textContent = t(lang, 'cite.copy');
+  copy.addEventListener('click', () => void copyLink(copy, text, lang));
+  box.append(p, copy);
+  figure.append(box);
+  button.setAttribute('aria-expanded', 'true');
 }
 
 function scan(root: ParentNode = document) {

@@ -92,8 +92,8 @@ export function figureSvg(figure: Element, ctx: ExportContext): { svg: string; w
     const clone = svg.cloneNode(true) as SVGSVGElement;
     clone.removeAttribute('role');
     clone.removeAttribute('aria-label');
-    clone.removeAttribute('class');
     clone.removeAttribute('style');
+    clone.setAttribute('overflow', 'visible'); // a legend's title may run past its box, as on the page
     clone.setAttribute('x', String(PAD));
     clone.setAttribute('y', y.toFixed(1));
     clone.setAttribute('width', String(w));
@@ -112,7 +112,7 @@ export function figureSvg(figure: Element, ctx: ExportContext): { svg: string; w
   if (mark) {
     const px = Math.min(96, Math.max(36, width / (mark.length * 0.7)));
     marks.push(
-      `<text x="${width / 2}" y="${height / 2}" font-size="${px.toFixed(0)}" font-weight="800" fill="${ctx.internal ? '#8f1111' : '#8a6a00'}" fill-opacity="0.18" text-anchor="middle" dominant-baseline="middle" transform="rotate(-20 ${width / 2} ${height / 2})" data-mark-text="">${esc(mark)}</text>`,
+      `<text x="${width / 2}" y="${height / 2}" font-size="${px.toFixed(0)}" font-weight="800" fill="${ctx.internal ? '#8f1111' : '#8a6a00'}" fill-opacity="0.14" text-anchor="middle" dominant-baseline="middle" transform="rotate(-20 ${width / 2} ${height / 2})" data-mark-text="">${esc(mark)}</text>`,
       `<text x="${width - PAD}" y="${PAD}" font-size="12" font-weight="700" fill="${ctx.internal ? '#8f1111' : '#8a6a00'}" text-anchor="end">${esc(mark)}</text>`,
     );
   }

@@ -108,6 +108,12 @@ describe('explorer', () => {
       expect(lines[0]).toBe('Kode wilayah,Nama wilayah,Jenis,Wilayah induk,Bulan (YYYY-MM),Balita sasaran,Balita diukur,Balita stunting,Pendek,Sangat pendek,Prevalensi stunting (%),Cakupan pengukuran (%),Ada angka disembunyikan');
       expect(lines[1]).toContain(`${two[0]!.kode_wilayah},${two[0]!.nama_wilayah}`);
       expect(lines.length - 1).toBe(await codes(page).then((c) => c.length));
+      // the same rows as a typed spreadsheet (read back by LibreOffice in test/lib/xlsx.test.ts)
+      const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('[data-xlsx]')]);
+      expect(xlsx.suggestedFilename()).toMatch(/^atlas-stunting_jelajah_kabupaten-kota_.*\.xlsx$/);
+      const bytes = await (await import('node:fs/promises')).readFile((await xlsx.path())!);
+      expect(bytes.subarray(0, 2).toString()).toBe('PK');
+      expect(bytes.length).toBeGreaterThan(4000);
       expect(await axeViolations(page, '.jelajah')).toEqual([]);
       expect(probe.errors).toEqual([]);
       expect(probe.outside).toEqual([]);

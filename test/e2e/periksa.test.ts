@@ -97,13 +97,17 @@ describe('file check', () => {
       const months = await page.locator('[data-months] tbody tr').evaluateAll((trs) =>
         trs.map((tr) => {
           const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '');
-          return { villages: Number(cells[0]!.replace(/\./g, '')), same: Number(cells[7]!.replace(/\./g, '')), without: Number(cells[8]!.replace(/\./g, '')) };
+          const num = (i: number) => Number(cells[i]!.replace(/\./g, ''));
+          const [fileMeasured, publishedMeasured] = cells[5]!.split(' / ');
+          return { villages: num(0), published: num(4), same: num(7), without: num(8), fileMeasured, publishedMeasured };
         }),
       );
       expect(months.length).toBeGreaterThan(0);
       for (const m of months) {
         // every published figure equals the file's; the others are hidden by the small-number rule
         expect(m.same + m.without).toBe(m.villages);
+        expect(m.same).toBe(m.published);
+        expect(m.fileMeasured).toBe(m.publishedMeasured);
         expect(m.same).toBeGreaterThan(0);
       }
     });

@@ -58,6 +58,10 @@ describe('chart downloads', () => {
       expect(height).toBe(h * 2);
       expect(png.bytes.length).toBeGreaterThan(20_000);
 
+      const xlsx = await grab(page, fig, 'xlsx');
+      expect(xlsx.name).toMatch(/\.xlsx$/);
+      expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK');
+
       const csv = await grab(page, fig, 'csv');
       expect(csv.name).toMatch(/\.csv$/);
       const rows = Papa.parse<string[]>(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
@@ -90,6 +94,48 @@ describe('chart downloads', () => {
       if (site.manifest().demo) expect(text).toContain('SYNTHETIC DATA');
       expect(text).toContain('Source');
       expect(probe.errors).toEqual([]);
+    });
+  });
+});
+
+describe('cite and internal marking', () => {
+  it('"Cite" gives title, site, release, link, source and licence; the data page says when the data end', async () => {
+    await withPage(browser, site.url('id', '/prioritas/'), async (probe) => {
+      const { page } = probe;
+      const fig = page.locator('figure[data-figure="peringkat"]');
+      await fig.locator('.fig-tools button[data-cite]').click();
+      const text = (await fig.locator('[data-citation]').textContent()) ?? '';
+      const title = ((await fig.locator('.chart-title').textContent()) ?? '').trim();
+      const release = await page.getAttribute('html', 'data-release');
+      expect(release).toMatch(/^r-[0-9a-f]{12}$/);
+      expect(text).toContain(`“${title}”`);
+      expect(text).toContain(`rilis data ${release}`);
+      expect(text).toContain(page.url());
+      expect(text).toContain('Sumber: e-PPGBM, Agustus 2025');
+      expect(text).toContain('Lisensi:');
+      if (site.manifest().demo) expect(text).toMatch(/^\[DATA SINTETIS/);
+    });
+    await withPage(browser, site.url('en', '/data/'), async (probe) => {
+      const { page } = probe;
+      const release = await page.getAttribute('html', 'data-release');
+      expect(await page.locator('[data-updated]').textContent()).toContain(`data release ${release}`);
+      const citation = (await page.locator('[data-citation]').textContent()) ?? '';
+      expect(citation).toContain('SSGI');
+      expect(citation).toContain('Licence:');
+    });
+  });
+
+  it('downloads from an internal build say INTERNAL in the file name and inside', async () => {
+    await withPage(browser, site.url('id', '/prioritas/'), async (probe) => {
+      const { page } = probe;
+      // what an --internal build sets on every page (from manifest.internal)
+      await page.evaluate(() => document.documentElement.setAttribute('data-internal', ''));
+      const svg = await grab(page, 'peringkat', 'svg');
+      expect(svg.name).toMatch(/^INTERNAL_atlas-stunting_/);
+      expect(svg.bytes.toString('utf8')).toContain('>INTERNAL<');
+      const csv = await grab(page, 'peringkat', 'csv');
+      expect(csv.name).toMatch(/^INTERNAL_/);
+      expect(csv.bytes.toString('utf8').replace(/^\uFEFF/, '').split('\n')[0]).toBe('INTERNAL');
     });
   });
 });

@@ -104,7 +104,7 @@ JOIN wilayah w USING (kode_wilayah)
 WHERE g.tingkat = 'desa_kelurahan'
   AND starts_with(g.kode_wilayah, '${k}.')
   AND g.periode = (SELECT max(periode) FROM gizi_balita)
-ORDER BY g.jumlah_balita_stunting DESC NULLS LAST
+ORDER BY g.jumlah_balita_stunting DESC NULLS LAST, g.kode_wilayah
 LIMIT 10`,
     },
     {
