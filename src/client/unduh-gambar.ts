@@ -6,7 +6,7 @@ import { figureCaption, figureCsv, figureSvg, figureSvgs, figureTable, figureTit
 import { t, type Lang } from '../lib/i18n.ts';
 import { fileName, pageFlags, saveFile, slug } from '../lib/unduh.ts';
 import { citationText } from '../lib/cite.ts';
-import { copyLink } from './bagikan.ts';
+import { canShare, copyLink, shareLink } from './bagikan.ts';
 
 const lang = (document.documentElement.lang === 'en' ? 'en' : 'id') as Lang;
 const equipped = new WeakSet<Element>();
@@ -65,6 +65,23 @@ function equip(figure: HTMLElement) {
     b.title = t(lang, `dl.${kind}Title`);
     b.addEventListener('click', () => void download(figure, kind).catch((e) => console.warn('[atlas] download failed', e)));
     bar.append(b);
+  }
+  // the exact view: the page's state is in its URL; the hash brings the reader to this figure
+  if (!figure.id && figure.dataset.figure) figure.id = `fig-${figure.dataset.figure}`;
+  const link = () => `${location.origin}${location.pathname}${location.search}${figure.id ? `#${figure.id}` : ''}`;
+  const copy = document.createElement('button');
+  copy.type = 'button';
+  copy.dataset.copyLink = '';
+  copy.textContent = t(lang, 'share.copy');
+  copy.addEventListener('click', () => void copyLink(copy, link(), lang));
+  bar.append(copy);
+  if (canShare()) {
+    const share = document.createElement('button');
+    share.type = 'button';
+    share.dataset.share = '';
+    share.textContent = t(lang, 'share.share');
+    share.addEventListener('click', () => void shareLink(link(), figureTitle(figure), figureCaption(figure)).catch(() => undefined));
+    bar.append(share);
   }
   const cite = document.createElement('button');
   cite.type = 'button';

@@ -140,6 +140,25 @@ describe('cite and internal marking', () => {
   });
 });
 
+describe('share', () => {
+  it('copies a link that reopens the same view at the figure', async () => {
+    await withPage(browser, site.url('id', '/prioritas/', '?period=2024-08'), async (probe) => {
+      const { page } = probe;
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.root).origin });
+      const button = page.locator('figure[data-figure="peringkat"] .fig-tools button[data-copy-link]');
+      await button.click();
+      await expect.poll(() => button.getAttribute('data-copied')).toMatch(/\?period=2024-08#fig-peringkat$/);
+      const link = (await button.getAttribute('data-copied'))!;
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+      await withPage(browser, link, async (again) => {
+        await again.page.waitForFunction(() => document.querySelector('[data-page]')?.getAttribute('data-rendered')?.includes('2024-08'), null, { timeout: 90_000 });
+        expect(await again.page.inputValue('select[data-atlas-control="period"]')).toBe('2024-08');
+        expect(await again.page.locator('#fig-peringkat').count()).toBe(1);
+      });
+    });
+  });
+});
+
 describe('formula-injection guard in the browser downloads', () => {
   it('a name that starts with = + - @ becomes text; negative numbers stay numbers', async () => {
     await withPage(browser, site.url('id', '/data/'), async (probe) => {
