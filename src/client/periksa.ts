@@ -224,10 +224,11 @@ function start(root: HTMLElement) {
         totals.haz_kosong += Number(r.haz_kosong);
         totals.galat += Number(r.galat);
         const kode = r.prov === null ? null : codeOf.get([r.prov, r.kab, r.kec, r.desa].join('\u0000'));
-        if (!kode || !r.periode) {
-          if (r.prov !== null) totals.tidak_cocok += Number(r.baris);
+        if (!kode) {
+          if (r.prov !== null) totals.tidak_cocok += Number(r.baris); // names not recognised
           continue;
         }
+        if (!r.periode) continue; // rows without a measurement month are errors, listed above
         totals.diukur += Number(r.diukur);
         const k = `${kode}|${r.periode}`;
         const d = perDesa.get(k) ?? { kode, periode: r.periode, diukur: 0, pendek: 0, sangat_pendek: 0 };
