@@ -16,4 +16,3 @@ export * from './unduh.ts';
 export * from './prioritas.ts';
 export * from './peta.ts';
 export * from './jelajah.ts';
-export * from './periksa.ts';
