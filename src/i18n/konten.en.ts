@@ -76,6 +76,7 @@ export const kontenEn: Record<keyof typeof kontenId, string> = {
   'dua.useSurvei': "Official figure for national and local targets",
   'dua.useRutin': "Finding and helping children one by one, per village",
   'dua.whyText': "When measurement coverage is low, the routine figure describes only the children who came; those who did not may be at more or less risk. That is why routine figures are often lower than survey figures. Below, the two figures are shown in separate panels, each with its source, period and denominator, without a shared axis or colour scale.",
+  'dua.noSurvey': "The data hold no regency survey figures for {provinsi}: the survey panel is empty, only routine figures are shown.",
   'dua.panelsNote': "Areas are in the same order in both panels (by area code), not ranked. The left panel uses a blue colour scale (survey), the right one orange-red (routine).",
   'dua.provinsi': "{nama} (prov.)",
   'dua.cakupanPendek': "coverage {cakupan}",

@@ -77,6 +77,7 @@ export const kontenId = {
   'dua.useSurvei': "Angka resmi untuk target nasional dan daerah",
   'dua.useRutin': "Menemukan dan menangani anak satu per satu, per desa",
   'dua.whyText': "Bila cakupan pengukuran rendah, angka rutin hanya menggambarkan anak yang datang; anak yang tidak datang bisa lebih atau kurang berisiko. Karena itu angka rutin sering lebih rendah dari angka survei. Di bawah ini kedua angka ditampilkan di panel terpisah, masing-masing dengan sumber, periode dan penyebutnya, tanpa sumbu atau skala warna bersama.",
+  'dua.noSurvey': "Data ini tidak memuat angka survei kabupaten/kota {provinsi}: panel survei kosong, hanya angka rutin yang ditampilkan.",
   'dua.panelsNote': "Urutan wilayah sama di kedua panel (menurut kode wilayah), bukan peringkat. Panel kiri memakai skala warna biru (survei), panel kanan oranye-merah (rutin).",
   'dua.provinsi': "{nama} (prov.)",
   'dua.cakupanPendek': "cakupan {cakupan}",

@@ -92,6 +92,7 @@ describe('the site of province 65', () => {
     expect(read('data')).toContain('Kalimantan Utara: tidak ada target daerah dalam data.');
     expect(read('dua-angka')).toContain('Belum ada angka rutin yang dipublikasikan untuk Kalimantan Utara');
     expect(read('en/dua-angka')).toContain('No routine figures for North Kalimantan have been published');
+    expect(read('dua-angka')).toContain('Data ini tidak memuat angka survei kabupaten/kota Kalimantan Utara');
   });
 
   it('ranks the regencies of Kalimantan Utara, and its area pages are the ones built', () => {
