@@ -115,6 +115,8 @@ async function main(): Promise<void> {
   try {
     for (const run of RUNS) {
       if (!only.includes(run)) continue;
+      // a first build: no previous release in the output folder to read (its hidden cells would stay hidden)
+      if (run === 'ours') rmSync(join(base, 'public-data'), { recursive: true, force: true });
       const args =
         run === 'ours'
           ? ['--child', 'ours', '--input', input, '--out', join(base, 'public-data')]
