@@ -9,12 +9,58 @@ import { PREVALENCE_THRESHOLDS } from '../lib/domain/stunting.ts';
 
 export interface ChartOptions {
   lang: Lang;
-  /** Width in px (the SVG scales down with CSS). */
-  width?: number;
+  /**
+   * Width in px: the width of the container (in the browser), or at build time a list of widths
+   * [narrow, wide]: the chart is drawn once per width and CSS shows the one that fits
+   * (see `sized`), so text keeps its size on a phone and on a desktop alike.
+   */
+  width?: ChartWidth;
   /** The DOM document to create elements in (linkedom's at build time). */
   document?: Document;
 }
 
+export type ChartWidth = number | readonly number[];
+
+/** Font size of every chart (px): at the narrowest container (328 px for a 360 px phone, drawn
+ *  for BUILD_WIDTHS[0] = 340) text is still >= 11.5 px. */
+export const FONT_PX = 12;
+/** Average width of one character at FONT_PX (for margins sized to labels). */
+export const CHAR_PX = 6.9;
+/** Below this width a chart uses its compact layout (shorter names, fewer labels). */
+export const NARROW_PX = 480;
+/** Widths drawn at build time: a phone layout and a desktop layout (see Halaman.astro's CSS). */
+export const BUILD_WIDTHS: readonly number[] = [340, 680];
+
+/** Plot's `style` for every chart: readable font size, no clipping of labels at the edges. */
+export const STYLE = { fontSize: `${FONT_PX}px`, overflow: 'visible' } as const;
+
+/**
+ * Draws a chart at the width(s) asked for. With one width it is `draw(width)`; with several (the
+ * build), each is drawn and wrapped in <div class="chart-sizes">, the first marked
+ * .chart-narrow and the last .chart-wide, so CSS shows one without any script.
+ */
+export function sized(options: ChartOptions, draw: (width: number, narrow: boolean) => Element): Element {
+  const raw = options.width ?? 640;
+  const widths: readonly number[] = typeof raw === 'number' ? [raw] : raw;
+  if (widths.length === 1) return draw(widths[0]!, widths[0]! < NARROW_PX);
+  const doc = options.document ?? globalThis.document;
+  const wrap = doc.createElement('div');
+  wrap.setAttribute('class', 'chart-sizes');
+  widths.forEach((w, i) => {
+    const el = draw(w, w < NARROW_PX);
+    el.classList.add(i === 0 ? 'chart-narrow' : 'chart-wide');
+    el.setAttribute('data-width', String(w));
+    wrap.append(el);
+  });
+  return wrap;
+}
+
+
+/** The width(s) capped at `max` px (e.g. panels side by side). */
+export function capWidth(width: ChartWidth | undefined, max: number): ChartWidth {
+  if (width === undefined) return max;
+  return typeof width === 'number' ? Math.min(width, max) : width.map((w) => Math.min(w, max));
+}
 
 /**
  * Two visibly different sequential palettes: routine (e-PPGBM) prevalence is orange–red,
@@ -53,6 +99,8 @@ export function periodDate(periode: string): Date {
   return new Date(Date.UTC(y!, (m ?? 1) - 1, 1));
 }
 
+const COORDINATE_ATTRS = ['x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'width', 'height', 'd', 'transform', 'points', 'dx', 'dy'] as const;
+
 /**
  * Finishing touches on a Plot output: the main SVG becomes one image (role="img") named by
  * `label`, with the numbers in the figure's data table as its text alternative. Plot's per-mark
@@ -62,6 +110,16 @@ export function periodDate(periode: string): Date {
  */
 export function finish<T extends Element>(el: T, { name, label }: { lang: Lang; name: string; label: string }): T {
   el.setAttribute('data-chart', name);
+  // Plot writes the same <style> into every chart (0.2-0.4 KB each, twice per chart at build):
+  // its rules are in the site CSS once (Base.astro, "Observable Plot"), so they are dropped here.
+  for (const style of [...el.querySelectorAll('style')]) style.remove();
+  // Coordinates to 0.1 px (Plot writes 15 digits; a third of a chart's bytes).
+  for (const node of [el, ...el.querySelectorAll('*')]) {
+    for (const attr of COORDINATE_ATTRS) {
+      const v = node.getAttribute(attr);
+      if (v && /\d\.\d\d/.test(v)) node.setAttribute(attr, v.replace(/-?\d+\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10)));
+    }
+  }
   const svgs = el.tagName.toLowerCase() === 'svg' ? [el] : [...el.querySelectorAll('svg')];
   const main = svgs.at(-1);
   if (main) {

@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatNumber, t } from '../lib/i18n.ts';
-import { INK, finish, isNum, shortName, type ChartOptions } from './common.ts';
+import { CHAR_PX, INK, finish, isNum, shortName, type ChartOptions, STYLE, sized } from './common.ts';
 
 export interface JangkauanRow {
   kode: string;
@@ -20,9 +20,13 @@ export interface JangkauanOptions extends ChartOptions {
   reachedLabel: string;
 }
 
-export function jangkauanChart(rows: readonly JangkauanRow[], options: JangkauanOptions): SVGElement | HTMLElement {
-  const { lang, width = 640, document, label, axisLabel, stuntingLabel, reachedLabel } = options;
-  const data = rows.map((r) => ({ ...r, nama: shortName(r.nama) }));
+export function jangkauanChart(rows: readonly JangkauanRow[], options: JangkauanOptions): Element {
+  return sized(options, (width, narrow) => drawJangkauan(rows, options, width, narrow));
+}
+
+function drawJangkauan(rows: readonly JangkauanRow[], options: JangkauanOptions, width: number, narrow: boolean): Element {
+  const { lang, document, label, axisLabel, stuntingLabel, reachedLabel } = options;
+  const data = rows.map((r) => ({ ...r, nama: shortName(r.nama, narrow ? 15 : 24) }));
   const names = data.map((r) => r.nama);
   const max = Math.max(10, ...data.flatMap((r) => [r.stunting ?? 0, r.realisasi ?? 0]));
   const text = (r: JangkauanRow) => {
@@ -33,9 +37,10 @@ export function jangkauanChart(rows: readonly JangkauanRow[], options: Jangkauan
   const el = Plot.plot({
     document,
     width,
-    height: 60 + 24 * data.length,
-    marginLeft: Math.min(200, 12 + Math.max(...names.map((n) => n.length), 8) * 6.2),
-    marginRight: 150,
+    style: STYLE,
+    height: 60 + (narrow ? 36 : 24) * data.length,
+    marginLeft: Math.min(narrow ? width * 0.4 : 220, 12 + Math.max(...names.map((n) => n.length), 8) * CHAR_PX),
+    marginRight: narrow ? 90 : 170,
     marginTop: 30,
     x: { domain: [0, max * 1.05], label: axisLabel, labelAnchor: 'left', grid: true, tickFormat: (v: number) => formatNumber(lang, v) },
     y: { domain: names, label: null, tickSize: 0 },
@@ -44,7 +49,8 @@ export function jangkauanChart(rows: readonly JangkauanRow[], options: Jangkauan
     marks: [
       Plot.barX(data.filter((r) => isNum(r.stunting)), { y: 'nama', x: 'stunting', fill: () => stuntingLabel, insetTop: 2, insetBottom: 2 }),
       Plot.barX(data.filter((r) => isNum(r.realisasi)), { y: 'nama', x: 'realisasi', fill: () => reachedLabel, insetTop: 6, insetBottom: 6 }),
-      Plot.text(data, { y: 'nama', x: (r: JangkauanRow) => Math.max(r.stunting ?? 0, r.realisasi ?? 0), text, textAnchor: 'start', dx: 4, fill: 'currentColor' }),
+      // On a phone the text wraps onto two lines (lineWidth in ems).
+      Plot.text(data, { y: 'nama', x: (r: JangkauanRow) => Math.max(r.stunting ?? 0, r.realisasi ?? 0), text, textAnchor: 'start', dx: 4, fill: 'currentColor', lineWidth: narrow ? 7 : Infinity }),
       Plot.ruleX([0]),
     ],
   });

@@ -5,7 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import { median } from 'd3';
 import { formatNumber, t } from '../lib/i18n.ts';
-import { finish, isNum, prevalenceColor, shortName, type ChartOptions } from './common.ts';
+import { finish, isNum, prevalenceColor, shortName, type ChartOptions, STYLE, sized } from './common.ts';
 
 export interface KuadranRow {
   kode: string;
@@ -35,7 +35,7 @@ function placeLabels(rows: readonly KuadranRow[], { width, height, xMax, yMax }:
   const order = rows.map((_, i) => i).sort((a, b) => rows[b]!.stunting! - rows[a]!.stunting!);
   for (const i of order) {
     const r = rows[i]!;
-    const w = r.nama.length * 5.6;
+    const w = r.nama.length * 6.4;
     let best: { name: string; cost: number; box: (typeof boxes)[number] } | undefined;
     for (const place of PLACES) {
       const cx = px(r) + place.dx;
@@ -59,9 +59,13 @@ export interface KuadranOptions extends ChartOptions {
   legendLabel: string;
 }
 
-export function kuadranChart(rows: readonly KuadranRow[], options: KuadranOptions): SVGElement | HTMLElement {
-  const { lang, width = 640, document, label, xLabel, yLabel, legendLabel } = options;
-  const data = rows.filter((r) => isNum(r.prevalensi) && isNum(r.stunting)).map((r) => ({ ...r, nama: shortName(r.nama, 20) }));
+export function kuadranChart(rows: readonly KuadranRow[], options: KuadranOptions): Element {
+  return sized(options, (width, narrow) => drawKuadran(rows, options, width, narrow));
+}
+
+function drawKuadran(rows: readonly KuadranRow[], options: KuadranOptions, width: number, narrow: boolean): Element {
+  const { lang, document, label, xLabel, yLabel, legendLabel } = options;
+  const data = rows.filter((r) => isNum(r.prevalensi) && isNum(r.stunting)).map((r) => ({ ...r, nama: shortName(r.nama, narrow ? 14 : 20) }));
   const mx = median(data, (r) => r.prevalensi!) ?? 0;
   const my = median(data, (r) => r.stunting!) ?? 0;
   const xMax = Math.max(10, ...data.map((r) => r.prevalensi!)) * 1.15;
@@ -71,11 +75,12 @@ export function kuadranChart(rows: readonly KuadranRow[], options: KuadranOption
     { x: 0, y: yMax, text: t(lang, 'chart.quadrant.lowHigh'), anchor: 'start' },
     { x: xMax, y: 0, text: t(lang, 'chart.quadrant.highLow'), anchor: 'end' },
   ];
-  const placement = placeLabels(data, { width, height: HEIGHT, xMax, yMax });
+  const placement = placeLabels(data, { width, height: narrow ? 300 : HEIGHT, xMax, yMax });
   const el = Plot.plot({
     document,
     width,
-    height: HEIGHT,
+    style: STYLE,
+    height: narrow ? 300 : HEIGHT,
     marginLeft: 56,
     marginRight: 20,
     marginBottom: 40,
@@ -94,7 +99,7 @@ export function kuadranChart(rows: readonly KuadranRow[], options: KuadranOption
       ...PLACES.map((place) =>
         Plot.text(
           data.filter((_, i) => placement[i] === place.name),
-          { x: 'prevalensi', y: 'stunting', text: 'nama', dx: place.dx, dy: place.dy, textAnchor: place.anchor, fill: 'currentColor', fontSize: 10 },
+          { x: 'prevalensi', y: 'stunting', text: 'nama', dx: place.dx, dy: place.dy, textAnchor: place.anchor, fill: 'currentColor' },
         ),
       ),
     ],

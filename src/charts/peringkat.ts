@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatPercent, formatPercentPoints, t, type Lang } from '../lib/i18n.ts';
-import { INK, finish, isNum, prevalenceColor, shortName, type ChartOptions, type Sumber } from './common.ts';
+import { CHAR_PX, INK, finish, isNum, prevalenceColor, shortName, type ChartOptions, type Sumber, STYLE, sized } from './common.ts';
 
 export interface PeringkatRow {
   kode: string;
@@ -48,15 +48,19 @@ function valueText(lang: Lang, ukuran: Ukuran, v: number): string {
   return formatPercent(lang, v);
 }
 
-export function peringkatChart(rows: readonly PeringkatRow[], options: PeringkatOptions): SVGElement | HTMLElement {
-  const { lang, width = 640, document, ukuran, sumber, label, axisLabel, order = 'value', rule, domain, warna } = options;
-  const data = rows.map((r) => ({ ...r, nama: shortName(r.nama), value: isNum(r.value) ? r.value : null }));
+export function peringkatChart(rows: readonly PeringkatRow[], options: PeringkatOptions): Element {
+  return sized(options, (width, narrow) => drawPeringkat(rows, options, width, narrow));
+}
+
+function drawPeringkat(rows: readonly PeringkatRow[], options: PeringkatOptions, width: number, narrow: boolean): Element {
+  const { lang, document, ukuran, sumber, label, axisLabel, order = 'value', rule, domain, warna } = options;
+  const data = rows.map((r) => ({ ...r, nama: shortName(r.nama, narrow ? 15 : 24), value: isNum(r.value) ? r.value : null }));
   const present = data.filter((r) => r.value !== null);
   const missing = data.filter((r) => r.value === null);
   const ordered = order === 'value' ? [...present].sort((a, b) => b.value! - a.value! || a.kode.localeCompare(b.kode)).concat(missing) : data;
   const names = ordered.map((r) => r.nama);
   const longest = Math.max(8, ...names.map((n) => n.length));
-  const marginLeft = Math.min(200, 12 + longest * 6.2);
+  const marginLeft = Math.min(narrow ? width * 0.4 : 220, 12 + longest * CHAR_PX);
   const values = present.map((r) => r.value!);
   const lo = Math.min(0, ...values, rule?.value ?? 0);
   const hi = Math.max(0, ...values, rule?.value ?? 0);
@@ -65,7 +69,8 @@ export function peringkatChart(rows: readonly PeringkatRow[], options: Peringkat
   const withColorScale = ukuran === 'prevalensi';
   const missingText = (r: PeringkatRow) => (r.ditekan ? t(lang, 'chart.suppressed') : t(lang, 'chart.noData'));
 
-  const label_ = (r: PeringkatRow) => valueText(lang, ukuran, r.value!) + (r.keterangan ? `  ${r.keterangan}` : '');
+  // On a phone the value alone (the note, e.g. n = 1.234, is in the data table).
+  const label_ = (r: PeringkatRow) => valueText(lang, ukuran, r.value!) + (r.keterangan && !narrow ? `  ${r.keterangan}` : '');
   const marks: Plot.Markish[] = [
     Plot.barX(present, {
       y: 'nama',
@@ -83,7 +88,7 @@ export function peringkatChart(rows: readonly PeringkatRow[], options: Peringkat
       present.filter((r) => r.value! < 0),
       { y: 'nama', x: 'value', text: label_, textAnchor: 'end', dx: -4, fill: 'currentColor', stroke: 'white', strokeWidth: 3 },
     ),
-    Plot.text(missing, { y: 'nama', x: 0, text: (r: PeringkatRow) => `${'–'} ${missingText(r)}`, textAnchor: 'start', dx: 4, fill: '#555', fontStyle: 'italic' }),
+    Plot.text(missing, { y: 'nama', x: 0, text: (r: PeringkatRow) => `– ${missingText(r)}`, textAnchor: 'start', dx: 4, fill: '#555', fontStyle: 'italic' }),
     Plot.ruleX([0]),
   ];
   if (rule) {
@@ -95,9 +100,10 @@ export function peringkatChart(rows: readonly PeringkatRow[], options: Peringkat
   const el = Plot.plot({
     document,
     width,
+    style: STYLE,
     height: 36 + 22 * ordered.length + (rule ? 14 : 0),
     marginLeft,
-    marginRight: 110,
+    marginRight: narrow ? 62 : 130,
     marginTop: rule ? 30 : 16,
     x: {
       domain: xDomain,

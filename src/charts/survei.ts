@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatPercent } from '../lib/i18n.ts';
-import { finish, isNum, type ChartOptions } from './common.ts';
+import { finish, isNum, type ChartOptions, STYLE, sized } from './common.ts';
 
 export interface SurveiRow {
   kode_wilayah: string;
@@ -31,8 +31,12 @@ export interface SurveiOptions extends ChartOptions {
 /** Indonesia grey, the province (a two-digit code) dark blue, anything else lighter blue. */
 const seriesColor = (kode: string) => (kode === 'ID' ? '#7a7a7a' : /^\d{2}$/.test(kode) ? '#08519c' : '#4292c6');
 
-export function surveiChart(rows: readonly SurveiRow[], targets: readonly TargetRow[], options: SurveiOptions): SVGElement | HTMLElement {
-  const { lang, width = 640, document, label, axisLabel } = options;
+export function surveiChart(rows: readonly SurveiRow[], targets: readonly TargetRow[], options: SurveiOptions): Element {
+  return sized(options, (width, narrow) => drawSurvei(rows, targets, options, width, narrow));
+}
+
+function drawSurvei(rows: readonly SurveiRow[], targets: readonly TargetRow[], options: SurveiOptions, width: number, narrow: boolean): Element {
+  const { lang, document, label, axisLabel } = options;
   const present = rows.filter((r) => isNum(r.prevalensi));
   const shownTargets = targets.filter((t) => t.tahun <= 2025);
   const years = options.tahun ?? [...new Set([...rows.map((r) => r.tahun), ...shownTargets.map((t) => t.tahun)])].sort();
@@ -40,14 +44,17 @@ export function surveiChart(rows: readonly SurveiRow[], targets: readonly Target
     const s = rows.find((r) => r.tahun === y);
     return s ? `${s.survei} ${y}` : String(y);
   };
+  const series = present.filter((r, i) => present.findIndex((o) => o.kode_wilayah === r.kode_wilayah) === i);
   const isUpper = (r: SurveiRow) =>
     present.filter((o) => o.tahun === r.tahun).every((o) => o === r || o.prevalensi! < r.prevalensi! || (o.prevalensi === r.prevalensi && o.kode_wilayah > r.kode_wilayah));
   const el = Plot.plot({
     document,
     width,
-    height: 280,
-    marginLeft: 44,
-    marginRight: 130,
+    style: STYLE,
+    height: narrow ? 280 + 16 * series.length : 280,
+    marginTop: narrow ? 28 + 16 * series.length : undefined,
+    marginLeft: 48,
+    marginRight: narrow ? 16 : 130,
     marginBottom: 34,
     x: { type: 'point', domain: years, label: null, tickFormat: (y: number) => tick(y), inset: 20 },
     y: { domain: [0, 30], label: axisLabel, labelAnchor: 'top', grid: true, tickFormat: (v: number) => formatNumber(lang, v) },
@@ -63,16 +70,20 @@ export function surveiChart(rows: readonly SurveiRow[], targets: readonly Target
           { x: 'tahun', y: 'prevalensi', text: (r: SurveiRow) => formatPercent(lang, r.prevalensi), dy: upper ? -11 : 13, fill: (r: SurveiRow) => seriesColor(r.kode_wilayah) },
         ),
       ),
-      Plot.text(present, Plot.selectLast({ x: 'tahun', y: 'prevalensi', z: 'kode_wilayah', text: 'nama_wilayah', textAnchor: 'start', dx: 30, fill: (r: SurveiRow) => seriesColor(r.kode_wilayah) })),
+      narrow
+        ? // On a phone the series names are a key above the plot (no room right of the lines).
+          series.map((r, i) => Plot.text([r], { frameAnchor: 'top-left', text: () => `— ${r.nama_wilayah}`, textAnchor: 'start', dy: -16 * (series.length - i) - 6, fill: seriesColor(r.kode_wilayah), fontWeight: 'bold' }))
+        : Plot.text(present, Plot.selectLast({ x: 'tahun', y: 'prevalensi', z: 'kode_wilayah', text: 'nama_wilayah', textAnchor: 'start', dx: 30, fill: (r: SurveiRow) => seriesColor(r.kode_wilayah) })),
 
       Plot.dot(shownTargets, { x: 'tahun', y: 'target', symbol: 'diamond', r: 5, stroke: '#111', fill: 'white', strokeWidth: 1.5 }),
       ...[...shownTargets].sort((a, b) => b.target - a.target).map((tg, i) =>
         Plot.text([tg], {
           x: 'tahun',
           y: 'target',
-          text: (t: TargetRow) => `${t.label}: ${formatPercent(lang, t.target, { digits: Number.isInteger(t.target * 10) ? 1 : 2 })}`,
-          textAnchor: 'start',
-          dx: 9,
+          // On a phone the value only, left of its diamond (the label is in the data table).
+          text: (t: TargetRow) => (narrow ? '' : `${t.label}: `) + formatPercent(lang, t.target, { digits: Number.isInteger(t.target * 10) ? 1 : 2 }),
+          textAnchor: narrow ? 'end' : 'start',
+          dx: narrow ? -9 : 9,
           dy: i % 2 === 0 ? -8 : 10,
           fill: '#111',
         }),

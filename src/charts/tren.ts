@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatPercent, formatPeriod, formatNumber, t } from '../lib/i18n.ts';
-import { INK, finish, isNum, periodDate, type ChartOptions } from './common.ts';
+import { INK, finish, isNum, periodDate, type ChartOptions, STYLE, sized } from './common.ts';
 
 export interface TrenRow {
   periode: string;
@@ -25,8 +25,12 @@ export interface TrenOptions extends ChartOptions {
   sorot?: string;
 }
 
-export function trenChart(rows: readonly TrenRow[], options: TrenOptions): SVGElement | HTMLElement {
-  const { lang, width = 640, document, label, axisLabel, height = 260, sorot } = options;
+export function trenChart(rows: readonly TrenRow[], options: TrenOptions): Element {
+  return sized(options, (width, narrow) => drawTren(rows, options, width, narrow));
+}
+
+function drawTren(rows: readonly TrenRow[], options: TrenOptions, width: number, narrow: boolean): Element {
+  const { lang, document, label, axisLabel, height = narrow ? 240 : 260, sorot } = options;
   const data = rows.map((r) => ({ ...r, date: periodDate(r.periode), value: isNum(r.prevalensi) ? r.prevalensi : NaN }));
   const present = data.filter((r) => !Number.isNaN(r.value));
   const series = new Set(data.map((r) => r.nama ?? '')).size > 1;
@@ -36,10 +40,11 @@ export function trenChart(rows: readonly TrenRow[], options: TrenOptions): SVGEl
   const el = Plot.plot({
     document,
     width,
+    style: STYLE,
     height,
-    marginLeft: 44,
-    marginRight: series ? 120 : 30,
-    marginBottom: dates.length > 5 ? 50 : 36,
+    marginLeft: 48,
+    marginRight: series ? (narrow ? 90 : 120) : 30,
+    marginBottom: narrow ? 62 : dates.length > 5 ? 50 : 36,
     x: {
       type: 'utc',
       domain: [dates[0] ?? new Date(0), dates.at(-1) ?? new Date(0)],
@@ -47,7 +52,7 @@ export function trenChart(rows: readonly TrenRow[], options: TrenOptions): SVGEl
       inset: 24,
       label: null,
       tickFormat: (d: Date) => formatPeriod(lang, `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`, { short: true }),
-      tickRotate: dates.length > 5 ? -35 : 0,
+      tickRotate: narrow ? -55 : dates.length > 5 ? -35 : 0,
     },
     y: { domain: [0, max * 1.2], label: axisLabel, labelAnchor: 'top', grid: true, tickFormat: (v: number) => formatNumber(lang, v) },
     ariaLabel: label,
@@ -57,7 +62,11 @@ export function trenChart(rows: readonly TrenRow[], options: TrenOptions): SVGEl
       Plot.dot(present, { x: 'date', y: 'value', fill: series ? 'nama' : (r: TrenRow) => (r.lengkap === false ? 'white' : INK.rutin), stroke: series ? 'nama' : INK.rutin, r: 3.5 }),
       series
         ? Plot.text(present, Plot.selectLast({ x: 'date', y: 'value', z: 'nama', text: 'nama', textAnchor: 'start', dx: 6, fill: 'nama' }))
-        : Plot.text(present, { x: 'date', y: 'value', text: (r: TrenRow) => formatPercent(lang, r.prevalensi), dy: -10, fill: 'currentColor' }),
+        : Plot.text(
+            // On a phone only the first, the last and the chosen month carry a label (the rest are in the table).
+            narrow ? present.filter((r, i) => i === 0 || i === present.length - 1 || r.periode === sorot) : present,
+            { x: 'date', y: 'value', text: (r: TrenRow) => formatPercent(lang, r.prevalensi), dy: -10, fill: 'currentColor' },
+          ),
       Plot.text(data.filter((r) => Number.isNaN(r.value)), { x: 'date', y: 0, text: () => `– ${t(lang, 'chart.noData')}`, dy: -8, fill: '#555', fontStyle: 'italic' }),
       ...(sorotRow ? [Plot.dot([sorotRow], { x: 'date', y: 'value', r: 7, stroke: '#000', strokeWidth: 1.5, fill: 'none' })] : []),
     ],

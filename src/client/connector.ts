@@ -1,2 +1,2 @@
-/** The browser's data connector (DuckDB-WASM, started lazily by the platform's browser.ts). */
-export { browserDb, startDbOnIntent } from '../lib/db/browser.ts';
+/** The browser's data connector (DuckDB-WASM, started lazily by the platform's browser.ts) and its download progress. */
+export { browserDb, onDbProgress, startDbOnIntent } from '../lib/db/browser.ts';

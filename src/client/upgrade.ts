@@ -1,13 +1,24 @@
 /**
- * Client-side upgrade of a page rendered at build time. Small on purpose: it only wires the
- * selectors to the URL state. The heavy parts (DuckDB-WASM, Plot, the page module with its
- * queries and charts) are imported on the first interaction, or at once when the URL asks for a
- * view other than the one built into the HTML. After each re-render: performance.mark('chart-updated').
+ * Client-side upgrade of a page rendered at build time: wires the selectors to the URL state and
+ * redraws the page's slots for a new state.
+ *
+ * No control waits for DuckDB-WASM: the build wrote every query result the page's controls can
+ * need into /views/<page>.json (src/components/halaman/views.ts). Right after the first paint the
+ * page fetches that file and its page module (queries + Plot charts); a change runs the module's
+ * own load() against those results and draws the charts for the container's width. Only SQL the
+ * build never saw goes to DuckDB-WASM, with its download progress in the status line.
+ *
+ * The controls and the URL never disagree with the numbers: while a view is being prepared the
+ * selects keep showing the state that is on screen and the status line says what is shown and
+ * what is coming; the selects and the URL move when the new view is in the DOM; on failure they
+ * stay (or go back) and the status line says why. An unknown value in a shared link is named.
+ * After each redraw: performance.mark('chart-updated') and an 'atlas:updated' event.
  */
-import { getState, onStateChange, setState, type AtlasState, type StateKey } from '../lib/url-state.ts';
+import { getState, onStateChange, setState, STATE_KEYS, type AtlasState, type StateKey } from '../lib/url-state.ts';
 import type { Lang } from '../lib/i18n.ts';
 import type { PageModule } from '../components/halaman/types.ts';
 import type { Connector } from '../lib/db/connector.ts';
+import type { ViewFile } from '../lib/db/prerendered.ts';
 import type { Province } from '../lib/province.ts';
 
 const PAGES: Record<string, () => Promise<PageModule<unknown>>> = {
@@ -23,20 +34,22 @@ const PAGES: Record<string, () => Promise<PageModule<unknown>>> = {
  * results are kept by SQL text (and the same arrays let page modules skip redrawing unchanged
  * figures). Failed queries are not kept.
  */
-const queryCache = new Map<string, Promise<unknown[]>>();
 function cachedConnector(conn: Connector): Connector {
+  const cache = new Map<string, Promise<unknown[]>>();
   return {
     query<T>(sql: string): Promise<T[]> {
-      let hit = queryCache.get(sql);
+      let hit = cache.get(sql);
       if (!hit) {
         hit = conn.query(sql);
-        queryCache.set(sql, hit);
-        hit.catch(() => queryCache.delete(sql));
+        cache.set(sql, hit);
+        hit.catch(() => cache.delete(sql));
       }
       return hit as Promise<T[]>;
     },
   };
 }
+
+const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
 
 const root = document.querySelector<HTMLElement>('[data-page]');
 if (root && PAGES[root.dataset.page!]) start(root);
@@ -56,27 +69,76 @@ function start(root: HTMLElement) {
   const shown = new WeakMap<Element, string>();
   let token = 0;
 
-  const same = (a: AtlasState, b: AtlasState) => selects.every((s) => (a[s.dataset.atlasControl as StateKey] ?? '') === (b[s.dataset.atlasControl as StateKey] ?? ''));
+  const keyOf = (s: HTMLSelectElement) => s.dataset.atlasControl as StateKey;
+  const optionFor = (s: HTMLSelectElement, value: string | undefined) => [...s.options].find((o) => o.value === value);
   const syncSelects = (state: AtlasState) => {
     for (const s of selects) {
-      const v = state[s.dataset.atlasControl as StateKey];
-      if (v !== undefined && [...s.options].some((o) => o.value === v)) s.value = v;
+      const v = state[keyOf(s)];
+      if (v !== undefined && optionFor(s, v)) s.value = v;
     }
   };
+  /** A state in the words of the page's own options ("Agustus 2025, Prevalensi"). */
+  const describe = (state: AtlasState, only?: readonly StateKey[]) =>
+    selects
+      .filter((s) => !only || only.includes(keyOf(s)))
+      .map((s) => optionFor(s, state[keyOf(s)])?.textContent?.trim())
+      .filter(Boolean)
+      .join(', ');
+  const say = (text: string, kind: 'info' | 'error' = 'info') => {
+    if (!status) return;
+    status.textContent = text;
+    status.dataset.kind = kind;
+  };
+  const message = (key: 'loading' | 'failed' | 'unknown' | 'engine' | 'offline', params: Record<string, string> = {}) => fill(status?.dataset[key] ?? '', params);
+
+  // --- data: the page's prerendered results, DuckDB-WASM only for what they do not hold --------
+  let viewFile: Promise<ViewFile | null> | undefined;
+  const loadViewFile = () =>
+    (viewFile ??= root.dataset.views
+      ? fetch(root.dataset.views).then((r) => (r.ok ? (r.json() as Promise<ViewFile>) : Promise.reject(new Error(`HTTP ${r.status}`)))).catch((error: unknown) => {
+          console.warn('[atlas] view file', error);
+          viewFile = undefined; // try again at the next change
+          return null;
+        })
+      : Promise.resolve(null));
+  /** DuckDB-WASM, started only when a query is not prerendered; shows the bytes as they arrive. */
+  const engine: Connector = {
+    async query<T>(sql: string): Promise<T[]> {
+      const { browserDb, onDbProgress } = await import('./connector.ts');
+      const mb = (n: number) => (n / 1e6).toLocaleString(lang === 'en' ? 'en' : 'id', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+      const stop = onDbProgress((loaded, total) => say(message('engine', { loaded: mb(loaded), total: mb(total) })));
+      try {
+        return await browserDb.query<T>(sql);
+      } finally {
+        stop();
+      }
+    },
+  };
+  let connector: Promise<Connector> | undefined;
+  const getConnector = () =>
+    (connector ??= (async () => {
+      const file = await loadViewFile();
+      if (!file) {
+        connector = undefined;
+        return cachedConnector(engine);
+      }
+      const { replayConnector } = await import('../lib/db/prerendered.ts');
+      return cachedConnector(replayConnector(file, engine));
+    })());
 
   type View = { slots: Record<string, string>; state: AtlasState };
-  /** Rendered views by state: a state seen (or prefetched) before is shown without work. */
+  /** Rendered views by width and state: a state seen before is shown without work. */
   const views = new Map<string, Promise<View>>();
-  const width = () => Math.min(root.clientWidth || 680, 900);
+  /** Width of the charts' container (the first figure's body, e.g. a panel of a two-column grid). */
+  const width = () => Math.round(root.querySelector<HTMLElement>('figure.chart .chart-body')?.clientWidth || root.clientWidth || 680);
 
-  function view(target: AtlasState): Promise<View> {
-    const w = width();
+  function view(target: AtlasState, w: number): Promise<View> {
     const key = `${w}|${JSON.stringify(Object.entries(target).filter(([, v]) => v !== undefined).sort())}`;
     let hit = views.get(key);
     if (!hit) {
       hit = (async () => {
-        const [{ browserDb }, page] = await Promise.all([import('./connector.ts'), PAGES[name]!()]);
-        const model = await page.load(cachedConnector(browserDb), target, province);
+        const [conn, page] = await Promise.all([getConnector(), PAGES[name]!()]);
+        const model = await page.load(conn, target, province);
         return { slots: page.slots(model, { lang, document, base, width: w, province }), state: page.stateOf(model) };
       })();
       views.set(key, hit);
@@ -85,14 +147,24 @@ function start(root: HTMLElement) {
     return hit;
   }
 
-  async function render(wanted: AtlasState) {
+  let drawnWidth: number | undefined;
+
+  /**
+   * Shows the view for `wanted` (the URL's state). `push`: the state a control asked for, written
+   * to the URL once its view is on screen. `source` says where the wish came from.
+   */
+  async function render(wanted: AtlasState, source: 'control' | 'history' | 'link' | 'resize', push?: Partial<AtlasState>) {
     const my = ++token;
-    root.setAttribute('aria-busy', 'true');
-    if (status) status.textContent = '…';
+    syncSelects(current); // the selects show what is on screen until the new view is there
+    const changed = STATE_KEYS.filter((k) => wanted[k] !== undefined && wanted[k] !== current[k]);
+    const slow = setTimeout(() => {
+      if (my !== token) return;
+      root.setAttribute('aria-busy', 'true');
+      if (source !== 'resize') say(message('loading', { shown: describe(current), next: describe({ ...current, ...wanted }, changed) || describe(wanted) }));
+    }, 120);
+    const w = width();
     try {
-      // Only what the URL says: the page resolves every other choice to its default (e.g. the
-      // routine month paired with a newly chosen survey), exactly as the build did.
-      const { slots, state } = await view({ ...wanted, ...fixed });
+      const { slots, state } = await view({ ...wanted, ...fixed }, w);
       if (my !== token) return;
       for (const [key, html] of Object.entries(slots)) {
         for (const el of root.querySelectorAll<HTMLElement>(`[data-slot="${key}"]`)) {
@@ -101,57 +173,80 @@ function start(root: HTMLElement) {
           shown.set(el, html);
         }
       }
+      drawnWidth = w;
       current = state;
+      if (push) setState(push);
       syncSelects(current);
       root.dataset.rendered = JSON.stringify(current);
-      if (status) status.textContent = '';
+      say('');
       performance.mark('chart-updated');
       document.dispatchEvent(new CustomEvent('atlas:updated', { detail: current }));
-      prefetchNeighbours(my);
     } catch (err) {
+      if (my !== token) return;
       console.warn('[atlas] update failed', err);
-      if (status) status.textContent = status.dataset.failed ?? '';
+      syncSelects(current);
+      // The URL goes back to what is shown (a link or back/forward had moved it).
+      if (source === 'history' || source === 'link') setState(Object.fromEntries(changed.map((k) => [k, current[k] ?? null])), { replace: true });
+      const reason = navigator.onLine === false || err instanceof TypeError ? message('offline') : String((err as Error)?.message ?? err);
+      say(message('failed', { next: describe({ ...current, ...wanted }, changed) || describe(wanted), shown: describe(current), reason }), 'error');
     } finally {
+      clearTimeout(slow);
       if (my === token) root.removeAttribute('aria-busy');
     }
   }
 
-  /**
-   * While the browser is idle, prepare the views one step away on the period control (the
-   * previous and next option), so the next likely change is only a DOM swap.
-   */
-  function prefetchNeighbours(my: number) {
-    const select = selects.find((s) => s.dataset.atlasControl === 'period');
-    if (!select) return;
-    const i = select.selectedIndex;
-    const targets = [select.options[i + 1], select.options[i - 1]].filter(Boolean).map((o) => ({ ...getState(), period: o!.value, ...fixed }));
-    const idle = (fn: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 200));
-    const next = () => {
-      const target = targets.shift();
-      if (!target || my !== token) return;
-      idle(() => void view(target).then(next, () => undefined));
-    };
-    next();
+  // --- warm-up: right after the first paint, the view file and the page module (~110 KB) ------
+  const warm = () => {
+    void loadViewFile();
+    void PAGES[name]!();
+  };
+  const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
+  if (connection?.saveData) {
+    // Data saver: only when the user reaches for a control.
+    const onIntent = (e: Event) => (e.target as Element | null)?.closest?.('[data-atlas-control]') && warm();
+    for (const type of ['pointerover', 'touchstart', 'focusin']) root.addEventListener(type, onIntent, { passive: true, once: false });
+  } else {
+    requestAnimationFrame(() => setTimeout(warm, 0));
   }
 
-  // Warm up on intent: the engine (platform) and this page's module with its charts.
-  void import('./connector.ts').then((m) => m.startDbOnIntent(root));
-  const warm = () => void PAGES[name]!();
-  const onControl = (e: Event) => (e.target as Element | null)?.closest?.('[data-atlas-control]') && warm();
-  root.addEventListener('pointerover', onControl, { passive: true });
-  root.addEventListener('focusin', onControl);
   for (const s of selects) {
     s.disabled = false;
-    s.addEventListener('change', () => setState({ [s.dataset.atlasControl!]: s.value }));
+    s.addEventListener('change', () => {
+      const key = keyOf(s);
+      const value = s.value;
+      void render({ ...getState(), [key]: value }, 'control', { [key]: value });
+    });
   }
-  onStateChange((state) => {
-    // Back to the built view (no state in the URL) renders the built defaults again.
-    syncSelects({ ...current, ...state });
-    void render(state);
+  onStateChange((state, source) => {
+    if (source === 'popstate') void render(state, 'history'); // back/forward: the URL already moved
   });
+
+  // A redrawn chart is drawn for its container; when the container changes much (rotation),
+  // draw it again.
+  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      if (drawnWidth && Math.abs(width() - drawnWidth) > 0.12 * drawnWidth) void render(current, 'resize');
+    }, 250);
+  });
+
+  // --- a shared link: its state, or a note naming what it asks for that does not exist ---------
+  const raw = new URLSearchParams(location.search);
   const initial = getState();
-  if (!same({ ...built, ...initial }, built)) {
-    syncSelects({ ...built, ...initial });
-    void render(initial);
+  const unknown: { key: StateKey; label: string; value: string }[] = [];
+  for (const s of selects) {
+    const key = keyOf(s);
+    const value = raw.get(key);
+    if (value === null || optionFor(s, value)) continue;
+    unknown.push({ key, value, label: (s.closest('label')?.firstChild?.textContent?.trim() || key).toLowerCase() });
+    delete initial[key];
   }
+  if (unknown.length) setState(Object.fromEntries(unknown.map((u) => [u.key, null])), { replace: true });
+  const note = () => {
+    if (unknown.length) say(unknown.map((u) => message('unknown', { key: u.label, value: u.value, shown: describe(current) })).join(' '), 'error');
+  };
+  const same = selects.every((s) => ({ ...built, ...initial })[keyOf(s)] === built[keyOf(s)]);
+  if (same) note();
+  else void render(initial, 'link').then(note);
 }

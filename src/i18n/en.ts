@@ -43,4 +43,9 @@ export const en: Record<MessageKey, string> = {
   'db.loading': 'Loading the data engine…',
   'db.ready': 'Data engine ready',
   'db.failed': 'The data engine failed to load; charts keep the numbers built with the page.',
+  'status.loading': 'Showing {shown}. Loading {next}…',
+  'status.failed': '{next} cannot be shown ({reason}); still showing {shown}.',
+  'status.unknown': 'The link asks for {key} “{value}”, which these data do not have; showing {shown}.',
+  'status.engine': 'Loading the data engine: {loaded} of {total} MB…',
+  'status.offline': 'the data could not be loaded',
 };

@@ -46,6 +46,11 @@ export const id = {
   'db.loading': 'Memuat mesin data…',
   'db.ready': 'Mesin data siap',
   'db.failed': 'Mesin data gagal dimuat; grafik tetap menampilkan angka yang dibangun bersama halaman.',
+  'status.loading': 'Menampilkan {shown}. Memuat {next}…',
+  'status.failed': '{next} tidak dapat ditampilkan ({reason}); tetap menampilkan {shown}.',
+  'status.unknown': 'Tautan meminta {key} “{value}” yang tidak ada di data ini; menampilkan {shown}.',
+  'status.engine': 'Memuat mesin data: {loaded} dari {total} MB…',
+  'status.offline': 'data tidak dapat dimuat',
 } as const;
 
 export type MessageKey = keyof typeof id;

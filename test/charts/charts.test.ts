@@ -46,7 +46,7 @@ describe('peringkatChart', () => {
   });
 
   it('is labelled for screen readers, legend names the source, survey palette', () => {
-    const svg = el.querySelector('svg[role="img"]')!;
+    const svg = el.querySelector('svg[data-chart-main]')!;
     expect(svg.getAttribute('aria-label')).toMatch(/SKI 2023/);
     expect(texts(el)).toContain('Prevalensi stunting, SKI 2023 (%)');
     expect(el.outerHTML).toContain('#08306b'); // darkest survey blue for ≥ 30%? no: Kutim 29 is in 20–30
@@ -161,5 +161,34 @@ describe('tabelHtml', () => {
     expect(html).toContain('<th scope="row">A</th>');
     expect(html).toContain('tidak ada data');
     expect(html).not.toContain('>0<');
+  });
+});
+
+describe('sized: a phone and a desktop drawing at build time', () => {
+  const rows = ski2023.map((r) => ({ ...r, keterangan: 'n = 1.234' }));
+  const el = peringkatChart(rows, { lang: 'id', document, width: [340, 680], ukuran: 'prevalensi', sumber: 'survei', label: 'Peringkat', axisLabel: 'Prevalensi (%)' });
+  const narrow = el.querySelector('.chart-narrow')!;
+  const wide = el.querySelector('.chart-wide')!;
+
+  it('draws each width once, marked for the CSS that picks one', () => {
+    expect(el.getAttribute('class')).toBe('chart-sizes');
+    expect(el.children).toHaveLength(2);
+    const main = (x: Element) => (x.tagName.toLowerCase() === 'svg' ? x : x.querySelector('svg[data-chart-main]'))!;
+    expect(main(narrow).getAttribute('viewBox')).toBe(`0 0 340 ${main(narrow).getAttribute('height')}`);
+    expect(main(wide).getAttribute('viewBox')).toMatch(/^0 0 680 /);
+    expect(el.querySelectorAll('svg[data-chart-main]')).toHaveLength(2);
+  });
+
+  it('keeps 12 px text and leaves the long notes to the table on a phone', () => {
+    for (const x of [narrow, wide]) expect(x.outerHTML).toContain('font-size:12px');
+    expect(texts(wide).some((t) => t.includes('n = 1.234'))).toBe(true);
+    expect(texts(narrow).some((t) => t.includes('n = 1.234'))).toBe(false);
+    expect(texts(narrow)).toContain('29,0%');
+  });
+
+  it('one width draws one chart', () => {
+    const one = peringkatChart(rows, { lang: 'id', document, width: 358, ukuran: 'prevalensi', sumber: 'survei', label: 'P', axisLabel: 'P (%)' });
+    expect(one.getAttribute('class')).not.toBe('chart-sizes');
+    expect(one.querySelectorAll('svg[data-chart-main]')).toHaveLength(1);
   });
 });

@@ -3,6 +3,7 @@
  * with its coverage, drawn in two separate panels (own axis, own colour scale, own caption).
  */
 import { peringkatChart, type PeringkatRow } from '../../charts/peringkat.ts';
+import { capWidth } from '../../charts/common.ts';
 import { tabelHtml } from '../../charts/tabel.ts';
 import type { Connector } from '../../lib/db/connector.ts';
 import { formatNumber, formatPercent, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
@@ -51,7 +52,7 @@ const areaName = (lang: Lang, r: DuaAngkaRow) => (r.tingkat === 'provinsi' ? t(l
 
 export function slots(m: DuaAngkaModel, ctx: SlotContext): Record<string, string> {
   const { lang, document, base } = ctx;
-  const width = Math.min(ctx.width ?? 540, 540);
+  const width = capWidth(ctx.width, 540);
   const s = m.survey ? surveiLabel(m.survey) : '–';
   const p = formatPeriod(lang, m.periode);
   const surveyRows: PeringkatRow[] = m.rows.map((r) => ({ kode: r.kode_wilayah, nama: areaName(lang, r), value: r.prevalensi_survei, sorot: r.tingkat === 'provinsi' }));

@@ -21,7 +21,7 @@ export function figureHtml({ name, title, caption, chart, table, lang, notes }: 
 <h3 class="chart-title">${escapeHtml(title)}</h3>
 <div class="chart-body">${chart.outerHTML}</div>
 <figcaption>${escapeHtml(caption)}</figcaption>${notes ?? ''}
-<details class="chart-data"><summary>${escapeHtml(t(lang, 'fig.showTable'))}</summary>${table}</details>
+<details class="chart-data"><summary>${escapeHtml(t(lang, 'fig.showTable'))}</summary><div class="table-scroll">${table}</div></details>
 </figure>`;
 }
 

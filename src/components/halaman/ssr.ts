@@ -1,7 +1,10 @@
 /** Build-time rendering of a page module: native DuckDB, linkedom's document. */
 import { parseHTML } from 'linkedom';
+import { BUILD_WIDTHS } from '../../charts/common.ts';
 import { db } from '../../lib/db/node.ts';
-import { siteProvince } from '../../lib/db/manifest.ts';
+import { readDataManifest, siteProvince } from '../../lib/db/manifest.ts';
+import type { Connector } from '../../lib/db/connector.ts';
+import { sqlKey } from '../../lib/db/prerendered.ts';
 import type { Lang } from '../../lib/i18n.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
 import type { PageModule } from './types.ts';
@@ -17,8 +20,30 @@ export function ssrDocument(): Document {
   return doc;
 }
 
-/** Chart width at build time (the SVG scales down on narrow screens). */
-export const SSR_WIDTH = 680;
+/** Chart widths at build time: a phone and a desktop drawing of each chart, CSS shows one. */
+export const SSR_WIDTH = BUILD_WIDTHS;
+
+/** The build's results by SQL text: pages and view files share most queries (periods, parents). */
+const results = new Map<string, Promise<unknown[]>>();
+/** The build connector (native DuckDB) with a result cache shared by every page and view file. */
+export function buildDb(): Connector {
+  return {
+    query<T>(sql: string): Promise<T[]> {
+      let hit = results.get(sql);
+      if (!hit) results.set(sql, (hit = db().query<T>(sql)));
+      return hit as Promise<T[]>;
+    },
+  };
+}
+
+/**
+ * URL of a page's view file (src/pages/views/[name].json.ts). Profiles are "wilayah-<kode>". The
+ * query string changes with the published data, so browsers never mix old files with new pages.
+ */
+export function viewsHref(base: string, name: string): string {
+  const version = sqlKey(JSON.stringify(readDataManifest().outputs));
+  return `${base.endsWith('/') ? base : `${base}/`}views/${name}.json?v=${version}`;
+}
 
 const models = new Map<string, Promise<unknown>>();
 
@@ -27,7 +52,7 @@ export async function renderPage<M>(name: string, page: PageModule<M>, lang: Lan
   const key = `${name}|${JSON.stringify(state)}`;
   let p = models.get(key) as Promise<M> | undefined;
   if (!p) {
-    p = page.load(db(), state, siteProvince());
+    p = page.load(buildDb(), state, siteProvince());
     models.set(key, p);
   }
   const model = await p;

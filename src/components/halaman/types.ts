@@ -4,6 +4,7 @@
  * whichever connector it is given; `slots` turns the result into HTML strings, one per
  * `data-slot` element of the page. The client script swaps those elements' contents.
  */
+import type { ChartWidth } from '../../charts/common.ts';
 import type { Connector } from '../../lib/db/connector.ts';
 import type { Lang } from '../../lib/i18n.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
@@ -14,8 +15,8 @@ export interface SlotContext {
   document: Document;
   /** Site base path ("/" or "/x/"), for links. */
   base: string;
-  /** Chart width in px. */
-  width?: number;
+  /** Chart width in px (the container's), or the build's [narrow, wide] pair (see charts/common.ts). */
+  width?: ChartWidth;
   /** The province of the data (from the manifest, see src/lib/province.ts). */
   province: Province;
 }

