@@ -14,7 +14,7 @@ import type { AtlasState, StateKey } from '../../lib/url-state.ts';
 import { page as cakupan, type CakupanModel } from './cakupan.ts';
 import { page as duaAngka, surveiKey, type DuaAngkaModel } from './dua-angka.ts';
 import { areasWithProfile } from './paths.ts';
-import { MEASURES, page as prioritas, type PrioritasModel } from './prioritas.ts';
+import { measuresFor, page as prioritas, type PrioritasModel } from './prioritas.ts';
 import { page as profil, type ProfilModel } from './profil.ts';
 import { page as ringkasan, type RingkasanModel } from './ringkasan.ts';
 import { buildDb } from './ssr.ts';
@@ -39,7 +39,7 @@ const PRESETS: Record<string, Preset<unknown>> = {
   cakupan: preset<CakupanModel>({ page: cakupan, controls: (m) => ({ indicator: m.programs.map((p) => p.program.toLowerCase()), period: m.periods }) }),
   prioritas: preset<PrioritasModel>({
     page: prioritas,
-    controls: (m) => ({ period: m.periods, indicator: MEASURES, area: m.kabupaten.map((k) => k.kode_wilayah), tab: m.surveys.map(surveiKey) }),
+    controls: (m) => ({ period: m.periods, indicator: measuresFor(m.kabupaten), area: m.kabupaten.map((k) => k.kode_wilayah), tab: m.surveys.map(surveiKey) }),
   }),
 };
 
