@@ -56,6 +56,11 @@ export function sized(options: ChartOptions, draw: (width: number, narrow: boole
 }
 
 
+/** One width for drawings made once (maps): the container's, or the widest of the build's pair. */
+export function widest(width: ChartWidth | undefined): number | undefined {
+  return width === undefined || typeof width === 'number' ? width : Math.max(...width);
+}
+
 /** The width(s) capped at `max` px (e.g. panels side by side). */
 export function capWidth(width: ChartWidth | undefined, max: number): ChartWidth {
   if (width === undefined) return max;

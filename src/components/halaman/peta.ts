@@ -5,6 +5,7 @@
  * a hover/focus panel, legend, the data table beside it, caption with source and attribution.
  * Without boundaries for the province: a schematic tile map of its regencies, labelled as such.
  */
+import { widest } from '../../charts/common.ts';
 import type { Topology } from 'topojson-specification';
 import { tabelHtml } from '../../charts/tabel.ts';
 import { PALETTE } from '../../charts/common.ts';
@@ -167,7 +168,7 @@ export async function loadSurveiKabupaten(conn: Connector, province: Province): 
 const MAP_WIDTH = 640;
 
 function peta(ctx: SlotContext, data: PetaData, areas: PetaArea[], skala: Skala, label: string, uid: string, extra: Partial<Parameters<typeof petaSvg>[0]> = {}): string {
-  const width = Math.min(ctx.width ?? MAP_WIDTH, MAP_WIDTH);
+  const width = Math.min(widest(ctx.width) ?? MAP_WIDTH, MAP_WIDTH);
   if (!data.topo) return petaSkematikSvg(ctx.lang, areas, skala, width, label, uid);
   return petaSvg({ lang: ctx.lang, topology: data.topo, areas, skala, width, label, uid, ...extra });
 }
@@ -262,7 +263,7 @@ export function petaProfil(ctx: SlotContext, p: PetaProfil, self: { kode_wilayah
   const kode = self.kode_wilayah;
   if (self.tingkat === 'provinsi') return petaRutinKabupaten(ctx, p.data, anak, periode);
   if (!p.data.topo) return `<p class="peta-catatan">${escapeHtml(tk(lang, 'skematikDalam'))}</p>`;
-  const width = Math.min(ctx.width ?? MAP_WIDTH, MAP_WIDTH);
+  const width = Math.min(widest(ctx.width) ?? MAP_WIDTH, MAP_WIDTH);
   if (self.tingkat === 'desa_kelurahan') {
     const title = tk(lang, 'judulLokator', { nama: self.nama_wilayah });
     const uid = 'peta-lokator';
