@@ -1,0 +1,132 @@
+/**
+ * The rakor deck on the built site: slides as the WAI-ARIA pattern names them, keyboard
+ * navigation with the slide number in the URL, the slide choice in the URL, type sizes at
+ * 1280×720, the synthetic mark and a source on every slide, a regency's deck, and print: exactly
+ * one 16:9 page per shown slide.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, serveSite, withPage, type Site } from './harness.ts';
+
+let site: Site;
+let browser: Browser;
+beforeAll(async () => {
+  site = await serveSite();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const SLIDE = 'section[aria-roledescription="slide"]';
+const VIEW = { viewport: { width: 1280, height: 720 } };
+
+/** The shown slide's title and the URL's hash. */
+async function current(page: Page) {
+  const title = await page.locator(`${SLIDE}.is-current .slide-title`).textContent();
+  return { title: title?.trim(), hash: new URL(page.url()).hash };
+}
+
+/** PDF pages: count "/Type /Page" objects (not /Pages) and read the first MediaBox. */
+function pdfPages(pdf: Buffer): { pages: number; box: number[] } {
+  const text = pdf.toString('latin1');
+  const pages = text.match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+  const box = /\/MediaBox\s*\[\s*([\d.\s]+)\]/.exec(text)?.[1]?.trim().split(/\s+/).map(Number) ?? [];
+  return { pages, box };
+}
+
+describe('rakor deck', () => {
+  it('has ten labelled slides with a source, the synthetic mark and nothing under 24 px at 1280×720', async () => {
+    await withPage(browser, site.url('id', '/presentasi/'), async ({ page, errors }) => {
+      const slides = page.locator(SLIDE);
+      await expect(slides.count()).resolves.toBe(10);
+      const info = await page.evaluate((sel) => {
+        // measure every slide as it is shown
+        const out: { label: string; source: string; mark: string; min: number }[] = [];
+        for (const s of document.querySelectorAll<HTMLElement>(sel)) {
+          const label = document.getElementById(s.getAttribute('aria-labelledby') ?? '')?.textContent ?? '';
+          s.hidden = false;
+          s.classList.add('is-current');
+          let min = Infinity;
+          const walker = document.createTreeWalker(s, NodeFilter.SHOW_TEXT);
+          while (walker.nextNode()) {
+            const el = walker.currentNode.parentElement;
+            if (!el || !walker.currentNode.textContent?.trim() || el.closest('svg')) continue;
+            min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+          }
+          out.push({ label, source: s.querySelector('.slide-source')?.textContent ?? '', mark: s.querySelector('.slide-mark')?.textContent ?? '', min });
+          s.classList.remove('is-current');
+        }
+        return out;
+      }, SLIDE);
+      for (const s of info) {
+        expect(s.label.length, 'labelled by its title').toBeGreaterThan(3);
+        expect(s.source).toMatch(/Kalimantan Timur · .*(Sumber|sumber)/);
+        expect(s.source).toMatch(/20\d\d/);
+        expect(s.mark).toMatch(/SINTETIS/);
+        expect(s.min, `smallest text on "${s.label}"`).toBeGreaterThanOrEqual(24);
+      }
+      expect(errors).toEqual([]);
+    }, VIEW);
+  });
+
+  it('moves with the keyboard, keeps the slide number in the URL and reopens there', async () => {
+    await withPage(browser, site.url('id', '/presentasi/'), async ({ page }) => {
+      const first = await current(page);
+      expect(first.hash).toBe('#1');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press(' ');
+      const third = await current(page);
+      expect(third.hash).toBe('#3');
+      expect(third.title).not.toBe(first.title);
+      await page.keyboard.press('End');
+      expect((await current(page)).hash).toBe('#10');
+      await page.keyboard.press('ArrowLeft');
+      expect((await current(page)).hash).toBe('#9');
+      await page.keyboard.press('Home');
+      expect((await current(page)).hash).toBe('#1');
+      // only one slide is visible at a time
+      await expect(page.locator(`${SLIDE}:visible`).count()).resolves.toBe(1);
+    }, VIEW);
+    await withPage(browser, site.url('id', '/presentasi/', '') + '#4', async ({ page }) => {
+      expect((await current(page)).title).toMatch(/Mana yang lebih dulu/);
+    }, VIEW);
+  });
+
+  it('shows only the slides chosen in the URL, and the chooser writes the choice back', async () => {
+    await withPage(browser, site.url('en', '/presentation/', '?slides=peta,desa,nope'), async ({ page }) => {
+      expect((await current(page)).title).toBe('Prevalence map');
+      await page.keyboard.press('ArrowRight');
+      expect((await current(page)).title).toBe('Villages with the most stunted children');
+      await page.keyboard.press('ArrowRight');
+      expect((await current(page)).hash).toBe('#2');
+      await expect(page.locator('[data-deck-notice]').textContent()).resolves.toMatch(/nope/);
+      await expect(page.locator(`${SLIDE} [data-slide-no]`).nth(7).textContent()).resolves.toBe('Slide 2 of 2');
+      await page.locator('[data-deck-choose] summary').click();
+      await page.locator('[data-deck-choose] input[value="angka"]').check();
+      expect(new URL(page.url()).searchParams.get('slides')).toBe('angka,peta,desa');
+    }, VIEW);
+  });
+
+  it('prints one 1280×720 page per shown slide', async () => {
+    await withPage(browser, site.url('id', '/presentasi/'), async ({ page }) => {
+      const all = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      expect(all.pages).toBe(10);
+      expect(all.box.slice(2)).toEqual([960, 540]);
+    }, VIEW);
+    await withPage(browser, site.url('id', '/presentasi/', '?slides=judul,peta,sumber'), async ({ page }) => {
+      expect(pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true })).pages).toBe(3);
+    }, VIEW);
+  });
+
+  it("builds a regency's deck with its districts and villages, reachable from the area chooser", async () => {
+    await withPage(browser, site.url('id', '/presentasi/'), async ({ page }) => {
+      await Promise.all([page.waitForURL(/\/presentasi\/64\.08\//), page.locator('select[data-deck-goto="wilayah"]').selectOption('64.08')]);
+      await expect(page.locator(`${SLIDE}[data-slide="judul"] .title-big`).textContent()).resolves.toMatch(/Kutai Timur/);
+      const districts = await page.locator(`${SLIDE}[data-slide="prioritas"] tbody tr`).count();
+      expect(districts).toBeGreaterThan(0);
+      await expect(page.locator(`${SLIDE}[data-slide="peta"] .peta-svg path.area`).count()).resolves.toBeGreaterThan(50);
+    }, VIEW);
+  });
+});
