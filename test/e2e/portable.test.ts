@@ -16,10 +16,11 @@ import { portableFiles, portableZip } from '../../src/portable/portable.ts';
 let browser: Browser;
 let dir: string;
 let zipBytes = 0;
+let files: ReturnType<typeof portableFiles> = [];
 const TOP = 'atlas-stunting-test';
 
 beforeAll(async () => {
-  const files = portableFiles(process.env.ATLAS_DIST ?? 'dist', '/');
+  files = portableFiles(process.env.ATLAS_DIST ?? 'dist', '/');
   const zip = portableZip(files, TOP);
   zipBytes = zip.byteLength;
   mkdirSync('tmp', { recursive: true });
@@ -62,10 +63,10 @@ const url = (path: string) => pathToFileURL(join(dir, TOP, path)).href;
 
 describe('portable edition (file://, network blocked)', () => {
   it('is a zip with index.html and presentasi/index.html in one top folder, well under 100 MB, without the engine', () => {
-    const names = Object.keys(unzipSync(portableZip(portableFiles('dist', '/').filter((f) => /^(index|presentasi\/index)\.html$/.test(f.path)), TOP)));
+    const names = Object.keys(unzipSync(portableZip(files.filter((f) => /^(index|presentasi\/index)\.html$/.test(f.path)), TOP)));
     expect(names).toEqual(expect.arrayContaining([`${TOP}/index.html`, `${TOP}/presentasi/index.html`]));
     expect(zipBytes).toBeLessThan(100e6);
-    const all = portableFiles('dist', '/').map((f) => f.path);
+    const all = files.map((f) => f.path);
     expect(all.some((p) => p.startsWith('_duckdb/'))).toBe(false);
     expect(all.some((p) => /^data\/.*\.parquet$/.test(p)), 'data files inside').toBe(true);
   });
@@ -94,7 +95,7 @@ describe('portable edition (file://, network blocked)', () => {
     await page.keyboard.press('End');
     await expect(page.locator('section.is-current').getAttribute('data-slide')).resolves.toBe('sumber');
     // another regency's deck from the chooser
-    await Promise.all([page.waitForURL(/64\.74\/index\.html/), page.locator('select[data-deck-goto="wilayah"]').selectOption('64.74')]);
+    await Promise.all([page.waitForURL(/presentasi\/64\.74\/.*index\.html/), page.locator('select[data-deck-goto="wilayah"]').selectOption('64.74')]);
     await expect(page.locator('.title-big').textContent()).resolves.toMatch(/Bontang/);
     await page.goto(url('en/presentation/index.html'));
     await expect(page.locator('.title-big').textContent()).resolves.toMatch(/East Kalimantan/);
