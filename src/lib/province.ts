@@ -60,6 +60,9 @@ const ENGLISH_NAMES: Record<string, string> = {
   '96': 'Southwest Papua',
 };
 
+/** The two-digit Kemendagri codes of the 38 provinces. */
+export const PROVINCE_CODES: ReadonlySet<string> = new Set(Object.keys(ENGLISH_NAMES));
+
 /** The national scope of a build over all provinces (`--province all`). */
 export const NATIONAL: Province = { kode: 'ID', nama: 'Indonesia', nama_en: 'Indonesia' };
 

@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
 import { sqlString } from '../lib/db/connector.ts';
+import { PROVINCE_CODES } from '../lib/province.ts';
 
 export interface People {
   /** Full names of two or more words, upper case, single spaces. */
@@ -26,9 +27,12 @@ export interface Finding {
 }
 
 /**
- * A 16-digit run shaped like a NIK: province 11-99, regency, district, day of birth 01-31 (41-71
+ * A 16-digit run shaped like a NIK: a province code (or the demo's 99), regency, district, day of birth 01-31 (41-71
  * for women), month 01-12, year, number. Longer digit runs are not NIKs.
  */
+/** A NIK begins with its province's code; the demo's synthetic NIKs begin with 99 (no such province). */
+const NIK_PROVINCES: ReadonlySet<string> = new Set([...PROVINCE_CODES, '99']);
+
 const NIK = /(?<![0-9])([1-9][0-9])([0-9]{4})([0-7][0-9])([01][0-9])([0-9]{6})(?![0-9])/g;
 
 export function findNiks(text: string): string[] {
@@ -36,7 +40,7 @@ export function findNiks(text: string): string[] {
   for (const m of text.matchAll(NIK)) {
     const day = Number(m[3]);
     const month = Number(m[4]);
-    if (Number(m[1]) >= 11 && ((day >= 1 && day <= 31) || (day >= 41 && day <= 71)) && month >= 1 && month <= 12) out.push(m[0]);
+    if (NIK_PROVINCES.has(m[1]!) && ((day >= 1 && day <= 31) || (day >= 41 && day <= 71)) && month >= 1 && month <= 12) out.push(m[0]);
   }
   return out;
 }

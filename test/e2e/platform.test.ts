@@ -103,12 +103,14 @@ describe('print', () => {
       expect(await page.locator('a.lang-switch').isVisible()).toBe(false);
       if (site.manifest().demo) expect(await page.locator('[data-banner="demo"]').isVisible()).toBe(true);
       // every chart prints one drawing (the desktop one; the phone drawing is hidden)
-      const figures = page.locator('figure.chart');
+      // (maps print their one SVG: checked below)
+      const figures = page.locator('figure.chart:not(.peta)');
       for (let i = 0; i < (await figures.count()); i++) {
-        expect(await figures.nth(i).locator('svg[role="img"]:visible').count()).toBe(1);
-        expect(await figures.nth(i).locator('.chart-wide svg[role="img"]:visible, svg.chart-wide:visible').count()).toBe(1);
+        expect(await figures.nth(i).locator('svg[data-chart-main]:visible').count()).toBe(1);
+        expect(await figures.nth(i).locator('.chart-wide svg[data-chart-main]:visible, svg.chart-wide:visible').count()).toBe(1);
       }
       expect(await figures.count()).toBeGreaterThan(0);
+      for (const map of await page.locator('figure.peta').all()) expect(await map.locator('svg.peta-svg:visible').count()).toBeGreaterThan(0);
       const pdf = await page.pdf({ format: 'A4' });
       expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     } finally {

@@ -94,7 +94,7 @@ export async function loadDeck(conn: Connector, province: Province, manifest: Pi
     peta,
     prioritas,
     survei,
-    publikasi: readPublikasi().filter((p) => p.kode_wilayah === kode || p.kode_wilayah.startsWith(`${kode}.`)),
+    publikasi: readPublikasi().filter((p) => p.kode_wilayah === kode),
     program: [...latestProgram.values()],
     desa: desa.filter((d) => d.stunting !== null && d.stunting > 0),
     kualitas: kualitas.find((k) => k.periode === periode),

@@ -153,7 +153,9 @@ function duaAngkaSlide(m: DeckModel, c: DeckContext, p: string): string {
   const r = m.ringkasan;
   const surveiBigs = own.slice(-3).map((s) => big(formatPercent(lang, s.prevalensi), `${surveiKeyOf(s)}`, td(lang, 'kolomSurvei')));
   const rutinBig = r ? big(pct(lang, r.prevalensi, r.ditekan), `e-PPGBM ${p}`, td(lang, 'prevalensiRinci', { stunting: n(lang, r.stunting, r.ditekan), diukur: n(lang, r.diukur, r.ditekan) })) : '';
-  const quotes = m.publikasi.slice(-2).map((q) => `<blockquote lang="id"><p>${escapeHtml(q.nama_wilayah)}, ${escapeHtml(q.sumber_data)}${q.periode ? ` ${escapeHtml(q.periode)}` : ''}: <strong>${escapeHtml(formatPercent(lang, q.prevalensi_stunting, { digits: q.prevalensi_digits }))}</strong></p><cite>${escapeHtml(q.sumber.split(';')[0] ?? '')}</cite></blockquote>`);
+  // Published statements about this area itself, with a figure, the latest three.
+  const quoted = m.publikasi.filter((q) => q.kode_wilayah === m.area.kode && q.prevalensi_stunting !== null).slice(-3);
+  const quotes = quoted.map((q) => `<blockquote lang="id"><p>${escapeHtml(q.nama_wilayah)}, ${escapeHtml(q.sumber_data)}${q.periode ? ` ${escapeHtml(q.periode)}` : ''}: <strong>${escapeHtml(formatPercent(lang, q.prevalensi_stunting, { digits: q.prevalensi_digits }))}</strong></p><cite>${escapeHtml(q.sumber.split(';')[0] ?? '')}</cite></blockquote>`);
   return `<div class="dua"><div class="dua-col dua-survei">${surveiBigs.join('') || note(td(lang, 'tidakAdaData'))}</div><div class="dua-col dua-rutin">${rutinBig}</div></div>
 ${quotes.length ? `<div class="quotes"><p class="quotes-title">${escapeHtml(td(lang, 'dikutip'))}</p>${quotes.join('')}</div>` : ''}${note(td(lang, 'duaAngkaCatatan'))}`;
 }
