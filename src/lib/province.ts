@@ -60,8 +60,10 @@ const ENGLISH_NAMES: Record<string, string> = {
   '96': 'Southwest Papua',
 };
 
-/** The two-digit Kemendagri codes of the 38 provinces. */
-export const PROVINCE_CODES: ReadonlySet<string> = new Set(Object.keys(ENGLISH_NAMES));
+/** Is this one of the 38 two-digit Kemendagri province codes? (A function, so browser bundles that do not call it leave the names out.) */
+export function isProvinceCode(code: string): boolean {
+  return Object.hasOwn(ENGLISH_NAMES, code);
+}
 
 /** The national scope of a build over all provinces (`--province all`). */
 export const NATIONAL: Province = { kode: 'ID', nama: 'Indonesia', nama_en: 'Indonesia' };

@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
 import { sqlString } from '../lib/db/connector.ts';
-import { PROVINCE_CODES } from '../lib/province.ts';
+import { isProvinceCode } from '../lib/province.ts';
 
 export interface People {
   /** Full names of two or more words, upper case, single spaces. */
@@ -31,7 +31,7 @@ export interface Finding {
  * for women), month 01-12, year, number. Longer digit runs are not NIKs.
  */
 /** A NIK begins with its province's code; the demo's synthetic NIKs begin with 99 (no such province). */
-const NIK_PROVINCES: ReadonlySet<string> = new Set([...PROVINCE_CODES, '99']);
+const nikProvince = (code: string) => code === '99' || isProvinceCode(code);
 
 const NIK = /(?<![0-9])([1-9][0-9])([0-9]{4})([0-7][0-9])([01][0-9])([0-9]{6})(?![0-9])/g;
 
@@ -40,7 +40,7 @@ export function findNiks(text: string): string[] {
   for (const m of text.matchAll(NIK)) {
     const day = Number(m[3]);
     const month = Number(m[4]);
-    if (NIK_PROVINCES.has(m[1]!) && ((day >= 1 && day <= 31) || (day >= 41 && day <= 71)) && month >= 1 && month <= 12) out.push(m[0]);
+    if (nikProvince(m[1]!) && ((day >= 1 && day <= 31) || (day >= 41 && day <= 71)) && month >= 1 && month <= 12) out.push(m[0]);
   }
   return out;
 }
