@@ -1,22 +1,12 @@
 /** The network guard itself: outside requests from the page and from workers are caught. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, serveSite, withPage, type Site } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, useSite, withPage } from './harness.ts';
 
-let site: Site;
-let browser: Browser;
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const s = useSite();
 
 describe('harness', () => {
   it('records and blocks outside requests from the page and from a worker, and collects errors', async () => {
-    await withPage(browser, site.url('id', '/'), async (probe) => {
+    await withPage(s.browser, s.site.url('id', '/'), async (probe) => {
       const { page } = probe;
       const fromPage = await page.evaluate(() => fetch('https://example.org/page.css').then(() => 'loaded', () => 'blocked'));
       const fromWorker = await page.evaluate(() => new Promise<string>((done) => {
@@ -35,16 +25,16 @@ describe('harness', () => {
   it('fails every session in which a request left localhost, without the test asking', async () => {
     const leak = (url: string) => (p: { page: import('playwright-core').Page }) => p.page.evaluate((u) => fetch(u).then(() => 'loaded', () => 'blocked'), url);
     // withPage: the test body passes, the session still fails
-    await expect(withPage(browser, site.url('id', '/'), async (probe) => {
+    await expect(withPage(s.browser, s.site.url('id', '/'), async (probe) => {
       expect(await leak('https://tiles.example.com/0/0/0.png')(probe)).toBe('blocked');
     })).rejects.toThrow(/left localhost.*https:\/\/tiles\.example\.com\/0\/0\/0\.png/);
     // openPage + close()
-    const probe = await openPage(browser, site.url('en', '/data/'));
+    const probe = await openPage(s.browser, s.site.url('en', '/data/'));
     await leak('https://fonts.example.net/a.woff2')(probe);
     await expect(probe.close()).rejects.toThrow(/fonts\.example\.net/);
     // a page never closed by its test is checked when the browser closes
     const other = await launchBrowser();
-    const forgotten = await openPage(other, site.url('id', '/'));
+    const forgotten = await openPage(other, s.site.url('id', '/'));
     await leak('https://analytics.example.org/hit')(forgotten);
     await expect(other.close()).rejects.toThrow(/page left open.*analytics\.example\.org/s);
     expect(other.isConnected()).toBe(false);

@@ -16,6 +16,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import axe from 'axe-core';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer } from '../../src/server/static-server.ts';
 import { localePath, normalizeBase, type Lang } from '../../src/lib/i18n.ts';
@@ -63,6 +64,37 @@ export async function serveSite(dist = process.env.ATLAS_DIST ?? 'dist', base = 
     file: (path) => `${origin}${b}${path.replace(/^\/+/, '')}`,
     manifest: () => JSON.parse(readFileSync(join(dir, 'data', 'manifest.json'), 'utf8')),
     close: () => server.close(),
+  };
+}
+
+/** The built site and a browser shared by the tests of one file. */
+export interface SiteSession {
+  readonly site: Site;
+  readonly browser: Browser;
+}
+
+/**
+ * Serves the built site (or `dist`) and starts Chromium before the file's tests, and closes both
+ * after them: `const { site, browser } = ...` would read them too early, so use `s.site`, `s.browser`.
+ */
+export function useSite(dist?: string): SiteSession {
+  let site: Site | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    site = await serveSite(dist);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not started: use it inside a test or hook, not at module load`);
+    return value;
+  };
+  return {
+    get site() { return ready(site, 'the site'); },
+    get browser() { return ready(browser, 'the browser'); },
   };
 }
 

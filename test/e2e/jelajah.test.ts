@@ -4,24 +4,19 @@
  * (read here with native DuckDB); the link reopens the same view; two areas compare over time;
  * the CSV of what is shown has names beside codes.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeConnector, type NodeConnector } from '../../src/lib/db/node.ts';
-import { axeViolations, launchBrowser, serveSite, withPage, type Site } from './harness.ts';
+import { axeViolations, useSite, withPage } from './harness.ts';
 import { join } from 'node:path';
 
-let site: Site;
-let browser: Browser;
+const s = useSite();
 let native: NodeConnector;
 
 beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-  native = await createNodeConnector({ dataDir: join(site.dist, 'data') });
+  native = await createNodeConnector({ dataDir: join(s.site.dist, 'data') });
 });
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
   native?.close();
 });
 
@@ -35,7 +30,7 @@ describe('explorer', () => {
     const expected = (await native.query<{ kode_wilayah: string }>(`SELECT kode_wilayah FROM gizi_balita WHERE tingkat = 'kecamatan' AND periode = '${periode}' AND prevalensi_stunting > 20 ORDER BY kode_wilayah`)).map((r) => r.kode_wilayah);
     expect(expected.length).toBeGreaterThan(0);
     let link = '';
-    await withPage(browser, site.url('id', '/jelajah/'), async (probe) => {
+    await withPage(s.browser, s.site.url('id', '/jelajah/'), async (probe) => {
       const { page } = probe;
       // first view from the build: every regency, no engine yet
       const regencies = await native.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM wilayah WHERE tingkat = 'kabupaten_kota'`);
@@ -67,7 +62,7 @@ describe('explorer', () => {
     });
     expect(link).toContain('level=kecamatan');
     // the shared link opens the same view in a fresh page
-    await withPage(browser, link, async (probe) => {
+    await withPage(s.browser, link, async (probe) => {
       await rendered(probe.page, 'sort=prevalensi.desc');
       expect([...(await codes(probe.page))].sort()).toEqual(expected);
       expect(await probe.page.inputValue('select[name=level]')).toBe('kecamatan');
@@ -79,7 +74,7 @@ describe('explorer', () => {
     const [row] = await native.query<{ nama_wilayah: string }>(`SELECT nama_wilayah FROM wilayah WHERE tingkat = 'kabupaten_kota' ORDER BY kode_wilayah DESC LIMIT 1`);
     const word = row!.nama_wilayah.split(' ').at(-1)!;
     const matches = (await native.query<{ kode_wilayah: string }>(`SELECT kode_wilayah FROM wilayah WHERE tingkat = 'kabupaten_kota' AND contains(lower(nama_wilayah), lower('${word}')) ORDER BY kode_wilayah`)).map((r) => r.kode_wilayah);
-    await withPage(browser, site.url('en', '/jelajah/'), async (probe) => {
+    await withPage(s.browser, s.site.url('en', '/jelajah/'), async (probe) => {
       await probe.page.fill('.jelajah input[name=q]', word.toLowerCase()); // the layout has its own search box
       await rendered(probe.page, `q=`);
       expect(await codes(probe.page)).toEqual(matches);
@@ -90,7 +85,7 @@ describe('explorer', () => {
   it('compares areas over time and downloads what is shown as CSV', async () => {
     const two = (await native.query<{ kode_wilayah: string; nama_wilayah: string }>(`SELECT kode_wilayah, nama_wilayah FROM wilayah WHERE tingkat = 'kabupaten_kota' ORDER BY kode_wilayah LIMIT 2`));
     const months = await native.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM gizi_balita WHERE kode_wilayah IN ('${two[0]!.kode_wilayah}', '${two[1]!.kode_wilayah}')`);
-    await withPage(browser, site.url('id', '/jelajah/'), async (probe) => {
+    await withPage(s.browser, s.site.url('id', '/jelajah/'), async (probe) => {
       const { page } = probe;
       await page.check(`input[data-cmp="${two[0]!.kode_wilayah}"]`);
       await page.check(`input[data-cmp="${two[1]!.kode_wilayah}"]`);

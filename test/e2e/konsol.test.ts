@@ -5,24 +5,19 @@
  * leaves the browser.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeConnector, type NodeConnector } from '../../src/lib/db/node.ts';
 import { checkKonsolSql } from '../../src/lib/queries/konsol.ts';
-import { axeViolations, launchBrowser, serveSite, withPage, type Site } from './harness.ts';
+import { axeViolations, useSite, withPage } from './harness.ts';
 
-let site: Site;
-let browser: Browser;
+const s = useSite();
 let native: NodeConnector;
 
 beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-  native = await createNodeConnector({ dataDir: join(site.dist, 'data') });
+  native = await createNodeConnector({ dataDir: join(s.site.dist, 'data') });
 });
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
   native?.close();
 });
 
@@ -36,14 +31,14 @@ async function runQuery(page: Page, sql: string): Promise<string> {
 
 describe('SQL console', () => {
   it('shows the engine download, answers an example like native DuckDB, shows errors and refusals', async () => {
-    await withPage(browser, undefined, async (probe) => {
+    await withPage(s.browser, undefined, async (probe) => {
       const { page } = probe;
       await page.addInitScript(() => {
         const seen: [number, number][] = [];
         (window as unknown as { __progress: typeof seen }).__progress = seen;
         window.addEventListener('atlas:db-progress', (e) => seen.push([(e as CustomEvent).detail.loaded, (e as CustomEvent).detail.total]));
       });
-      await page.goto(site.url('id', '/jelajah/sql/'));
+      await page.goto(s.site.url('id', '/jelajah/sql/'));
       await page.waitForSelector('[data-engine][data-state="ready"]', { timeout: 90_000 });
       const progress = await page.evaluate(() => (window as unknown as { __progress: [number, number][] }).__progress);
       expect(progress.length).toBeGreaterThan(1);
@@ -89,7 +84,7 @@ describe('SQL console', () => {
   });
 
   it('the engine itself refuses outside access even when the check is bypassed', async () => {
-    await withPage(browser, site.url('en', '/jelajah/sql/'), async (probe) => {
+    await withPage(s.browser, s.site.url('en', '/jelajah/sql/'), async (probe) => {
       const { page } = probe;
       await page.waitForSelector('[data-engine][data-state="ready"]', { timeout: 90_000 });
       const message = await page.evaluate(() => window.__atlas!.query("SELECT * FROM read_csv('http://127.0.0.1:9/x.csv')").then(() => 'ran', (e) => String(e)));
@@ -102,7 +97,7 @@ describe('SQL console', () => {
   it('a shared link runs its query', async () => {
     const sql = 'SELECT kode_wilayah FROM wilayah ORDER BY kode_wilayah LIMIT 3';
     const expected = (await native.query<{ kode_wilayah: string }>(sql)).map((r) => r.kode_wilayah);
-    await withPage(browser, site.url('en', '/jelajah/sql/', `?sql=${encodeURIComponent(sql)}`), async (probe) => {
+    await withPage(s.browser, s.site.url('en', '/jelajah/sql/', `?sql=${encodeURIComponent(sql)}`), async (probe) => {
       await probe.page.waitForSelector('[data-konsol][data-outcome="rows"]', { timeout: 90_000 });
       expect(await probe.page.locator('.result-table tbody td:first-child').allTextContents()).toEqual(expected);
       expect(await probe.page.inputValue('[data-editor]')).toBe(sql);

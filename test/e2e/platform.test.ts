@@ -4,28 +4,17 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createNodeConnector } from '../../src/lib/db/node.ts';
-import { axeViolations, LANGS, launchBrowser, NAV_PATHS, openPage, withPage, serveSite, type Site } from './harness.ts';
+import { axeViolations, LANGS, NAV_PATHS, openPage, useSite, withPage } from './harness.ts';
 
-let site: Site;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const s = useSite();
 
 describe('pages', () => {
   for (const lang of LANGS) {
     for (const path of NAV_PATHS) {
       it(`${lang} ${path} loads without errors or outside requests`, async () => {
-        await withPage(browser, site.url(lang, path), async (probe) => {
+        await withPage(s.browser, s.site.url(lang, path), async (probe) => {
           const { page } = probe;
           expect(await page.getAttribute('html', 'lang')).toBe(lang);
           expect((await page.title()).length).toBeGreaterThan(0);
@@ -44,11 +33,11 @@ describe('pages', () => {
 
 describe('banners', () => {
   it('labels every page as sample data when manifest.demo, internal when manifest.internal', async () => {
-    const manifest = site.manifest();
-    await withPage(browser, undefined, async (probe) => {
+    const manifest = s.site.manifest();
+    await withPage(s.browser, undefined, async (probe) => {
       for (const lang of LANGS) {
         for (const path of NAV_PATHS) {
-          await probe.page.goto(site.url(lang, path));
+          await probe.page.goto(s.site.url(lang, path));
           const demo = probe.page.locator('[data-banner="demo"]');
           const internal = probe.page.locator('[data-banner="internal"]');
           expect(await demo.count(), `${lang} ${path}`).toBe(manifest.demo ? 1 : 0);
@@ -69,21 +58,21 @@ describe('banners', () => {
 
 describe('navigation', () => {
   it('switches language on the same page and back', async () => {
-    await withPage(browser, site.url('id', '/dua-angka/'), async (probe) => {
+    await withPage(s.browser, s.site.url('id', '/dua-angka/'), async (probe) => {
       const { page } = probe;
       await page.click('a.lang-switch');
-      await page.waitForURL(site.url('en', '/dua-angka/'));
+      await page.waitForURL(s.site.url('en', '/dua-angka/'));
       expect(await page.getAttribute('html', 'lang')).toBe('en');
-      expect(await page.getAttribute('nav.site-nav a[aria-current]', 'href')).toBe(new URL(site.url('en', '/dua-angka/')).pathname);
+      expect(await page.getAttribute('nav.site-nav a[aria-current]', 'href')).toBe(new URL(s.site.url('en', '/dua-angka/')).pathname);
       await page.click('a.lang-switch');
-      await page.waitForURL(site.url('id', '/dua-angka/'));
+      await page.waitForURL(s.site.url('id', '/dua-angka/'));
       expect(await page.getAttribute('html', 'lang')).toBe('id');
       expect(probe.errors).toEqual([]);
     });
   });
 
   it('offers a skip link as the first focus stop, leading to main', async () => {
-    await withPage(browser, site.url('id', '/'), async (probe) => {
+    await withPage(s.browser, s.site.url('id', '/'), async (probe) => {
       const { page } = probe;
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
@@ -96,12 +85,12 @@ describe('navigation', () => {
 
 describe('print', () => {
   it('prints the banner and the charts, not the navigation', async () => {
-    const probe = await openPage(browser, site.url('id', '/'), { media: 'print' });
+    const probe = await openPage(s.browser, s.site.url('id', '/'), { media: 'print' });
     try {
       const { page } = probe;
       expect(await page.locator('nav.site-nav').isVisible()).toBe(false);
       expect(await page.locator('a.lang-switch').isVisible()).toBe(false);
-      if (site.manifest().demo) expect(await page.locator('[data-banner="demo"]').isVisible()).toBe(true);
+      if (s.site.manifest().demo) expect(await page.locator('[data-banner="demo"]').isVisible()).toBe(true);
       // every chart prints one drawing (the desktop one; the phone drawing is hidden)
       // (maps print their one SVG: checked below)
       const figures = page.locator('figure.chart:not(.peta)');
@@ -122,7 +111,7 @@ describe('print', () => {
 describe('accessibility', () => {
   for (const lang of LANGS) {
     it(`layout (${lang}) has no serious or critical axe violations`, async () => {
-      await withPage(browser, site.url(lang, '/data/'), async (probe) => {
+      await withPage(s.browser, s.site.url(lang, '/data/'), async (probe) => {
         for (const part of ['header.site-header', 'footer.site-footer']) {
           expect(await axeViolations(probe.page, part), part).toEqual([]);
         }
@@ -133,11 +122,11 @@ describe('accessibility', () => {
 
 describe('DuckDB-WASM', () => {
   it('starts from the built site with the network blocked and answers like native DuckDB', async () => {
-    const native = await createNodeConnector({ dataDir: join(site.dist, 'data'), warn: () => undefined });
+    const native = await createNodeConnector({ dataDir: join(s.site.dist, 'data'), warn: () => undefined });
     const [expected] = await native.query<{ n: number }>('SELECT count(*) AS n FROM gizi_balita');
     native.close();
 
-    await withPage(browser, site.url('id', '/'), async (probe) => {
+    await withPage(s.browser, s.site.url('id', '/'), async (probe) => {
       const { page } = probe;
       const result = await page.evaluate(async () => {
         const atlas = window.__atlas!;
@@ -180,7 +169,7 @@ describe('files', () => {
         else if (st.size >= 25 * 1024 * 1024) big.push(`${path} ${st.size}`);
       }
     };
-    walk(site.dist);
+    walk(s.site.dist);
     expect(big).toEqual([]);
   });
 });

@@ -4,20 +4,11 @@
  * 1280×720, the synthetic mark and a source on every slide, a regency's deck, and print: exactly
  * one 16:9 page per shown slide.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveSite, withPage, type Site } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSite, withPage } from './harness.ts';
 
-let site: Site;
-let browser: Browser;
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const s = useSite();
 
 const SLIDE = 'section[aria-roledescription="slide"]';
 const VIEW = { viewport: { width: 1280, height: 720 } };
@@ -38,7 +29,7 @@ function pdfPages(pdf: Buffer): { pages: number; box: number[] } {
 
 describe('rakor deck', () => {
   it('has ten labelled slides with a source, the synthetic mark and nothing under 24 px at 1280×720', async () => {
-    await withPage(browser, site.url('id', '/presentasi/'), async ({ page, errors }) => {
+    await withPage(s.browser, s.site.url('id', '/presentasi/'), async ({ page, errors }) => {
       const slides = page.locator(SLIDE);
       await expect(slides.count()).resolves.toBe(10);
       const info = await page.evaluate((sel) => {
@@ -72,7 +63,7 @@ describe('rakor deck', () => {
   });
 
   it('moves with the keyboard, keeps the slide number in the URL and reopens there', async () => {
-    await withPage(browser, site.url('id', '/presentasi/'), async ({ page }) => {
+    await withPage(s.browser, s.site.url('id', '/presentasi/'), async ({ page }) => {
       const first = await current(page);
       expect(first.hash).toBe('#1');
       await page.keyboard.press('ArrowRight');
@@ -89,13 +80,13 @@ describe('rakor deck', () => {
       // only one slide is visible at a time
       await expect(page.locator(`${SLIDE}:visible`).count()).resolves.toBe(1);
     }, VIEW);
-    await withPage(browser, site.url('id', '/presentasi/', '') + '#4', async ({ page }) => {
+    await withPage(s.browser, s.site.url('id', '/presentasi/', '') + '#4', async ({ page }) => {
       expect((await current(page)).title).toMatch(/Mana yang lebih dulu/);
     }, VIEW);
   });
 
   it('shows only the slides chosen in the URL, and the chooser writes the choice back', async () => {
-    await withPage(browser, site.url('en', '/presentation/', '?slides=peta,desa,nope'), async ({ page }) => {
+    await withPage(s.browser, s.site.url('en', '/presentation/', '?slides=peta,desa,nope'), async ({ page }) => {
       expect((await current(page)).title).toBe('Prevalence map');
       await page.keyboard.press('ArrowRight');
       expect((await current(page)).title).toBe('Villages with the most stunted children');
@@ -110,18 +101,18 @@ describe('rakor deck', () => {
   });
 
   it('prints one 1280×720 page per shown slide', async () => {
-    await withPage(browser, site.url('id', '/presentasi/'), async ({ page }) => {
+    await withPage(s.browser, s.site.url('id', '/presentasi/'), async ({ page }) => {
       const all = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
       expect(all.pages).toBe(10);
       expect(all.box.slice(2)).toEqual([960, 540]);
     }, VIEW);
-    await withPage(browser, site.url('id', '/presentasi/', '?slides=judul,peta,sumber'), async ({ page }) => {
+    await withPage(s.browser, s.site.url('id', '/presentasi/', '?slides=judul,peta,sumber'), async ({ page }) => {
       expect(pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true })).pages).toBe(3);
     }, VIEW);
   });
 
   it("builds a regency's deck with its districts and villages, reachable from the area chooser", async () => {
-    await withPage(browser, site.url('id', '/presentasi/'), async ({ page }) => {
+    await withPage(s.browser, s.site.url('id', '/presentasi/'), async ({ page }) => {
       await Promise.all([page.waitForURL(/\/presentasi\/64\.08\//), page.locator('select[data-deck-goto="wilayah"]').selectOption('64.08')]);
       await expect(page.locator(`${SLIDE}[data-slide="judul"] .title-big`).textContent()).resolves.toMatch(/Kutai Timur/);
       const districts = await page.locator(`${SLIDE}[data-slide="prioritas"] tbody tr`).count();
