@@ -104,6 +104,7 @@ export function periodDate(periode: string): Date {
   return new Date(Date.UTC(y!, (m ?? 1) - 1, 1));
 }
 
+const XLINK = 'http://www.w3.org/1999/xlink';
 const COORDINATE_ATTRS = ['x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'width', 'height', 'd', 'transform', 'points', 'dx', 'dy'] as const;
 
 /**
@@ -125,6 +126,14 @@ export function finish<T extends Element>(el: T, { name, label }: { lang: Lang; 
       if (v && /\d\.\d\d/.test(v)) node.setAttribute(attr, v.replace(/-?\d+\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10)));
     }
   }
+  // Plot writes links as xlink:href; a plain href (SVG 2) is what CSS selectors and scripts see
+  // (src/client/layout.ts keeps the period in profile links), as built and after a redraw.
+  for (const a of el.querySelectorAll('a')) {
+    const h = a.getAttributeNS(XLINK, 'href');
+    if (h === null) continue;
+    a.removeAttributeNS(XLINK, 'href');
+    a.setAttribute('href', h);
+  }
   const svgs = el.tagName.toLowerCase() === 'svg' ? [el] : [...el.querySelectorAll('svg')];
   const main = svgs.at(-1);
   if (main) {
@@ -141,6 +150,23 @@ export function finish<T extends Element>(el: T, { name, label }: { lang: Lang; 
   }
   for (const legend of svgs.slice(0, -1)) legend.setAttribute('aria-hidden', 'true');
   return el;
+}
+
+/** A row of a chart whose marks may link to an area's profile page. */
+export interface Linked {
+  /** Link of the mark (the area's profile page, with its period where the mark has one). */
+  href?: string | null;
+  /** Tooltip of the link (shown on hover and keyboard focus, see src/client/layout.ts). */
+  title?: string;
+}
+
+/**
+ * Plot channels that make each mark of `rows` a link with a tooltip: `href` from the row, `title`
+ * from the row or else `title(row)`. Nothing when no row links (the chart stays one image).
+ */
+export function linkChannels<T extends Linked>(rows: readonly T[], title: (r: T) => string): { href?: (r: T) => string | null; title?: (r: T) => string } {
+  if (!rows.some((r) => r.href)) return {};
+  return { href: (r: T) => r.href ?? null, title: (r: T) => r.title ?? title(r) };
 }
 
 /** Truncate long area names on axes. */

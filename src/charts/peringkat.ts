@@ -5,9 +5,9 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatPercent, formatPercentPoints, t, type Lang } from '../lib/i18n.ts';
-import { CHAR_PX, INK, finish, isNum, prevalenceColor, shortName, type ChartOptions, type Sumber, STYLE, sized } from './common.ts';
+import { CHAR_PX, INK, finish, isNum, linkChannels, type Linked, prevalenceColor, shortName, type ChartOptions, type Sumber, STYLE, sized } from './common.ts';
 
-export interface PeringkatRow {
+export interface PeringkatRow extends Linked {
   kode: string;
   nama: string;
   value: number | null | undefined;
@@ -17,10 +17,6 @@ export interface PeringkatRow {
   keterangan?: string;
   /** Highlight (e.g. a priority village or the area of the page). */
   sorot?: boolean;
-  /** Link of the bar (the area's profile page); its tooltip is `title`. */
-  href?: string;
-  /** Tooltip text of the bar (shown on hover and keyboard focus). */
-  title?: string;
 }
 
 export type Ukuran = 'prevalensi' | 'jumlah' | 'perubahan' | 'persen';
@@ -54,7 +50,7 @@ export function peringkatChart(rows: readonly PeringkatRow[], options: Peringkat
 
 function drawPeringkat(rows: readonly PeringkatRow[], options: PeringkatOptions, width: number, narrow: boolean): Element {
   const { lang, document, ukuran, sumber, label, axisLabel, order = 'value', rule, domain, warna } = options;
-  const data = rows.map((r) => ({ ...r, nama: shortName(r.nama, narrow ? 15 : 24), value: isNum(r.value) ? r.value : null }));
+  const data = rows.map((r) => ({ ...r, namaPenuh: r.nama, nama: shortName(r.nama, narrow ? 15 : 24), value: isNum(r.value) ? r.value : null }));
   const present = data.filter((r) => r.value !== null);
   const missing = data.filter((r) => r.value === null);
   const ordered = order === 'value' ? [...present].sort((a, b) => b.value! - a.value! || a.kode.localeCompare(b.kode)).concat(missing) : data;
@@ -78,7 +74,7 @@ function drawPeringkat(rows: readonly PeringkatRow[], options: PeringkatOptions,
       fill: withColorScale ? 'value' : ukuran === 'perubahan' ? (r: PeringkatRow) => (r.value! > 0 ? INK.rutin : '#4d9221') : (warna ?? INK[sumber]),
       stroke: (r: PeringkatRow) => (r.sorot ? '#000' : 'none'),
       strokeWidth: 1.5,
-      ...(present.some((r) => r.href) ? { href: (r: PeringkatRow) => r.href ?? null, title: (r: PeringkatRow) => r.title ?? `${r.nama}: ${label_(r)}` } : {}),
+      ...linkChannels(present, (r) => `${r.namaPenuh}: ${label_(r)}`),
     }),
     Plot.text(
       present.filter((r) => r.value! >= 0),
@@ -88,7 +84,7 @@ function drawPeringkat(rows: readonly PeringkatRow[], options: PeringkatOptions,
       present.filter((r) => r.value! < 0),
       { y: 'nama', x: 'value', text: label_, textAnchor: 'end', dx: -4, fill: 'currentColor', stroke: 'white', strokeWidth: 3 },
     ),
-    Plot.text(missing, { y: 'nama', x: 0, text: (r: PeringkatRow) => `– ${missingText(r)}`, textAnchor: 'start', dx: 4, fill: '#555', fontStyle: 'italic' }),
+    Plot.text(missing, { y: 'nama', x: 0, text: (r: PeringkatRow) => `– ${missingText(r)}`, textAnchor: 'start', dx: 4, fill: '#555', fontStyle: 'italic', ...linkChannels(missing, (r) => `${r.namaPenuh}: ${missingText(r)}`) }),
     Plot.ruleX([0]),
   ];
   if (rule) {

@@ -4,9 +4,9 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatPercent } from '../lib/i18n.ts';
-import { finish, isNum, type ChartOptions, STYLE, sized } from './common.ts';
+import { finish, isNum, linkChannels, type ChartOptions, type Linked, STYLE, sized } from './common.ts';
 
-export interface SurveiRow {
+export interface SurveiRow extends Linked {
   kode_wilayah: string;
   nama_wilayah: string;
   survei: string;
@@ -63,6 +63,10 @@ function drawSurvei(rows: readonly SurveiRow[], targets: readonly TargetRow[], o
       Plot.ruleY([0]),
       Plot.lineY(present, { x: 'tahun', y: 'prevalensi', z: 'kode_wilayah', stroke: (r: SurveiRow) => seriesColor(r.kode_wilayah), strokeWidth: 2 }),
       Plot.dot(present, { x: 'tahun', y: 'prevalensi', fill: (r: SurveiRow) => seriesColor(r.kode_wilayah), r: 4 }),
+      // An area with a page: each of its dots links there (a larger transparent target on top).
+      ...(present.some((r) => r.href)
+        ? [Plot.dot(present, { x: 'tahun', y: 'prevalensi', r: 10, fill: 'transparent', ...linkChannels(present, (r) => `${r.nama_wilayah}, ${r.survei} ${r.tahun}: ${formatPercent(lang, r.prevalensi)}`) })]
+        : []),
       // Per year, the higher value is labelled above its dot and the lower one below.
       ...[true, false].map((upper) =>
         Plot.text(

@@ -4,9 +4,9 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatPercent, formatPeriod, formatNumber, t } from '../lib/i18n.ts';
-import { INK, finish, isNum, periodDate, type ChartOptions, STYLE, sized } from './common.ts';
+import { INK, finish, isNum, linkChannels, periodDate, type ChartOptions, type Linked, STYLE, sized } from './common.ts';
 
-export interface TrenRow {
+export interface TrenRow extends Linked {
   periode: string;
   prevalensi: number | null | undefined;
   diukur?: number | null;
@@ -15,6 +15,7 @@ export interface TrenRow {
   lengkap?: boolean | null;
   /** Series name when several areas are drawn. */
   nama?: string;
+  /** `href`: the area's profile at this month; `title`: its tooltip (default: month, prevalence, n). */
 }
 
 export interface TrenOptions extends ChartOptions {
@@ -37,6 +38,12 @@ function drawTren(rows: readonly TrenRow[], options: TrenOptions, width: number,
   const max = Math.max(10, ...present.map((r) => r.value));
   const dates = [...new Set(data.map((r) => +r.date))].sort((a, b) => a - b).map((d) => new Date(d));
   const sorotRow = present.find((r) => r.periode === sorot);
+  // Each dot links to its area's page at that month: a larger transparent target on top of the
+  // dots, so a finger or a pointer finds it, and keyboard focus reaches every month.
+  const tip = (r: TrenRow) =>
+    `${series && r.nama ? `${r.nama}, ` : ''}${formatPeriod(lang, r.periode)}: ${formatPercent(lang, r.prevalensi)}` +
+    (isNum(r.diukur) ? ` (n = ${formatNumber(lang, r.diukur)})` : '') + (r.lengkap === false ? ` – ${t(lang, 'lengkap.tidak')}` : '');
+  const links = linkChannels(present, tip);
   const el = Plot.plot({
     document,
     width,
@@ -69,6 +76,7 @@ function drawTren(rows: readonly TrenRow[], options: TrenOptions, width: number,
           ),
       Plot.text(data.filter((r) => Number.isNaN(r.value)), { x: 'date', y: 0, text: () => `– ${t(lang, 'chart.noData')}`, dy: -8, fill: '#555', fontStyle: 'italic' }),
       ...(sorotRow ? [Plot.dot([sorotRow], { x: 'date', y: 'value', r: 7, stroke: '#000', strokeWidth: 1.5, fill: 'none' })] : []),
+      ...(links.href ? [Plot.dot(present, { x: 'date', y: 'value', r: 10, fill: 'transparent', ...links })] : []),
     ],
   });
   return finish(el, { lang, name: 'tren', label });

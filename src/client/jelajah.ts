@@ -4,7 +4,8 @@
  * the URL asks for another view). Every view has its own link; back/forward restore it.
  */
 import { browserDb } from '../lib/db/browser.ts';
-import { formatNumber, formatPeriod, t, type Lang } from '../lib/i18n.ts';
+import { formatNumber, formatPeriod, localePath, t, type Lang } from '../lib/i18n.ts';
+import { applyPatch } from '../lib/url-state.ts';
 import { bandingSql, formatJelajahFilter, jelajahSql, namaWilayahSql, parseJelajahFilter, type BandingRow, type JelajahOp, type JelajahRow } from '../lib/queries/jelajah.ts';
 import { BANDING_MAKS } from '../lib/queries/jelajah.ts';
 import { fileName, pageFlags, saveFile } from '../lib/unduh.ts';
@@ -148,7 +149,8 @@ function start(root: HTMLElement) {
       const label = t(lang, 'jelajah.compareChart', { nama: codes.map((k) => names.get(k) ?? k).join(', ') });
       const width = Math.min(compare.clientWidth || 680, 900);
       const chart = trenChart(
-        series.map((r) => ({ periode: r.periode, prevalensi: r.prevalensi, diukur: r.diukur, cakupan: r.cakupan, nama: r.nama_wilayah })),
+        // each dot links to its area's profile at that month
+        series.map((r) => ({ periode: r.periode, prevalensi: r.prevalensi, diukur: r.diukur, cakupan: r.cakupan, nama: r.nama_wilayah, href: `${localePath(lang, `/wilayah/${r.kode_wilayah}/`, base)}${applyPatch('', { period: r.periode })}` })),
         { lang, width, document, label, axisLabel: t(lang, 'axis.prevRutin'), height: 300 },
       );
       const figure = document.createElement('figure');

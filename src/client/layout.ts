@@ -87,9 +87,11 @@ function carryState() {
   // navigation link carries it only to pages that take an area.
   const fixed: AtlasState = JSON.parse(document.querySelector<HTMLElement>('[data-page]')?.dataset.fixed ?? '{}');
   const url = parseState(location.search);
-  // links to a profile page inside the page (tables, charts, lists) keep the period
+  // links to a profile page inside the page (tables, charts, lists) keep the period, unless the
+  // link names its own (a month's dot on a trend)
   for (const a of document.querySelectorAll<HTMLElement>('main a[href*="/wilayah/"]:not([data-carry])')) {
-    if (/\/wilayah\/\d/.test(a.getAttribute('href') ?? '')) a.dataset.carry = 'period';
+    const href = a.getAttribute('href') ?? '';
+    if (/\/wilayah\/\d/.test(href) && !href.includes('?')) a.dataset.carry = 'period';
   }
   for (const a of document.querySelectorAll<HTMLElement>('a[data-carry]')) {
     a.dataset.href ??= a.getAttribute('href') ?? '';

@@ -152,6 +152,68 @@ describe('jangkauanChart and kualitasChart', () => {
   });
 });
 
+describe('marks that are areas link to their profile, with a tooltip', () => {
+  const links = (el: Element) => [...el.querySelectorAll('svg a')].map((a) => [a.getAttribute('href'), a.querySelector('title')?.textContent]);
+
+  it('trend: each month links to the page of that month; the tooltip names month, value and n', () => {
+    const el = trenChart(
+      [
+        { periode: '2024-02', prevalensi: 20.1, diukur: 1200, href: '/wilayah/64.08/?period=2024-02' },
+        { periode: '2024-08', prevalensi: null, diukur: 10 },
+        { periode: '2025-02', prevalensi: 18.5, diukur: 1300, lengkap: false, href: '/wilayah/64.08/?period=2025-02' },
+      ],
+      { lang: 'id', document, width: 600, label: 'Tren', axisLabel: 'Prevalensi (%)' },
+    );
+    expect(links(el)).toEqual([
+      ['/wilayah/64.08/?period=2024-02', 'Februari 2024: 20,1% (n = 1.200)'],
+      ['/wilayah/64.08/?period=2025-02', 'Februari 2025: 18,5% (n = 1.300) – tidak lengkap'],
+    ]);
+    // a chart with links is a group of links (an image may not hold them), with plain href (not xlink)
+    expect((el.hasAttribute('data-chart-main') ? el : el.querySelector('[data-chart-main]'))!.getAttribute('role')).toBe('group');
+    expect(el.outerHTML).not.toContain('xlink');
+  });
+
+  it('survey: only the series with a page link; Indonesia has none', () => {
+    const el = surveiChart(
+      [
+        { kode_wilayah: '64', nama_wilayah: 'East Kalimantan', survei: 'SSGI', tahun: 2024, prevalensi: 22.2, href: '/en/wilayah/64/' },
+        { kode_wilayah: 'ID', nama_wilayah: 'Indonesia', survei: 'SSGI', tahun: 2024, prevalensi: 19.8 },
+      ],
+      [],
+      { lang: 'en', document, width: 600, label: 'Survey', axisLabel: 'Prevalence (%)' },
+    );
+    expect(links(el)).toEqual([['/en/wilayah/64/', 'East Kalimantan, SSGI 2024: 22.2%']]);
+  });
+
+  it('programme reach: one link per area (over both bars, or on its "no data" text)', () => {
+    const el = jangkauanChart(
+      [
+        { kode: '64.08', nama: 'Kutai Timur', stunting: 45, realisasi: 20, href: '/wilayah/64.08/' },
+        { kode: '64.01', nama: 'Paser', stunting: null, realisasi: null, href: '/wilayah/64.01/' },
+      ],
+      { lang: 'id', document, width: 600, label: 'Jangkauan', axisLabel: 'Anak', stuntingLabel: 'Balita stunting', reachedLabel: 'Terjangkau BAAS' },
+    );
+    expect(links(el)).toEqual([
+      ['/wilayah/64.01/', 'Paser: tidak ada data'],
+      ['/wilayah/64.08/', 'Kutai Timur: 20 dijangkau · 45 stunting'],
+    ]);
+  });
+
+  it('ranking: an area without a value links from its dash; tooltips carry the full name', () => {
+    const el = peringkatChart(
+      [
+        { kode: '64.09', nama: 'Penajam Paser Utara Selatan Barat', value: 24.6, href: '/wilayah/64.09/' },
+        { kode: '64.11', nama: 'Mahakam Ulu', value: null, ditekan: true, href: '/wilayah/64.11/' },
+      ],
+      { lang: 'id', document, width: 340, ukuran: 'prevalensi', sumber: 'survei', label: 'L', axisLabel: 'A' },
+    );
+    expect(links(el)).toEqual([
+      ['/wilayah/64.09/', 'Penajam Paser Utara Selatan Barat: 24,6%'],
+      ['/wilayah/64.11/', 'Mahakam Ulu: disembunyikan'],
+    ]);
+  });
+});
+
 describe('tabelHtml', () => {
   it('renders missing values as an accessible dash, not 0', () => {
     const html = tabelHtml('id', [

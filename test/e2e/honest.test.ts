@@ -138,6 +138,71 @@ describe('state carries over', () => {
   });
 });
 
+describe('chart marks that are areas link to their profile', () => {
+  /** Focus, then hover, the link: the tooltip shows its title both ways. Returns the tooltip text. */
+  async function tooltipOf(page: Page, link: ReturnType<Page['locator']>): Promise<string> {
+    const tip = page.locator('.chart-tip');
+    await link.focus();
+    await tip.waitFor({ state: 'visible' });
+    const text = (await tip.textContent()) ?? '';
+    await link.blur();
+    await tip.waitFor({ state: 'hidden' });
+    await link.hover();
+    await tip.waitFor({ state: 'visible' });
+    expect(await tip.textContent()).toBe(text);
+    await page.mouse.move(0, 0);
+    return text;
+  }
+  const prefix = (lang: string) => (lang === 'en' ? '/en' : '');
+
+  it.each(LANGS)('%s: trend months, survey series, programme reach and both dua-angka panels', async (lang) => {
+    const cases: [string, string, RegExp, RegExp][] = [
+      // page, figure, link, tooltip
+      ['/', 'tren', new RegExp(`^${prefix(lang)}/\\?period=\\d{4}-\\d{2}$`), /^[A-Z][a-z]+ \d{4}: \d+[.,]\d%/],
+      ['/', 'survei', new RegExp(`^${prefix(lang)}/wilayah/64/\\?period=`), /, (SSGI|SKI) \d{4}: \d+[.,]\d%$/],
+      ['/wilayah/64.08/', 'tren', new RegExp(`^${prefix(lang)}/wilayah/64\\.08/\\?period=\\d{4}-\\d{2}$`), /^[A-Z][a-z]+ \d{4}: /],
+      ['/cakupan/', 'jangkauan', new RegExp(`^${prefix(lang)}/wilayah/64\\.\\d\\d/\\?period=`), lang === 'id' ? / dijangkau · \d+ stunting$|tidak ada data$/ : / reached · \d+ stunted$|no data$/],
+      ['/dua-angka/', 'panel-survei', new RegExp(`^${prefix(lang)}/wilayah/64(\\.\\d\\d)?/\\?period=`), /: (\d+[.,]\d%|[a-z ]+)$/],
+      ['/dua-angka/', 'panel-rutin', new RegExp(`^${prefix(lang)}/wilayah/64(\\.\\d\\d)?/\\?period=`), /: (\d+[.,]\d%|[a-z ]+)/],
+    ];
+    for (const [path, figure, hrefRe, tipRe] of cases) {
+      await withPage(browser, site.url(lang, path), async ({ page }) => {
+        const links = page.locator(`figure[data-figure="${figure}"] svg[data-chart-main]:visible a`);
+        await page.waitForFunction((f) => [...document.querySelectorAll(`figure[data-figure="${f}"] svg[data-chart-main] a`)].some((a) => a.getAttribute('href')?.includes('?')), figure);
+        expect(await links.count(), `${path} ${figure}`).toBeGreaterThan(1);
+        const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+        for (const h of hrefs) expect(h.replace(/^http:\/\/[^/]+/, ''), `${path} ${figure}`).toMatch(hrefRe);
+        const link = links.first();
+        expect(await tooltipOf(page, link), `${path} ${figure}`).toMatch(tipRe);
+      });
+    }
+  });
+
+  it.each(LANGS)('%s: a trend month opens that month; redrawn charts keep links, tooltips and the new period', async (lang) => {
+    await withPage(browser, site.url(lang, '/'), async ({ page }) => {
+      const month = page.locator('figure[data-figure="tren"] svg[data-chart-main]:visible a').first();
+      const href = (await month.getAttribute('href'))!;
+      const period = href.split('period=')[1]!;
+      await Promise.all([page.waitForURL((u) => u.search === `?period=${period}`), month.click()]);
+      const option = await page.locator(`select[data-atlas-control="period"] option[value="${period}"]`).textContent();
+      expect(await page.locator('select[data-atlas-control="period"]').inputValue()).toBe(period);
+      expect(await page.locator('figure[data-figure="prioritas"] .chart-title').textContent()).toContain(option!.replace(/ \(.*\)$/, ''));
+    });
+    await withPage(browser, site.url(lang, '/dua-angka/'), async ({ page }) => {
+      const select = page.locator('select[data-atlas-control="period"]');
+      const values = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      const next = values.find((v) => v !== '' && v !== values[0])!;
+      const updated = page.evaluate(() => new Promise((r) => document.addEventListener('atlas:updated', r, { once: true })));
+      await select.selectOption(next);
+      await updated;
+      const links = page.locator('figure[data-figure="panel-rutin"] svg[data-chart-main]:visible a');
+      await page.waitForFunction((p) => [...document.querySelectorAll('figure[data-figure="panel-rutin"] svg[data-chart-main] a')].every((a) => a.getAttribute('href')?.includes(`period=${p}`)), next);
+      expect(await links.count()).toBeGreaterThan(1);
+      expect(await tooltipOf(page, links.first())).toMatch(/^[A-Z]/);
+    });
+  });
+});
+
 describe('language', () => {
   it('English pages say children, families and people, and mark quoted Indonesian', async () => {
     for (const path of ['/cakupan/', '/prioritas/', '/', '/wilayah/64.08/']) {

@@ -163,7 +163,7 @@ export function slots(m: CakupanModel, ctx: SlotContext): Record<string, string>
  * by side and as "reached per 100 stunted", never as "x of y" (613 of 334 would read as a rate).
  */
 function jangkauanSection(m: CakupanModel, ctx: SlotContext, nama: string): string {
-  const { lang, document, width } = ctx;
+  const { lang, document, width, base } = ctx;
   if (!m.jangkauanProgram) {
     const prog = m.ringkasan.find((r) => r.program === m.program);
     return `<p class="explain">${escapeHtml(t(lang, 'cak.reachNotChildren', { program: nama, satuan: satuanText(lang, prog?.satuan ?? null), daftar: PROGRAM_ANAK.join(', ') }))}</p>`;
@@ -179,12 +179,12 @@ function jangkauanSection(m: CakupanModel, ctx: SlotContext, nama: string): stri
     lang,
     title: t(lang, 'cak.reachTitle', { program: nama, periode: jPer }),
     caption: t(lang, 'cak.reachCaption', { program: prog, periode: jPer, rutin: rPer }),
-    chart: jangkauanChart(areas.map((r) => ({ kode: r.kode_wilayah!, nama: labelWilayah(r.kode_wilayah!, r.nama_wilayah!), stunting: r.stunting, realisasi: r.realisasi })), {
+    chart: jangkauanChart(areas.map((r) => ({ kode: r.kode_wilayah!, nama: labelWilayah(r.kode_wilayah!, r.nama_wilayah!), stunting: r.stunting, realisasi: r.realisasi, href: wilayahHref(lang, base, r.kode_wilayah!) })), {
       lang, document, width, label: t(lang, 'cak.reachTitle', { program: nama, periode: jPer }),
       axisLabel: t(lang, 'cak.reachAxis'), stuntingLabel: t(lang, 'cak.reachStunting', { periode: rPer }), reachedLabel: t(lang, 'cak.reachReached', { program: prog }),
     }),
     table: tabelHtml(lang, [
-      { label: t(lang, 'col.wilayah'), value: (r: JangkauanRow) => r.nama_wilayah ?? t(lang, 'cak.total') },
+      { label: t(lang, 'col.wilayah'), value: (r: JangkauanRow) => r.nama_wilayah ?? t(lang, 'cak.total'), link: (r) => (r.kode_wilayah ? wilayahHref(lang, base, r.kode_wilayah) : null) },
       { label: t(lang, 'cak.reachStunting', { periode: rPer }), value: (r) => formatNumber(lang, r.stunting), angka: true },
       { label: t(lang, 'cak.reachReached', { program: prog }), value: (r) => formatNumber(lang, r.realisasi), angka: true },
       { label: t(lang, 'cak.reachShare'), value: per100, angka: true },

@@ -55,13 +55,15 @@ export function slots(m: DuaAngkaModel, ctx: SlotContext): Record<string, string
   const width = capWidth(ctx.width, 540);
   const s = m.survey ? surveiLabel(m.survey) : '–';
   const p = formatPeriod(lang, m.periode);
-  const surveyRows: PeringkatRow[] = m.rows.map((r) => ({ kode: r.kode_wilayah, nama: areaName(lang, r), value: r.prevalensi_survei, sorot: r.tingkat === 'provinsi' }));
+  const href = (r: DuaAngkaRow) => wilayahHref(lang, base, r.kode_wilayah);
+  const surveyRows: PeringkatRow[] = m.rows.map((r) => ({ kode: r.kode_wilayah, nama: areaName(lang, r), value: r.prevalensi_survei, sorot: r.tingkat === 'provinsi', href: href(r) }));
   const rutinRows: PeringkatRow[] = m.rows.map((r) => ({
     kode: r.kode_wilayah,
     nama: areaName(lang, r),
     value: r.prevalensi_rutin,
     ditekan: r.ditekan,
     sorot: r.tingkat === 'provinsi',
+    href: href(r),
     keterangan: r.cakupan !== null ? t(lang, 'dua.cakupanPendek', { cakupan: formatPercent(lang, r.cakupan, { digits: 0 }) }) : undefined,
   }));
   const notes = m.rows.filter((r) => r.catatan_survei).map((r) => ({ who: `${r.nama_wilayah} (${s})`, text: r.catatan_survei! }));

@@ -27,7 +27,7 @@ import { keep } from './memo.ts';
 import { programName } from './cakupan.ts';
 import { headlineCards, incompleteNotice, trenFigure } from './ringkasan.ts';
 import type { AreaRow, KualitasRow, ProgramRow, RingkasanRow, SurveiSeriRow, TrenRow, WilayahRow } from './rows.ts';
-import { regencyRows, wilayahHref } from './shared.ts';
+import { periodeHref, regencyRows, wilayahHref } from './shared.ts';
 import type { PageModule, SlotContext } from './types.ts';
 import { loadPetaProfil, petaProfil, type PetaProfil } from './peta.ts';
 import type { Province } from '../../lib/province.ts';
@@ -187,7 +187,7 @@ export function slots(m: ProfilModel, ctx: SlotContext): Record<string, string> 
   return {
     'judul-periode': formatPeriod(lang, m.periode),
     cards: tanpaAngka(lang, m) + incompleteNotice(lang, m.ringkasan, m.periode, m.anak) + headlineCards(lang, m.ringkasan, m.periode),
-    tren: keep(m.tren, `${lang}|${ctx.width}|${m.periode}`, () => trenFigure(ctx, m.tren, m.periode, self?.nama_wilayah ?? '–')),
+    tren: keep(m.tren, `${lang}|${ctx.width}|${m.periode}`, () => trenFigure(ctx, m.tren, m.periode, self?.nama_wilayah ?? '–', (p) => periodeHref(lang, base, m.kode, p))),
     peta: self && m.peta ? keep(m.peta.desa.length ? m.peta.desa : m.anak, `${lang}|${m.periode}`, () => petaProfil(ctx, m.peta!, self, m.anak, m.periode)) : '',
     saudara: saudaraFigure(m, ctx),
     anak: m.anak.length

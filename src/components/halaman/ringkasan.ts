@@ -14,7 +14,7 @@ import { loadPeta, loadSurveiKabupaten, petaRutinKabupaten, petaSurveiKabupaten,
 import { keep } from './memo.ts';
 import type { PageModule, SlotContext } from './types.ts';
 import type { AreaRow, RingkasanRow, SurveiSeriRow, TargetRow, TrenRow } from './rows.ts';
-import { labelWilayah, regencyRows, targetLabel, wilayahHref } from './shared.ts';
+import { labelWilayah, periodeHref, regencyRows, targetLabel, wilayahHref } from './shared.ts';
 
 export interface RingkasanModel {
   periods: string[];
@@ -82,7 +82,11 @@ export function headlineCards(lang: Lang, r: RingkasanRow | undefined, periode: 
   ]);
 }
 
-export function trenFigure(ctx: SlotContext, rows: TrenRow[], periode: string | undefined, nama: string): string {
+/**
+ * The routine trend of one area. `href(periode)`: the page of that area at that month; each month's
+ * dot links there (the overview for the province, the profile for any other area).
+ */
+export function trenFigure(ctx: SlotContext, rows: TrenRow[], periode: string | undefined, nama: string, href?: (periode: string) => string): string {
   const { lang, document, width } = ctx;
   const first = rows[0]?.periode;
   const last = rows.at(-1)?.periode;
@@ -92,7 +96,7 @@ export function trenFigure(ctx: SlotContext, rows: TrenRow[], periode: string | 
     lang,
     title: t(lang, 'fig.tren.title', { nama }),
     caption: t(lang, 'fig.tren.caption', { dari: formatPeriod(lang, first), sampai: formatPeriod(lang, last) }) + (anyIncomplete ? ' ' + t(lang, 'lengkap.trenNote', KELENGKAPAN_PARAMS) : ''),
-    chart: trenChart(rows, { lang, document, width, label: t(lang, 'fig.tren.title', { nama }), axisLabel: t(lang, 'axis.prevRutin'), sorot: periode }),
+    chart: trenChart(href ? rows.map((r) => ({ ...r, href: href(r.periode) })) : rows, { lang, document, width, label: t(lang, 'fig.tren.title', { nama }), axisLabel: t(lang, 'axis.prevRutin'), sorot: periode }),
     table: tabelHtml(lang, [
       { label: t(lang, 'col.periode'), value: (r: TrenRow) => formatPeriod(lang, r.periode) },
       { label: t(lang, 'col.diukur'), value: (r) => formatNumber(lang, r.diukur), angka: true },
@@ -127,7 +131,8 @@ export function surveiFigure(ctx: SlotContext, rows: SurveiSeriRow[], targets: T
     lang,
     title,
     caption,
-    chart: surveiChart(rows as SurveiRow[], tg, { lang, document, width, label: title, axisLabel: t(lang, 'axis.prevSurvei') }),
+    // The province's dots link to its profile page (Indonesia has none).
+    chart: surveiChart(rows.map((r) => ({ ...r, href: r.kode_wilayah === province.kode ? wilayahHref(lang, ctx.base, r.kode_wilayah) : null })) as SurveiRow[], tg, { lang, document, width, label: title, axisLabel: t(lang, 'axis.prevSurvei') }),
     table: tabelHtml(lang, [
       { label: t(lang, 'col.survei'), value: (k: string) => k },
       { label: provinsi, value: (k) => cell(province.kode, k), angka: true },
@@ -175,7 +180,7 @@ export function slots(m: RingkasanModel, ctx: SlotContext): Record<string, strin
   return {
     'judul-periode': formatPeriod(lang, m.periode),
     cards: incompleteNotice(lang, m.ringkasan, m.periode, m.kabupaten) + headlineCards(lang, m.ringkasan, m.periode),
-    tren: keep(m.tren, `${lang}|${ctx.width}|${m.periode}`, () => trenFigure(ctx, m.tren, m.periode, provinceName(ctx.province, lang))),
+    tren: keep(m.tren, `${lang}|${ctx.width}|${m.periode}`, () => trenFigure(ctx, m.tren, m.periode, provinceName(ctx.province, lang), (p) => periodeHref(lang, ctx.base, null, p))),
     survei: keep(m.survei, `${lang}|${ctx.width}`, () => surveiFigure(ctx, m.survei, m.targets)),
     prioritas: prioritasFigure(ctx, m.kabupaten, m.periode),
     peta: keep(m.kabupaten, `${lang}|${m.periode}`, () => petaRutinKabupaten(ctx, m.peta, m.kabupaten, m.periode)),

@@ -3,6 +3,7 @@ import type { PeringkatRow } from '../../charts/peringkat.ts';
 import { formatNumber, formatPeriod, localePath, t, type Lang } from '../../lib/i18n.ts';
 import type { PeriodeRutin } from '../../lib/queries/periode.ts';
 import { optionsHtml } from './html.ts';
+import { applyPatch } from '../../lib/url-state.ts';
 import type { AreaRow, TargetRow } from './rows.ts';
 
 export type AreaMeasure = 'prevalensi' | 'stunting' | 'perubahan' | 'selisih_target';
@@ -19,6 +20,15 @@ export function labelWilayah(kode: string, nama: string): string {
 /** Link to an area's profile page. */
 export function wilayahHref(lang: Lang, base: string, kode: string): string {
   return localePath(lang, `/wilayah/${kode}/`, base);
+}
+
+/**
+ * Link to an area's page at one period (a month's dot on a trend): the profile of `kode`, or the
+ * overview when `kode` is null (the province). The period is in the link, so the page that opens
+ * shows that month (and src/client/layout.ts leaves a link that names its own period alone).
+ */
+export function periodeHref(lang: Lang, base: string, kode: string | null, periode: string): string {
+  return `${kode ? wilayahHref(lang, base, kode) : localePath(lang, '/', base)}${applyPatch('', { period: periode })}`;
 }
 
 /** Rows of the ranking chart from the comparison query, on one measure. */
