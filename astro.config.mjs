@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { DUCKDB_DIR, describeAssets, prepareDuckdbAssets, writeDuckdbAssets } from './src/build/duckdb-assets.ts';
 import { assertPublishable } from './src/build/site-check.ts';
+import { siapkan404 } from './src/build/halaman-404.ts';
 
 const base = normalizeBase(process.env.ATLAS_BASE);
 
@@ -79,6 +80,22 @@ function atlasPublishCheck() {
   };
 }
 
+/**
+ * The English 404 page at en/404.html and the root 404.html that switches to it under /en/
+ * (src/build/halaman-404.ts).
+ * @returns {import('astro').AstroIntegration}
+ */
+function atlas404() {
+  return {
+    name: 'atlas-404',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        for (const line of siapkan404(fileURLToPath(dir), base)) logger.info(line);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   output: 'static',
   site: process.env.ATLAS_SITE || undefined,
@@ -92,7 +109,7 @@ export default defineConfig({
   },
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [atlasDuckdb(), atlasPublishCheck()],
+  integrations: [atlasDuckdb(), atlas404(), atlasPublishCheck()],
   vite: {
     // Pre-bundled at dev start: discovered at the first interaction instead, they would make
     // the dev server re-optimise and reload the page mid-import.

@@ -41,7 +41,7 @@ function wireSearch(form: HTMLFormElement) {
       ...(hits.length
         ? hits.map((h, i) => {
             const li = document.createElement('li');
-            li.id = `cari-opsi-${i}`;
+            li.id = `${list.id}-opsi-${i}`;
             li.setAttribute('role', 'option');
             li.setAttribute('aria-selected', 'false');
             const a = document.createElement('a');

@@ -2,9 +2,15 @@
  * The maps' small script (no engine needed): the hover/focus panel, the colour classes (WHO
  * thresholds or quantiles, recoloured from each area's data-nilai) and the layer choice
  * (villages or districts). Listeners are delegated, so maps redrawn by the page upgrade keep working.
+ *
+ * Both choices are in the URL like the other controls (?scale=kuantil&layer=kecamatan; the
+ * defaults, WHO bands and the first layer, are left out): a choice pushes a history entry and
+ * applies to every map of the page; a shared link, back/forward and a redraw show the URL's choice,
+ * and the language switch keeps it (src/lib/state-links.ts carries every state key).
  */
 import { kelasNilai, labelKelas, skalaKuantil, type Skala } from '../maps/skala.ts';
 import type { Lang } from '../lib/i18n.ts';
+import { getState, onStateChange, setState, type AtlasState } from '../lib/url-state.ts';
 
 const lang = (document.documentElement.lang === 'en' ? 'en' : 'id') as Lang;
 
@@ -65,26 +71,53 @@ function recolor(fig: HTMLElement, jenis: string) {
   }
 }
 
+/** Shows one layer of a map ("utama" is the first: villages on a regency's map). */
+function showLayer(fig: HTMLElement, layer: string) {
+  const groups = [...fig.querySelectorAll<SVGGElement>('.peta-svg g.lapisan')];
+  if (!groups.some((g) => g.dataset.lapisanNama === layer)) return;
+  for (const g of groups) {
+    if (g.dataset.lapisanNama === layer) g.removeAttribute('display');
+    else g.setAttribute('display', 'none');
+  }
+  fig.dataset.lapisan = layer;
+}
+
+const check = (fig: HTMLElement, group: string, value: string) => {
+  const input = fig.querySelector<HTMLInputElement>(`[${group}] input[value="${CSS.escape(value)}"]`);
+  if (input) input.checked = true;
+  return Boolean(input);
+};
+
+/** Every map of the page as the state says (missing keys: WHO bands, first layer). */
+function applyState(state: AtlasState) {
+  for (const fig of document.querySelectorAll<HTMLElement>('[data-peta]')) {
+    const layer = state.layer ?? 'utama';
+    if (check(fig, 'data-peta-lapisan', layer)) showLayer(fig, layer);
+    else if (fig.querySelector('[data-peta-lapisan]')) (check(fig, 'data-peta-lapisan', 'utama'), showLayer(fig, 'utama'));
+    const scale = state.scale === 'kuantil' ? 'kuantil' : 'who';
+    const has = check(fig, 'data-peta-skala', scale);
+    // a map without the quantile option keeps the WHO bands; recolour only what changed
+    if (has && (scale !== 'who' || fig.dataset.skala === 'kuantil' || fig.querySelector('[data-peta-lapisan]'))) recolor(fig, scale);
+    fig.dataset.skala = has ? scale : 'who';
+  }
+}
+
 document.addEventListener('change', (e) => {
   const input = e.target as HTMLInputElement;
   const fig = input.closest<HTMLElement>('[data-peta]');
   if (!fig) return;
-  if (input.closest('[data-peta-skala]')) recolor(fig, input.value);
+  if (input.closest('[data-peta-skala]')) {
+    setState({ scale: input.value === 'kuantil' ? 'kuantil' : null });
+    applyState(getState());
+  }
   if (input.closest('[data-peta-lapisan]')) {
-    for (const g of fig.querySelectorAll<SVGGElement>('.peta-svg g.lapisan')) {
-      if (g.dataset.lapisanNama === input.value) g.removeAttribute('display');
-      else g.setAttribute('display', 'none');
-    }
-    fig.dataset.lapisan = input.value;
-    const skala = fig.querySelector<HTMLInputElement>('[data-peta-skala] input:checked')?.value ?? 'who';
-    recolor(fig, skala);
+    setState({ layer: input.value === 'utama' ? null : input.value });
+    applyState(getState());
   }
 });
 
-// A map redrawn by the upgrade starts from WHO classes: re-apply the chosen options.
-document.addEventListener('atlas:updated', () => {
-  for (const fig of document.querySelectorAll<HTMLElement>('[data-peta]')) {
-    const s = fig.querySelector<HTMLInputElement>('[data-peta-skala] input:checked');
-    if (s && s.value !== 'who') recolor(fig, s.value);
-  }
-});
+// A shared link, back/forward, and a map redrawn by the upgrade (which draws WHO classes and the
+// first layer): the URL's choice.
+applyState(getState());
+onStateChange((state) => applyState(state));
+document.addEventListener('atlas:updated', () => applyState(getState()));

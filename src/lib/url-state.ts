@@ -1,6 +1,7 @@
 /**
  * Interactive state in the query string, so every view has a link and back/forward work:
  *   ?period=2024-02&level=kecamatan&area=64.08&indicator=prevalensi_stunting&tab=tabel
+ *   &layer=kecamatan&scale=kuantil      (the maps' layer and colour classes, src/client/peta.ts)
  *
  *   import { getState, setState, onStateChange } from '../lib/url-state.ts';
  *   onStateChange((state) => redraw(state));     // after setState() and on back/forward
@@ -19,6 +20,10 @@ export interface AtlasState {
   area?: string;
   indicator?: string;
   tab?: string;
+  /** The maps' layer when not the default (e.g. "kecamatan": districts instead of villages). */
+  layer?: string;
+  /** The maps' colour classes when not the WHO bands: "kuantil" (quantiles). */
+  scale?: string;
 }
 export type StateKey = keyof AtlasState;
 /** A change: a string sets the key, null or undefined removes it, absent keys stay as they are. */
@@ -27,7 +32,7 @@ export type StateSource = 'set' | 'popstate';
 export type StateListener = (state: AtlasState, source: StateSource) => void;
 
 /** Canonical order of the keys in the URL. */
-export const STATE_KEYS: readonly StateKey[] = ['period', 'level', 'area', 'indicator', 'tab'];
+export const STATE_KEYS: readonly StateKey[] = ['period', 'level', 'area', 'indicator', 'tab', 'layer', 'scale'];
 
 const VALID: Record<StateKey, (v: string) => boolean> = {
   period: (v) => /^\d{4}(-(0[1-9]|1[0-2]|S[12]|Q[1-4]))?$/.test(v),
@@ -35,6 +40,8 @@ const VALID: Record<StateKey, (v: string) => boolean> = {
   area: (v) => /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/.test(v),
   indicator: (v) => /^[a-z0-9_-]{1,60}$/.test(v),
   tab: (v) => /^[a-z0-9_-]{1,60}$/.test(v),
+  layer: (v) => /^[a-z0-9_-]{1,30}$/.test(v),
+  scale: (v) => v === 'who' || v === 'kuantil',
 };
 
 export const isValid = (key: StateKey, value: string): boolean => VALID[key](value);

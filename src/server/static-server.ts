@@ -4,7 +4,7 @@
  *   - MIME types from the extension (application/wasm, text/javascript, ...) with nosniff;
  *   - gzip or brotli when the client accepts it (compressible types only), Vary: Accept-Encoding;
  *   - strong ETag per representation and 304 Not Modified; single byte ranges on identity bodies;
- *   - index.html for directories, 301 to add the trailing slash, 404.html with status 404;
+ *   - index.html for directories, 301 to add the trailing slash, the nearest 404.html with status 404;
  *   - the site under a base path (ATLAS_BASE / --base), as on a project page.
  *
  * Pure node:http, no dependency. Port 0 picks a free port. startServer() is the API for tests and
@@ -185,10 +185,27 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return status;
   }
 
-  async function notFound(req: IncomingMessage, res: ServerResponse) {
-    const page = join(root, '404.html');
-    const st = await statFile(page);
-    if (st?.isFile()) return send(req, res, page, st, 404);
+  /**
+   * The nearest 404.html, as Cloudflare Pages and others serve it: for "/en/wilayah/x/" the first of
+   * en/wilayah/x/404.html, en/wilayah/404.html, en/404.html, 404.html that exists (so the English
+   * part of the site has its own). Only folders inside the site's root are looked at.
+   */
+  async function nearest404(pathname: string | undefined): Promise<{ page: string; st: Stats } | undefined> {
+    const rel = pathname?.startsWith(base) ? pathname.slice(base.length) : '';
+    const parts = rel.split('/').filter((p) => p && p !== '.' && p !== '..');
+    if (!rel.endsWith('/')) parts.pop(); // "/en/x.html": look from its folder
+    for (let n = parts.length; n >= 0; n--) {
+      const page = resolve(root, ...parts.slice(0, n), '404.html');
+      if (page !== join(root, '404.html') && !page.startsWith(root + sep)) continue;
+      const st = await statFile(page);
+      if (st?.isFile()) return { page, st };
+    }
+    return undefined;
+  }
+
+  async function notFound(req: IncomingMessage, res: ServerResponse, pathname?: string) {
+    const found = await nearest404(pathname);
+    if (found) return send(req, res, found.page, found.st, 404);
     res.statusCode = 404;
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');
     res.end(req.method === 'HEAD' ? undefined : 'Not found\n');
@@ -225,6 +242,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const rel = pathname.slice(base.length);
     const file = resolve(root, rel);
     if (file !== root && !file.startsWith(root + sep)) return notFound(req, res);
+    const missing = () => notFound(req, res, pathname);
     const immutable = rel.startsWith('_astro/') || /(^|\/)_duckdb\/.+\.[0-9a-f]{8,}\./.test(rel);
     const cacheControl = immutable ? 'public, max-age=31536000, immutable' : 'no-cache';
 
@@ -233,13 +251,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!pathname.endsWith('/')) return redirect(res, `${url.pathname}/${url.search}`);
       const index = join(file, 'index.html');
       const ist = await statFile(index);
-      return ist?.isFile() ? send(req, res, index, ist) : notFound(req, res);
+      return ist?.isFile() ? send(req, res, index, ist) : missing();
     }
     if (st?.isFile()) return send(req, res, file, st, 200, cacheControl);
     // "/page" -> "page.html", as GitHub Pages does.
     const html = await statFile(`${file}.html`);
     if (html?.isFile() && !pathname.endsWith('/')) return send(req, res, `${file}.html`, html);
-    return notFound(req, res);
+    return missing();
   }
 
   const server = createServer((req, res) => {

@@ -146,6 +146,60 @@ describe('maps', () => {
     });
   });
 
+  it('layer and colour classes are in the URL: restored on load, by back/forward, kept by the language switch', async () => {
+    await withPage(browser, site.url('id', '/wilayah/64.02/'), async ({ page, errors }) => {
+      const fig = 'figure[data-figure="peta-desa"]';
+      const legend = page.locator(`${fig} .peta-legenda li[data-kelas="0"] span`);
+      await page.getByRole('radio', { name: 'Kecamatan' }).check();
+      await page.waitForURL((u) => u.search === '?layer=kecamatan');
+      await page.getByRole('radio', { name: 'Kuantil (5 kelas)' }).check();
+      await page.waitForURL((u) => u.search === '?layer=kecamatan&scale=kuantil');
+      const districts = await visibleAreas(page, 'peta-desa').count();
+      expect(districts).toBeGreaterThan(5);
+      const quantileLegend = await legend.innerText();
+      expect(quantileLegend).not.toBe('< 2,5 %');
+      // a shared link opens on the same choices
+      await page.reload();
+      expect(await page.locator(`${fig} [data-peta-lapisan] input[value="kecamatan"]`).isChecked()).toBe(true);
+      expect(await page.locator(`${fig} [data-peta-skala] input[value="kuantil"]`).isChecked()).toBe(true);
+      expect(await visibleAreas(page, 'peta-desa').count()).toBe(districts);
+      expect(await legend.innerText()).toBe(quantileLegend);
+      // back: WHO bands again, districts still shown
+      await page.goBack();
+      await page.waitForURL((u) => u.search === '?layer=kecamatan');
+      await page.waitForFunction((f) => document.querySelector(`${f} [data-peta-skala] input[value="who"]`)?.matches(':checked'), fig);
+      expect(await legend.innerText()).toBe('< 2,5 %');
+      expect(await visibleAreas(page, 'peta-desa').count()).toBe(districts);
+      await page.goForward();
+      await page.waitForURL((u) => u.search.endsWith('scale=kuantil'));
+      // the language switch keeps both
+      const sw = page.locator('.lang-switch');
+      await page.waitForFunction(() => document.querySelector('.lang-switch')?.getAttribute('href')?.includes('scale=kuantil'));
+      await Promise.all([page.waitForURL(/\/en\/wilayah\/64\.02\/\?layer=kecamatan&scale=kuantil$/), sw.click()]);
+      expect(await page.locator(`${fig} [data-peta-lapisan] input[value="kecamatan"]`).isChecked()).toBe(true);
+      expect(await page.locator(`${fig} [data-peta-skala] input[value="kuantil"]`).isChecked()).toBe(true);
+      expect(await visibleAreas(page, 'peta-desa').count()).toBe(districts);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('the colour classes apply to every map of the page and survive a redraw for another period', async () => {
+    await withPage(browser, site.url('en', '/', '?scale=kuantil'), async ({ page }) => {
+      for (const fig of ['peta-rutin', 'peta-survei']) {
+        const radio = page.locator(`figure[data-figure="${fig}"] [data-peta-skala] input[value="kuantil"]`);
+        if (await radio.count()) expect(await radio.isChecked(), fig).toBe(true);
+      }
+      const select = page.locator('select[data-atlas-control="period"]');
+      const values = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      const updated = page.evaluate(() => new Promise((r) => document.addEventListener('atlas:updated', r, { once: true })));
+      await select.selectOption(values[1]!);
+      await updated;
+      expect(new URL(page.url()).searchParams.get('scale')).toBe('kuantil');
+      expect(await page.locator('figure[data-figure="peta-rutin"] [data-peta-skala] input[value="kuantil"]').isChecked()).toBe(true);
+      expect(await page.locator('figure[data-figure="peta-rutin"] .peta-legenda ul').getAttribute('data-skala')).toBe('kuantil');
+    });
+  });
+
   it('a 390 px phone shows the whole map (no sideways scrolling)', async () => {
     for (const path of ['/', '/wilayah/64.02/', '/wilayah/64.74/']) {
       await withPage(browser, site.url('id', path), async ({ page }) => {

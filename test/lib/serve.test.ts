@@ -29,6 +29,7 @@ beforeAll(async () => {
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>home</title>' + 'x'.repeat(2000));
   writeFileSync(join(root, 'en', 'index.html'), '<!doctype html><title>en</title>');
   writeFileSync(join(root, '404.html'), '<!doctype html><title>missing</title>');
+  writeFileSync(join(root, 'en', '404.html'), '<!doctype html><title>not found (en)</title>');
   writeFileSync(join(root, '_astro', 'app.abc123.js'), 'console.log(1);'.repeat(200));
   writeFileSync(join(root, 'engine.wasm'), Buffer.alloc(4096, 1));
   writeFileSync(join(root, 'data.parquet'), Buffer.from('PAR1....PAR1'));
@@ -57,6 +58,19 @@ describe('serve', () => {
       const r = await get(path);
       expect(r.status, path).toBe(404);
       expect(r.body.toString()).toContain('missing');
+    }
+  });
+
+  it('answers with the nearest 404.html: the English one under /en/', async () => {
+    for (const path of ['/atlas-stunting/en/nope/', '/atlas-stunting/en/wilayah/99/', '/atlas-stunting/en/x.html', '/atlas-stunting/en/a/b']) {
+      const r = await get(path);
+      expect(r.status, path).toBe(404);
+      expect(r.headers['content-type'], path).toBe('text/html; charset=utf-8');
+      expect(r.body.toString(), path).toContain('not found (en)');
+    }
+    for (const path of ['/atlas-stunting/enx/', '/atlas-stunting/wilayah/en/']) {
+      const r = await get(path);
+      expect([r.status, r.body.toString().includes('<title>missing</title>')], path).toEqual([404, true]);
     }
   });
 

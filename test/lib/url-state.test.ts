@@ -36,6 +36,11 @@ describe('parseState', () => {
     expect(parseState('?period=2024-13&level=negara&area=64.8&tab=<x>')).toEqual({});
     expect(parseState('period=2024-S1&area=64.74.01.1003')).toEqual({ period: '2024-S1', area: '64.74.01.1003' });
   });
+  it("reads the maps' layer and colour classes; an unknown class is dropped", () => {
+    expect(parseState('?scale=kuantil&layer=kecamatan&period=2024-08')).toEqual({ period: '2024-08', layer: 'kecamatan', scale: 'kuantil' });
+    expect(parseState('?scale=jenks&layer=<x>')).toEqual({});
+    expect(applyPatch('?layer=kecamatan', { scale: 'kuantil', period: '2024-08' })).toBe('?period=2024-08&layer=kecamatan&scale=kuantil');
+  });
 });
 
 describe('applyPatch', () => {
