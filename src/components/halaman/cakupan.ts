@@ -152,7 +152,7 @@ export function slots(m: CakupanModel, ctx: SlotContext): Record<string, string>
     'period-options': optionsHtml([...m.periods].reverse().map((x) => ({ value: x, label: formatPeriod(lang, x) })), m.periode),
     'ringkasan-program': ringkasanTable(lang, m.ringkasan),
     cakupan,
-    'peta-cakupan': m.program ? keep(m.rows, lang, () => petaCakupan(ctx, m.peta, m.rows, m.program!, nama, m.periode)) : '',
+    'peta-cakupan': m.program ? keep(m.rows, `cakupan|${lang}`, () => petaCakupan(ctx, m.peta, m.rows, m.program!, nama, m.periode)) : '',
     jangkauan,
   };
 }

@@ -2,7 +2,8 @@
  * Keeps a rendered slot for as long as its data rows are the same array: in the browser the
  * query cache returns the same rows for the same SQL, so a figure whose data did not change with
  * the new state (e.g. the survey series when the routine period changes) is not drawn again.
- * At build time every load has fresh rows, so this only costs a lookup.
+ * At build time pages share rows too (one result per SQL text, src/components/halaman/ssr.ts), so
+ * keys name the page: one page's figure (e.g. with links to itself) is never reused on another.
  */
 const store = new WeakMap<object, Map<string, string>>();
 

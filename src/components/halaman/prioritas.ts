@@ -230,9 +230,9 @@ export function slots(m: PrioritasModel, ctx: SlotContext): Record<string, strin
   return {
     'banding-prioritas': bandingPrioritasHtml(m.banding, ctx),
     peringkat: peringkatFigure(m, ctx),
-    kuadran: keep(m.kabupaten, `${ctx.lang}|${ctx.width}`, () => kuadranFigure(m, ctx)),
-    desa: keep(m.desa, `${ctx.lang}|${ctx.width}|${m.area}|${m.lokus.length}`, () => desaFigure(m, ctx)),
-    'survei-peringkat': keep(m.surveiRows, `${ctx.lang}|${ctx.width}`, () => surveiFigure(m, ctx)),
+    kuadran: keep(m.kabupaten, `prioritas|${ctx.lang}|${ctx.width}`, () => kuadranFigure(m, ctx)),
+    desa: keep(m.desa, `prioritas|${ctx.lang}|${ctx.width}|${m.area}|${m.lokus.length}`, () => desaFigure(m, ctx)),
+    'survei-peringkat': keep(m.surveiRows, `prioritas|${ctx.lang}|${ctx.width}`, () => surveiFigure(m, ctx)),
   };
 }
 

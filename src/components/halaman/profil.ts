@@ -187,15 +187,15 @@ export function slots(m: ProfilModel, ctx: SlotContext): Record<string, string> 
   return {
     'judul-periode': formatPeriod(lang, m.periode),
     cards: tanpaAngka(lang, m) + incompleteNotice(lang, m.ringkasan, m.periode, m.anak) + headlineCards(lang, m.ringkasan, m.periode),
-    tren: keep(m.tren, `${lang}|${ctx.width}|${m.periode}`, () => trenFigure(ctx, m.tren, m.periode, self?.nama_wilayah ?? '–', (p) => periodeHref(lang, base, m.kode, p))),
-    peta: self && m.peta ? keep(m.peta.desa.length ? m.peta.desa : m.anak, `${lang}|${m.periode}`, () => petaProfil(ctx, m.peta!, self, m.anak, m.periode)) : '',
+    tren: keep(m.tren, `profil|${m.kode}|${lang}|${ctx.width}|${m.periode}`, () => trenFigure(ctx, m.tren, m.periode, self?.nama_wilayah ?? '–', (p) => periodeHref(lang, base, m.kode, p))),
+    peta: self && m.peta ? keep(m.peta.desa.length ? m.peta.desa : m.anak, `profil|${m.kode}|${lang}|${m.periode}`, () => petaProfil(ctx, m.peta!, self, m.anak, m.periode)) : '',
     saudara: saudaraFigure(m, ctx),
     anak: m.anak.length
       ? `<h2>${t(lang, 'profil.childrenTitle', { tingkat: t(lang, `jamak.${(childLevel ?? 'kecamatan') as 'kecamatan'}`), periode: formatPeriod(lang, m.periode) })}</h2><p class="explain">${t(lang, 'profil.childrenLead')}</p><div class="table-scroll" tabindex="0">${childTable(lang, base, m.anak, linkable)}</div>`
       : '',
-    survei: keep(m.survei, lang, () => surveiTable(m, lang)),
-    program: keep(m.program, lang, () => programTable(m, lang)),
-    kualitas: keep(m.kualitas, `${lang}|${ctx.width}`, () => kualitasFigure(m, ctx)),
+    survei: keep(m.survei, `profil|${m.kode}|${lang}`, () => surveiTable(m, lang)),
+    program: keep(m.program, `profil|${m.kode}|${lang}`, () => programTable(m, lang)),
+    kualitas: keep(m.kualitas, `profil|${m.kode}|${lang}|${ctx.width}`, () => kualitasFigure(m, ctx)),
   };
 }
 

@@ -180,11 +180,12 @@ export function slots(m: RingkasanModel, ctx: SlotContext): Record<string, strin
   return {
     'judul-periode': formatPeriod(lang, m.periode),
     cards: incompleteNotice(lang, m.ringkasan, m.periode, m.kabupaten) + headlineCards(lang, m.ringkasan, m.periode),
-    tren: keep(m.tren, `${lang}|${ctx.width}|${m.periode}`, () => trenFigure(ctx, m.tren, m.periode, provinceName(ctx.province, lang), (p) => periodeHref(lang, ctx.base, null, p))),
-    survei: keep(m.survei, `${lang}|${ctx.width}`, () => surveiFigure(ctx, m.survei, m.targets)),
+    // keyed by page too: the province's profile draws the same rows with links to itself
+    tren: keep(m.tren, `ringkasan|${lang}|${ctx.width}|${m.periode}`, () => trenFigure(ctx, m.tren, m.periode, provinceName(ctx.province, lang), (p) => periodeHref(lang, ctx.base, null, p))),
+    survei: keep(m.survei, `ringkasan|${lang}|${ctx.width}`, () => surveiFigure(ctx, m.survei, m.targets)),
     prioritas: prioritasFigure(ctx, m.kabupaten, m.periode),
-    peta: keep(m.kabupaten, `${lang}|${m.periode}`, () => petaRutinKabupaten(ctx, m.peta, m.kabupaten, m.periode)),
-    'peta-survei': keep(m.surveiKab, lang, () => petaSurveiKabupaten(ctx, m.peta, m.surveiKab)),
+    peta: keep(m.kabupaten, `ringkasan|${lang}|${m.periode}`, () => petaRutinKabupaten(ctx, m.peta, m.kabupaten, m.periode)),
+    'peta-survei': keep(m.surveiKab, `ringkasan|${lang}`, () => petaSurveiKabupaten(ctx, m.peta, m.surveiKab)),
   };
 }
 
