@@ -7,21 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveSite, withPage, type Site } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSite, withPage } from './harness.ts';
 
-let site: Site;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const s = useSite();
 
 /** Visible text of the page, quoted other-language parts and the printed URL left out. */
 const visibleText = (page: Page, drop: string) =>
@@ -44,30 +34,30 @@ async function searchFromBox(page: Page, query: string, path: string) {
 describe('404 per language', () => {
   it('the server answers with the nearest 404.html and status 404', async () => {
     for (const [path, lang] of [['/en/tidak-ada/', 'en'], ['/en/wilayah/99.99/', 'en'], ['/tidak-ada/', 'id'], ['/wilayah/99.99/', 'id']] as const) {
-      const res = await fetch(site.file(path));
+      const res = await fetch(s.site.file(path));
       expect(res.status, path).toBe(404);
       const html = await res.text();
       expect(html, path).toContain(`<html lang="${lang}"`);
     }
-    const en = await (await fetch(site.file('/en/tidak-ada/'))).text();
+    const en = await (await fetch(s.site.file('/en/tidak-ada/'))).text();
     expect(en).toContain('Page not found');
     expect(en).not.toContain('Halaman tidak ditemukan');
   });
 
   it('without scripts the root page is Indonesian and offers the English text too', async () => {
-    const html = readFileSync(join(site.dist, '404.html'), 'utf8');
+    const html = readFileSync(join(s.site.dist, '404.html'), 'utf8');
     const outside = html.replace(/<template[\s\S]*?<\/template>/, '');
     expect(outside).toMatch(/<h1[^>]*>Halaman tidak ditemukan<\/h1>/);
     expect(outside).toMatch(/<section lang="en"[^>]*>[\s\S]*Page not found[\s\S]*Back to the overview/);
   });
 
   it('English: every word English, the search box finds an area and links lead home', async () => {
-    await withPage(browser, site.url('en', '/wilayah/99.99/'), async ({ page }) => {
+    await withPage(s.browser, s.site.url('en', '/wilayah/99.99/'), async ({ page }) => {
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       expect(await page.locator('h1').textContent()).toBe('Page not found');
       const text = await visibleText(page, '[lang="id"]');
       expect(text).not.toMatch(/\b(Halaman|tidak|ditemukan|Kembali|Ringkasan|Cari|wilayah|balita)\b/);
-      expect(await page.locator('main a', { hasText: 'Back to the overview' }).getAttribute('href')).toBe(new URL(site.url('en', '/')).pathname);
+      expect(await page.locator('main a', { hasText: 'Back to the overview' }).getAttribute('href')).toBe(new URL(s.site.url('en', '/')).pathname);
       expect(await page.locator('main ul.bagian a').count()).toBeGreaterThanOrEqual(5);
       await searchFromBox(page, 'kutai timr', '/en/wilayah/64.08/');
       expect(await page.locator('h1').textContent()).toContain('Kutai Timur');
@@ -75,7 +65,7 @@ describe('404 per language', () => {
   });
 
   it('Indonesian: the root page has the search box and the way home', async () => {
-    await withPage(browser, site.url('id', '/tidak-ada/'), async ({ page }) => {
+    await withPage(s.browser, s.site.url('id', '/tidak-ada/'), async ({ page }) => {
       expect(await page.locator('h1').textContent()).toBe('Halaman tidak ditemukan');
       expect(await page.locator('main a', { hasText: 'Kembali ke Ringkasan' }).count()).toBe(1);
       await searchFromBox(page, 'muara bengkl', '/wilayah/64.08.03/');
@@ -83,11 +73,11 @@ describe('404 per language', () => {
   });
 
   it('a host with one 404.html: the root page switches to English under /en/', async () => {
-    const single = readFileSync(join(site.dist, '404.html'), 'utf8');
-    await withPage(browser, undefined, async ({ page }) => {
+    const single = readFileSync(join(s.site.dist, '404.html'), 'utf8');
+    await withPage(s.browser, undefined, async ({ page }) => {
       // as GitHub Pages does: every missing address gets the root 404.html
       await page.route('**/en/tidak-ada/', (route) => route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', body: single }));
-      await page.goto(site.url('en', '/tidak-ada/'));
+      await page.goto(s.site.url('en', '/tidak-ada/'));
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       expect(await page.title()).toMatch(/^Page not found/);
       expect(await page.locator('h1').textContent()).toBe('Page not found');
@@ -97,9 +87,9 @@ describe('404 per language', () => {
       await searchFromBox(page, 'kutai timr', '/en/wilayah/64.08/');
     });
     // the same page under an Indonesian address stays Indonesian
-    await withPage(browser, undefined, async ({ page }) => {
+    await withPage(s.browser, undefined, async ({ page }) => {
       await page.route('**/tidak-ada-juga/', (route) => route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', body: single }));
-      await page.goto(site.url('id', '/tidak-ada-juga/'));
+      await page.goto(s.site.url('id', '/tidak-ada-juga/'));
       expect(await page.locator('html').getAttribute('lang')).toBe('id');
       expect(await page.locator('h1').textContent()).toBe('Halaman tidak ditemukan');
     });
