@@ -12,6 +12,7 @@ import { defineConfig } from 'astro/config';
 import { DUCKDB_DIR, describeAssets, prepareDuckdbAssets, writeDuckdbAssets } from './src/build/duckdb-assets.ts';
 import { assertPublishable } from './src/build/site-check.ts';
 import { siapkan404 } from './src/build/halaman-404.ts';
+import { KARTU_BUDGET, kartuTotal } from './src/build/kartu.ts';
 
 const base = normalizeBase(process.env.ATLAS_BASE);
 
@@ -75,6 +76,11 @@ function atlasPublishCheck() {
       'astro:build:done': ({ dir, logger }) => {
         assertPublishable(fileURLToPath(dir), 'dist');
         logger.info('dist/: no hidden folder, every Parquet file listed in data/manifest.json');
+        // Share cards (src/build/kartu.ts): all together within the budget.
+        const cards = kartuTotal(fileURLToPath(dir));
+        const mb = (/** @type {number} */ n) => `${(n / 1024 / 1024).toFixed(2)} MB`;
+        logger.info(`share cards: ${cards.files} PNG, ${mb(cards.bytes)} in og/ (budget ${mb(KARTU_BUDGET)})`);
+        if (cards.bytes > KARTU_BUDGET) throw new Error(`share cards take ${mb(cards.bytes)}, over the ${mb(KARTU_BUDGET)} budget: make the cards simpler (src/build/kartu.ts)`);
       },
     },
   };

@@ -10,6 +10,7 @@ import { bandingSql, formatJelajahFilter, jelajahSql, namaWilayahSql, parseJelaj
 import { BANDING_MAKS } from '../lib/queries/jelajah.ts';
 import { fileName, pageFlags, saveFile } from '../lib/unduh.ts';
 import { copyLink } from './bagikan.ts';
+import { licenceText } from '../lib/cite.ts';
 import { filterLabel, jelajahArgs, jelajahCsv, jelajahCsvRows, jelajahSearch, jelajahTableHtml, parseJelajahState, type JelajahState } from '../components/alat/jelajah.ts';
 
 interface Config {
@@ -242,7 +243,7 @@ function start(root: HTMLElement) {
     const { toXlsx, XLSX_TYPE } = await import('../lib/xlsx.ts');
     const { header, rows: cells } = jelajahCsvRows(lang, rows);
     const caption = table.querySelector('caption')?.textContent ?? '';
-    const intro = [flags.internal ? t(lang, 'dl.internal') : flags.demo ? t(lang, 'dl.demo') : '', t(lang, 'jelajah.title'), caption, location.href].filter(Boolean);
+    const intro = [flags.internal ? t(lang, 'dl.internal') : flags.demo ? t(lang, 'dl.demo') : '', t(lang, 'jelajah.title'), caption, location.href, t(lang, 'lisensi.file', { lisensi: licenceText(lang) })].filter(Boolean);
     saveFile(fileName(['jelajah', state.level, area, state.period, flags.demo ? 'sintetis' : undefined], 'xlsx', flags), await toXlsx({ name: t(lang, 'jelajah.title'), intro, header, rows: cells }), XLSX_TYPE);
   });
   const copyButton = root.querySelector<HTMLButtonElement>('[data-copy-link]')!;

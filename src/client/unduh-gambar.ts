@@ -5,8 +5,9 @@
 import { figureCaption, figureCsv, figureSvg, figureSvgs, figureTable, figureTitle, svgToPng, type ExportContext } from '../lib/figure-export.ts';
 import { t, type Lang } from '../lib/i18n.ts';
 import { fileName, pageFlags, saveFile, slug } from '../lib/unduh.ts';
-import { citationText } from '../lib/cite.ts';
+import { citationText, licenceText } from '../lib/cite.ts';
 import { canShare, copyLink, shareLink } from './bagikan.ts';
+import { embedUrl, iframeSnippet } from '../lib/sematan.ts';
 
 const lang = (document.documentElement.lang === 'en' ? 'en' : 'id') as Lang;
 const equipped = new WeakSet<Element>();
@@ -20,6 +21,7 @@ function context(): ExportContext {
     site: t(lang, 'site.short'),
     demoMark: t(lang, 'dl.demo'),
     internalMark: t(lang, 'dl.internal'),
+    licence: t(lang, 'lisensi.file', { lisensi: licenceText(lang) }),
   };
 }
 
@@ -36,7 +38,7 @@ async function download(figure: HTMLElement, kind: string) {
     const table = figureTable(figure, lang, t(lang, 'jelajah.col.kode'));
     if (!table) return;
     const { toXlsx, XLSX_TYPE } = await import('../lib/xlsx.ts');
-    const intro = [ctx.internal ? ctx.internalMark : ctx.demo ? ctx.demoMark : '', figureTitle(figure), figureCaption(figure), `${ctx.site} · ${ctx.url}`].filter(Boolean);
+    const intro = [ctx.internal ? ctx.internalMark : ctx.demo ? ctx.demoMark : '', figureTitle(figure), figureCaption(figure), `${ctx.site} · ${ctx.url}`, ctx.licence ?? ''].filter(Boolean);
     return saveFile(name(figure, 'xlsx'), await toXlsx({ name: figure.dataset.figure ?? 'data', intro, ...table }), XLSX_TYPE);
   }
   const { svg, width, height } = figureSvg(figure, ctx);
@@ -90,7 +92,54 @@ function equip(figure: HTMLElement) {
   cite.setAttribute('aria-expanded', 'false');
   cite.addEventListener('click', () => toggleCite(figure, cite));
   bar.append(cite);
+  const embed = embedOf(figure);
+  if (embed) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.dataset.embed = '';
+    b.textContent = t(lang, 'embed.button');
+    b.title = t(lang, 'embed.buttonTitle');
+    b.setAttribute('aria-expanded', 'false');
+    b.addEventListener('click', () => toggleEmbed(figure, b, embed));
+    bar.append(b);
+  }
   figure.append(bar);
+}
+
+/** The figure's embed page (absolute URL), when the page has one for it (see components/embed/sumber.ts). */
+function embedOf(figure: HTMLElement): string | undefined {
+  const root = figure.closest<HTMLElement>('[data-embed]');
+  const name = figure.dataset.figure;
+  if (!root || !name || !(root.dataset.embedFigures ?? '').split(' ').includes(name)) return undefined;
+  return embedUrl(root.dataset.embed!, name, location.origin);
+}
+
+function toggleEmbed(figure: HTMLElement, button: HTMLButtonElement, src: string) {
+  const open = figure.querySelector<HTMLElement>(':scope > .fig-embed');
+  button.setAttribute('aria-expanded', String(!open));
+  if (open) return open.remove();
+  // as tall as the figure's parts are here (the embed leaves out the toolbar and a map's table), plus its own lines
+  const parts = figure.querySelectorAll<HTMLElement>(':scope > .chart-title, :scope > .chart-body, :scope > .peta-kontrol, .peta-kiri, :scope > figcaption, :scope > details');
+  const height = [...parts].reduce((sum, el) => sum + el.getBoundingClientRect().height, 0) + 80;
+  const code = iframeSnippet(src, figureTitle(figure), Math.min(height, 900));
+  const box = document.createElement('div');
+  box.className = 'fig-cite fig-embed no-print';
+  const label = document.createElement('label');
+  label.textContent = t(lang, 'embed.lead');
+  const area = document.createElement('textarea');
+  area.readOnly = true;
+  area.rows = 3;
+  area.value = code;
+  area.dataset.embedCode = '';
+  area.setAttribute('aria-label', t(lang, 'embed.code'));
+  area.addEventListener('focus', () => area.select());
+  label.append(area);
+  const copy = document.createElement('button');
+  copy.type = 'button';
+  copy.textContent = t(lang, 'embed.copy');
+  copy.addEventListener('click', () => void copyLink(copy, code, lang));
+  box.append(label, copy);
+  figure.append(box);
 }
 
 /** The caption's source sentence: "Sumber: e-PPGBM, Agustus 2025. …" -> "e-PPGBM, Agustus 2025". */
@@ -116,7 +165,7 @@ function toggleCite(figure: HTMLElement, button: HTMLButtonElement) {
     release: html.dataset.release ?? '',
     latest: html.dataset.latest,
     accessed: new Date().toISOString().slice(0, 10),
-    licence: t(lang, 'cite.licence'),
+    licence: licenceText(lang),
     sources: captionSource(figure),
     ...flags,
   });

@@ -137,5 +137,5 @@ export const alatEn: Record<keyof typeof alatId, string> = {
   'cite.title': 'How to cite',
   'cite.text': 'Cite these data as follows (the "Cite" button under each chart gives that chart\'s citation, with a link to its view):',
   'cite.updated': 'Last updated: data up to {periode}; data release {rilis} (an identifier that changes when any figure changes).',
-  'cite.licence': 'source code MIT; area data idn-area-data (ODbL); survey figures and targets as their sources allow',
+  'cite.licence': 'the site\'s aggregate figures: {lisensi}; survey figures and targets as their sources allow; area data idn-area-data (ODbL); boundaries as their source allows; source code MIT',
 };

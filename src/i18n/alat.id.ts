@@ -138,5 +138,5 @@ export const alatId = {
   'cite.title': 'Cara mengutip',
   'cite.text': 'Kutip data ini sebagai berikut (tombol "Kutip" di bawah setiap grafik memberi kutipan grafik itu, dengan tautan ke tampilannya):',
   'cite.updated': 'Terakhir diperbarui: data sampai {periode}; rilis data {rilis} (pengenal yang berubah bila ada angka yang berubah).',
-  'cite.licence': 'kode sumber MIT; data wilayah idn-area-data (ODbL); angka survei dan target menurut sumber masing-masing',
+  'cite.licence': 'angka agregat situs ini: {lisensi}; angka survei dan target menurut sumber masing-masing; data wilayah idn-area-data (ODbL); batas wilayah menurut sumbernya; kode sumber MIT',
 } as const;

@@ -3,11 +3,13 @@ import type { MessageKey } from './id.ts';
 import { bandingEn } from './banding.en.ts';
 import { kontenEn } from './konten.en.ts';
 import { alatEn } from './alat.en.ts';
+import { bagikanEn } from './bagikan.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...kontenEn,
   ...bandingEn,
   ...alatEn,
+  ...bagikanEn,
   'site.title': 'Stunting Atlas of {provinsi}',
   'site.short': 'Stunting Atlas',
   'site.description': 'Open analysis of stunting among under-fives in {provinsi}: routine data, surveys, targets and programmes.',

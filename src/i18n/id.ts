@@ -6,11 +6,13 @@
 import { bandingId } from './banding.id.ts';
 import { kontenId } from './konten.id.ts';
 import { alatId } from './alat.id.ts';
+import { bagikanId } from './bagikan.id.ts';
 
 export const id = {
   ...kontenId,
   ...bandingId,
   ...alatId,
+  ...bagikanId,
   'site.title': 'Atlas Stunting {provinsi}',
   'site.short': 'Atlas Stunting',
   'site.description': 'Analisis terbuka tentang stunting pada balita di {provinsi}: data rutin, survei, target dan program.',

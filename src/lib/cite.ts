@@ -3,7 +3,24 @@
  * identifier it names. The release is a short hash of the published files' sha256 sums in
  * manifest.json: the same data give the same identifier, any changed figure a new one.
  */
-import { formatPeriod, type Lang } from './i18n.ts';
+import { formatPeriod, t, type Lang } from './i18n.ts';
+
+/**
+ * The licence of the site's own published aggregates (the figures this project computes and
+ * publishes: pages, downloads, Parquet/CSV). Defined here only: a proposal of the project, changed
+ * in this one place. Sources keep their own terms (survey figures and targets as their publishers
+ * allow; area names idn-area-data, ODbL; boundaries as public/batas/ says). See LICENSE-DATA.md.
+ */
+export const DATA_LICENCE = {
+  name: 'CC BY 4.0',
+  title: 'Creative Commons Attribution 4.0 International',
+  url: 'https://creativecommons.org/licenses/by/4.0/',
+} as const;
+
+/** The licence words of citations and file metadata: the aggregates under DATA_LICENCE, each source under its own. */
+export function licenceText(lang: Lang): string {
+  return t(lang, 'cite.licence', { lisensi: `${DATA_LICENCE.name} (${DATA_LICENCE.url})` });
+}
 
 /** "r-3f2a9c1b04de" from the outputs' sha256 sums (order-independent); "" when there are none. */
 export async function releaseId(outputs: readonly { file?: string; sha256?: string }[]): Promise<string> {

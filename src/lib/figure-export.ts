@@ -22,6 +22,8 @@ export interface ExportContext {
   /** Words drawn across the image: "DATA SINTETIS"; "INTERNAL". */
   demoMark: string;
   internalMark: string;
+  /** Licence line of the CSV/xlsx metadata (src/lib/cite.ts DATA_LICENCE). */
+  licence?: string;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -41,7 +43,7 @@ export function figureCaption(figure: Element): string {
 
 /** The SVGs that make up the picture (legends and plot, maps), without icons inside buttons. */
 export function figureSvgs(figure: Element): SVGSVGElement[] {
-  return [...figure.querySelectorAll<SVGSVGElement>('svg')].filter((s) => !s.parentElement?.closest('svg') && !s.closest('button, details, .fig-tools'));
+  return [...figure.querySelectorAll<SVGSVGElement>('svg')].filter((s) => !s.parentElement?.closest('svg') && !s.closest('button, details, .fig-tools, .peta-legenda'));
 }
 
 function size(svg: SVGSVGElement): { w: number; h: number } {
@@ -102,6 +104,8 @@ export function figureSvg(figure: Element, ctx: ExportContext): { svg: string; w
     out.push(serializer.serializeToString(clone).replace(/ xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, ''));
     y += h + 8;
   });
+  const legend = figure.querySelector('.peta-legenda');
+  if (legend) y = legendSvg(legend, out, y, inner, serializer);
   text(wrap(figureCaption(figure), inner, 12), 12, 'fill="#4a5260"');
   y += 4;
   text([`${ctx.site} · ${ctx.url}`], 11, 'fill="#005a66"');
@@ -118,6 +122,37 @@ export function figureSvg(figure: Element, ctx: ExportContext): { svg: string; w
   }
   const svg = `<svg xmlns="${SVG_NS}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif" color="#1b1f24"><rect width="100%" height="100%" fill="#ffffff"/>${out.join('')}${marks.join('')}</svg>`;
   return { svg, width, height };
+}
+
+/**
+ * A map's legend (an HTML list beside the map on the page) drawn into the image: its title, then
+ * each shown class with its swatch (colours; the hatched no-report / suppressed / too-few patterns,
+ * whose definitions travel in the map's own SVG) and label, in rows. Returns the new y.
+ */
+export function legendSvg(legend: Element, out: string[], top: number, inner: number, serializer: XMLSerializer): number {
+  let y = top;
+  const title = legend.querySelector('.peta-legenda-judul')?.textContent?.trim();
+  if (title) {
+    y += 16;
+    out.push(`<text x="${PAD}" y="${y.toFixed(1)}" font-size="13" font-weight="700" fill="#1b1f24" data-legend-title="">${esc(title)}</text>`);
+  }
+  y += 6;
+  const row = 20;
+  let x = PAD;
+  for (const li of legend.querySelectorAll<HTMLElement>('li')) {
+    if (li.hidden) continue;
+    const label = li.querySelector('span')?.textContent?.trim() ?? '';
+    const swatch = li.querySelector('svg');
+    const w = 22 + 6 + label.length * 12 * 0.56 + 16;
+    if (x > PAD && x + w > PAD + inner) {
+      x = PAD;
+      y += row;
+    }
+    const shapes = swatch ? [...swatch.childNodes].map((n) => serializer.serializeToString(n).replace(/ xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, '')).join('') : '';
+    out.push(`<g transform="translate(${x.toFixed(1)} ${y.toFixed(1)})" data-legend-item="${esc(li.dataset.kelas ?? '')}">${shapes}<text x="28" y="11" font-size="12" fill="#1b1f24">${esc(label)}</text></g>`);
+    x += w;
+  }
+  return y + row + 4;
 }
 
 /** PNG of the SVG at `scale` × (drawn by the browser, nothing leaves it). */
@@ -177,7 +212,7 @@ export function figureTable(figure: Element, lang: Lang, codeHeader: string): { 
 /** The figure's CSV: a title row and a source row above the table, then the table. */
 export function figureCsv(figure: Element, ctx: ExportContext, codeHeader: string): string {
   const table = figureTable(figure, ctx.lang, codeHeader);
-  const lines = [figureTitle(figure), figureCaption(figure), `${ctx.site} · ${ctx.url}`];
+  const lines = [figureTitle(figure), figureCaption(figure), `${ctx.site} · ${ctx.url}`, ctx.licence ?? ''];
   if (ctx.internal) lines.unshift(ctx.internalMark);
   else if (ctx.demo) lines.unshift(ctx.demoMark);
   const head = lines.filter(Boolean).map((l) => toCsv([l], []).trimEnd()).join('\n');

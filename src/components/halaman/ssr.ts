@@ -47,14 +47,19 @@ export function viewsHref(base: string, name: string): string {
 
 const models = new Map<string, Promise<unknown>>();
 
-/** Loads (once per page and state, shared by both languages) and renders the slots. */
-export async function renderPage<M>(name: string, page: PageModule<M>, lang: Lang, base: string, state: AtlasState = {}) {
+/** A page's model, loaded once per page and state (shared by both languages, embeds and share cards). */
+export function loadModel<M>(name: string, page: PageModule<M>, state: AtlasState = {}): Promise<M> {
   const key = `${name}|${JSON.stringify(state)}`;
   let p = models.get(key) as Promise<M> | undefined;
   if (!p) {
     p = page.load(buildDb(), state, siteProvince());
     models.set(key, p);
   }
-  const model = await p;
+  return p;
+}
+
+/** Loads (once per page and state, shared by both languages) and renders the slots. */
+export async function renderPage<M>(name: string, page: PageModule<M>, lang: Lang, base: string, state: AtlasState = {}) {
+  const model = await loadModel(name, page, state);
   return { model, state: page.stateOf(model), slots: page.slots(model, { lang, document: ssrDocument(), base, width: SSR_WIDTH, province: siteProvince() }) };
 }

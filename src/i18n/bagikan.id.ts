@@ -1,0 +1,20 @@
+/** Strings of the embed pages, the share cards and the data licence (Indonesian). */
+export const bagikanId = {
+  'embed.button': 'Sematkan',
+  'embed.buttonTitle': 'Kode <iframe> untuk memasang grafik ini di situs lain',
+  'embed.lead': 'Salin kode ini ke halaman Anda. Bingkai menampilkan tampilan bawaan grafik ini (periode terbaru) dan menyesuaikan lebarnya.',
+  'embed.copy': 'Salin kode',
+  'embed.copied': 'Kode disalin',
+  'embed.code': 'Kode sematan',
+  'embed.full': 'Lihat halaman lengkap',
+  'embed.periode': 'Data sampai {periode}',
+  'kartu.ukuran': 'data rutin e-PPGBM',
+  'kartu.definisi': 'Stunting: TB/U < −2 SD (WHO 2006)',
+  'kartu.tanpaAngka': 'tidak ada laporan untuk bulan ini',
+  'kartu.demoDetail': 'contoh, bukan angka nyata',
+  'kartu.alt': '{nama}: prevalensi stunting {angka} ({periode}, e-PPGBM)',
+  'kartu.ditekan': 'angka disembunyikan: terlalu sedikit balita diukur atau jumlah kecil (aturan privasi)',
+  'lisensi.data': 'Angka agregat di situs ini berlisensi',
+  'lisensi.sumber': 'sebutkan Atlas Stunting dan sumbernya. Angka survei, target, data wilayah dan batas wilayah mengikuti ketentuan sumber masing-masing.',
+  'lisensi.file': 'Lisensi: {lisensi}',
+} as const;

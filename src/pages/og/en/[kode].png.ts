@@ -1,0 +1,5 @@
+/** Share card (Open Graph image) of a profile, English: /og/en/<kode>.png (src/components/kartu/kartu.ts). */
+import { kartuPaths, kartuResponse } from '../../../components/kartu/kartu.ts';
+
+export const getStaticPaths = kartuPaths;
+export const GET = ({ params }: { params: { kode: string } }) => kartuResponse('en', params.kode);
