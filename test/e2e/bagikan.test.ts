@@ -1,0 +1,204 @@
+/**
+ * Sharing outside the site: embed pages (a figure alone, no query string, 320 px without sideways
+ * scroll, link back to the full page), the toolbar's Embed snippet, the share cards (Open Graph
+ * image of a regency page: a 1200×630 PNG drawn from that regency's own figures; villages use
+ * their district's; all cards within the budget), map downloads that carry their legend, and the
+ * data licence in the footer, the data page and the figure CSV.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KARTU_BUDGET, kartuPng, kartuSvg, pngSize } from '../../src/build/kartu.ts';
+import { kartuData, kartuModel } from '../../src/components/kartu/kartu.ts';
+import { DATA_LICENCE } from '../../src/lib/cite.ts';
+import { launchBrowser, serveSite, withPage, type Site } from './harness.ts';
+
+let site: Site;
+let browser: Browser;
+/** A regency and one of its districts and villages with profile pages, from the built site. */
+let kab: string;
+let kec: string;
+let desa: string;
+
+beforeAll(async () => {
+  site = await serveSite();
+  browser = await launchBrowser();
+  const codes = readdirSync(join(site.dist, 'wilayah')).filter((c) => /^\d/.test(c)).sort();
+  kab = codes.find((c) => /^\d{2}\.\d{2}$/.test(c) && codes.some((d) => /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(d) && d.startsWith(`${c}.`)))!;
+  desa = codes.find((c) => /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(c) && c.startsWith(`${kab}.`))!;
+  kec = desa.slice(0, 8);
+  expect(kab && kec && desa).toBeTruthy();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const text = async (page: Page, sel: string) => ((await page.locator(sel).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+describe('embed pages', () => {
+  it('a chart alone: figure, source line, link back (target _top), noindex, no site chrome, 320 px without sideways scroll', async () => {
+    const url = site.url('id', `/embed/wilayah/${kab}/tren/`);
+    expect(url).not.toContain('?');
+    await withPage(browser, url, async (probe) => {
+      const { page } = probe;
+      expect(await page.locator('.site-header, .site-nav, .site-footer, .skip-link, .fig-tools').count()).toBe(0);
+      expect(await page.locator('figure.chart').count()).toBe(1);
+      expect(await page.locator('figure.chart[data-figure="tren"] .chart-body svg').count()).toBeGreaterThan(0);
+      expect(await text(page, 'figure.chart .chart-title')).toMatch(/Prevalensi stunting rutin/);
+      expect(await text(page, 'figure.chart > figcaption')).toMatch(/^Sumber: e-PPGBM, \w+ \d{4}–\w+ \d{4}/);
+      const back = page.locator('[data-embed-sumber] a');
+      expect(await back.getAttribute('href')).toBe(`${site.base}wilayah/${kab}/#fig-tren`);
+      expect(await back.getAttribute('target')).toBe('_top');
+      expect(await text(page, '[data-embed-sumber]')).toMatch(/^Data sampai \w+ \d{4} · Atlas Stunting/);
+      expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
+      expect(await page.locator('base').getAttribute('target')).toBe('_top');
+      if (site.manifest().demo) expect(await text(page, '[data-banner="demo"]')).toMatch(/DATA SINTETIS/);
+      // the drawing visible at this width fits the frame
+      const visible = await page.evaluate(() => [...document.querySelectorAll('svg[data-chart-main]')].filter((s) => s.getBoundingClientRect().width > 0).length);
+      expect(visible).toBeGreaterThan(0);
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      expect(scroll).toBeLessThanOrEqual(client);
+      expect(probe.errors).toEqual([]);
+    }, { viewport: { width: 320, height: 640 } });
+  });
+
+  it('a map alone in English: map, legend with its hatched classes, source; the table stays on the full page', async () => {
+    await withPage(browser, site.url('en', `/embed/wilayah/${kab}/peta-desa/`), async (probe) => {
+      const { page } = probe;
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      expect(await page.locator('figure.peta .peta-svg path.area').count()).toBeGreaterThan(10);
+      expect(await page.locator('.peta-legenda li[data-kelas="tanpa_laporan"]').count()).toBe(1);
+      expect(await page.locator('.peta-tabel').isVisible()).toBe(false);
+      expect(await text(page, 'figure.chart > figcaption')).toMatch(/^Source: e-PPGBM/);
+      expect(await page.locator('[data-embed-sumber] a').getAttribute('href')).toBe(`${site.base}en/wilayah/${kab}/#fig-peta-desa`);
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      expect(scroll).toBeLessThanOrEqual(client);
+      expect(probe.errors).toEqual([]);
+    }, { viewport: { width: 320, height: 640 } });
+  });
+
+  it('the toolbar offers the <iframe> of the figure\'s embed page, which exists; a village page offers none', async () => {
+    await withPage(browser, site.url('id', `/wilayah/${kab}/`), async (probe) => {
+      const { page } = probe;
+      const fig = page.locator('figure[data-figure="tren"]');
+      await fig.locator('.fig-tools button[data-embed]').click();
+      const code = await fig.locator('textarea[data-embed-code]').inputValue();
+      const src = `${site.root}embed/wilayah/${kab}/tren/`;
+      expect(code).toMatch(new RegExp(`^<iframe src="${src.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}" title="Prevalensi stunting rutin[^"]*" width="100%" height="\\d+"`));
+      expect((await fetch(src)).status).toBe(200);
+      // every figure named as embeddable has its page
+      const names = ((await page.locator('[data-embed-figures]').getAttribute('data-embed-figures')) ?? '').split(' ');
+      expect(names).toEqual(expect.arrayContaining(['tren', 'peta-desa']));
+      for (const n of names) expect((await fetch(`${site.root}embed/wilayah/${kab}/${n}/`)).status).toBe(200);
+      expect(probe.errors).toEqual([]);
+    });
+    await withPage(browser, site.url('id', `/wilayah/${desa}/`), async (probe) => {
+      await probe.page.locator('figure[data-figure="tren"] .fig-tools').waitFor();
+      expect(await probe.page.locator('.fig-tools button[data-embed]').count()).toBe(0);
+    });
+  });
+});
+
+describe('share cards', () => {
+  it('a regency page points og:image at its own 1200×630 card, root-relative without ATLAS_SITE, drawn from that regency\'s figures', async () => {
+    await withPage(browser, site.url('id', `/wilayah/${kab}/`), async (probe) => {
+      const { page } = probe;
+      const meta = async (key: string) => page.locator(`meta[property="${key}"], meta[name="${key}"]`).getAttribute('content');
+      const nama = await text(page, 'h1');
+      expect(await page.locator('link[rel="canonical"]').count()).toBe(0); // built without ATLAS_SITE
+      expect(await meta('og:image')).toBe(`${site.base}og/id/${kab}.png`);
+      expect(await meta('og:image:width')).toBe('1200');
+      expect(await meta('og:image:height')).toBe('630');
+      expect(await meta('twitter:card')).toBe('summary_large_image');
+      expect(await meta('og:image:alt')).toContain(nama);
+      expect(await meta('og:title')).toContain(nama);
+      const res = await fetch(`${site.root}og/id/${kab}.png`);
+      expect(res.headers.get('content-type')).toMatch(/image\/png/);
+      const png = new Uint8Array(await res.arrayBuffer());
+      expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+      // the card's source: the regency's own model, as the page shows it; drawn again here, byte for byte
+      expect(readFileSync(join(site.dist, 'data', 'manifest.json'), 'utf8')).toBe(readFileSync(join('public', 'data', 'manifest.json'), 'utf8'));
+      const svg = kartuSvg(kartuData('id', await kartuModel(kab)));
+      expect(svg).toContain(nama.split(' ')[0]);
+      expect(svg.replace(/<[^>]+>/g, ' ')).toContain(nama.split(' ').slice(-1)[0]);
+      const headline = await text(page, '.card:nth-child(3) .card-value');
+      expect(svg).toContain(headline.replace(/\s/g, ''));
+      expect(Buffer.from(kartuPng(svg, null)).equals(Buffer.from(png))).toBe(true);
+    });
+  });
+
+  it('the English page has the English card; a village uses its district\'s', async () => {
+    await withPage(browser, site.url('en', `/wilayah/${kab}/`), async (probe) => {
+      expect(await probe.page.locator('meta[property="og:image"]').getAttribute('content')).toBe(`${site.base}og/en/${kab}.png`);
+    });
+    await withPage(browser, site.url('id', `/wilayah/${desa}/`), async (probe) => {
+      expect(await probe.page.locator('meta[property="og:image"]').getAttribute('content')).toBe(`${site.base}og/id/${kec}.png`);
+      expect((await fetch(`${site.root}og/id/${kec}.png`)).status).toBe(200);
+    });
+  });
+
+  it('every province, regency and district has a card in both languages, all together within the 15 MB budget', () => {
+    const areas = readdirSync(join(site.dist, 'wilayah')).filter((c) => /^\d{2}(\.\d{2}){0,2}$/.test(c));
+    let bytes = 0;
+    for (const lang of ['id', 'en']) {
+      const files = readdirSync(join(site.dist, 'og', lang));
+      expect(files.sort()).toEqual(areas.map((c) => `${c}.png`).sort());
+      for (const f of files) bytes += statSync(join(site.dist, 'og', lang, f)).size;
+    }
+    expect(bytes).toBeGreaterThan(areas.length * 2 * 10_000);
+    expect(bytes).toBeLessThanOrEqual(KARTU_BUDGET);
+  });
+});
+
+async function grab(page: Page, figure: string, kind: string): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`figure[data-figure="${figure}"] .fig-tools button[data-download="${kind}"]`)]);
+  return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
+}
+
+describe('map images carry their legend', () => {
+  it('SVG and PNG of a regency\'s village map: title, legend classes (hatched ones too), source, period, demo mark', async () => {
+    await withPage(browser, site.url('id', `/wilayah/${kab}/`), async (probe) => {
+      const { page } = probe;
+      const fig = 'peta-desa';
+      await page.locator(`figure[data-figure="${fig}"] .fig-tools`).waitFor();
+      const labels = await page.locator(`figure[data-figure="${fig}"] .peta-legenda li:not([hidden]) span`).allTextContents();
+      expect(labels.length).toBeGreaterThan(6);
+      const svg = (await grab(page, fig, 'svg')).bytes.toString('utf8');
+      const legendTitle = await text(page, `figure[data-figure="${fig}"] .peta-legenda-judul`);
+      expect(svg).toContain(`data-legend-title="">${legendTitle}<`);
+      for (const l of labels) expect(svg).toContain(`>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</text>`);
+      // the hatched classes are drawn with the map's own patterns
+      expect(svg).toMatch(/data-legend-item="tanpa_laporan"><rect[^>]+fill="url\(#peta-desa-tl\)"/);
+      expect(svg).toMatch(/data-legend-item="ditekan"><rect[^>]+fill="url\(#peta-desa-dt\)"/);
+      expect(svg).toContain('<pattern id="peta-desa-tl"');
+      // the title, wrapped over lines
+      expect(svg.replace(/<\/text><text[^>]*>/g, ' ')).toContain(await text(page, `figure[data-figure="${fig}"] .chart-title`));
+      expect(svg).toMatch(/Sumber: e-PPGBM \(pengukuran rutin posyandu\), \w+ \d{4}/);
+      if (site.manifest().demo) expect(svg).toContain('DATA SINTETIS');
+      const png = (await grab(page, fig, 'png')).bytes;
+      const w = Number(/width="(\d+)"/.exec(svg)![1]);
+      const h = Number(/height="(\d+)"/.exec(svg)![1]);
+      expect(pngSize(png)).toEqual({ width: w * 2, height: h * 2 });
+      expect(probe.errors).toEqual([]);
+    });
+  });
+});
+
+describe('data licence', () => {
+  it('footer, data page and a figure CSV name CC BY 4.0 with its link', async () => {
+    await withPage(browser, site.url('en', '/data/'), async (probe) => {
+      const { page } = probe;
+      expect(await page.locator(`footer a[rel="license"][href="${DATA_LICENCE.url}"]`).count()).toBe(1);
+      expect(await page.locator(`main [data-licence] a[href="${DATA_LICENCE.url}"]`).count()).toBe(1);
+      expect(await text(page, '[data-citation]')).toContain(`${DATA_LICENCE.name} (${DATA_LICENCE.url})`);
+    });
+    await withPage(browser, site.url('id', '/prioritas/'), async (probe) => {
+      const { page } = probe;
+      await page.locator('figure[data-figure="peringkat"] .fig-tools').waitFor();
+      const csv = (await grab(page, 'peringkat', 'csv')).bytes.toString('utf8');
+      expect(csv).toContain(`Lisensi: angka agregat situs ini: ${DATA_LICENCE.name} (${DATA_LICENCE.url})`);
+    });
+  });
+});
