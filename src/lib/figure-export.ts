@@ -84,7 +84,8 @@ export function figureSvg(figure: Element, ctx: ExportContext): { svg: string; w
       out.push(`<text x="${PAD}" y="${y.toFixed(1)}" font-size="${px}" ${attrs}>${esc(l)}</text>`);
     }
   };
-  text(wrap(figureTitle(figure), inner, 17), 17, 'font-weight="700" fill="#1b1f24"');
+  // bold type runs wider than wrap()'s estimate: wrap as if it were 19 px
+  text(wrap(figureTitle(figure), inner, 19), 17, 'font-weight="700" fill="#1b1f24"');
   const subtitle = figure.querySelector('.chart-subtitle, [data-figure-subtitle]')?.textContent?.trim();
   if (subtitle) text(wrap(subtitle, inner, 13), 13, 'fill="#4a5260"');
   y += 10;
