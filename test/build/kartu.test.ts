@@ -72,7 +72,7 @@ describe('encodePalettePng', () => {
     expect(pngSize(png)).toEqual({ width: w, height: h });
     // walk the chunks: PLTE and IDAT
     let at = 8;
-    let plte = Buffer.alloc(0);
+    let plte: Uint8Array = new Uint8Array(0);
     const idat: Buffer[] = [];
     while (at < png.length) {
       const len = png.readUInt32BE(at);

@@ -8,31 +8,28 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { KARTU_BUDGET, kartuPng, kartuSvg, pngSize } from '../../src/build/kartu.ts';
 import { kartuData, kartuModel } from '../../src/components/kartu/kartu.ts';
 import { DATA_LICENCE } from '../../src/lib/cite.ts';
-import { launchBrowser, serveSite, withPage, type Site } from './harness.ts';
+import { useSite, withPage, type Site } from './harness.ts';
 
-let site: Site;
-let browser: Browser;
+const session = useSite();
 /** A regency and one of its districts and villages with profile pages, from the built site. */
 let kab: string;
 let kec: string;
 let desa: string;
+let site: Site;
+let browser: Browser;
 
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
+beforeAll(() => {
+  site = session.site;
+  browser = session.browser;
   const codes = readdirSync(join(site.dist, 'wilayah')).filter((c) => /^\d/.test(c)).sort();
   kab = codes.find((c) => /^\d{2}\.\d{2}$/.test(c) && codes.some((d) => /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(d) && d.startsWith(`${c}.`)))!;
   desa = codes.find((c) => /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(c) && c.startsWith(`${kab}.`))!;
   kec = desa.slice(0, 8);
   expect(kab && kec && desa).toBeTruthy();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 const text = async (page: Page, sel: string) => ((await page.locator(sel).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
