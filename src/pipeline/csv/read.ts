@@ -1,5 +1,5 @@
 import type { IssueLog } from '../issues.ts';
-import { sqlString } from '../duck.ts';
+import { sqlString } from '../../lib/db/connector.ts';
 import type { Head } from './prescan.ts';
 
 /** A column an input kind needs or accepts, with the header spellings it is known by. */
