@@ -13,6 +13,8 @@ export const GAZETIR = 'gazetir';
 export const LELUHUR = 'leluhur';
 /** By-name e-PPGBM counts per village and month (diukur, pendek, sangat_pendek, baris, exclusions by reason, file). */
 export const BN_DESA_BULAN = 'bn_desa_bulan';
+/** By-name counts per area names as written and month, before names are matched (sql/by-name.ts: byNameQuery's columns). */
+export const BN_NAMA_BULAN = 'bn_nama_bulan';
 /** Cells hidden in the previous release: tabel, kode_wilayah, grp (period, or period|programme), measure. */
 export const PREVIOUS_HIDDEN = 'rilis_lalu_ditekan';
 
@@ -34,6 +36,7 @@ export const SHARED_TABLES: SharedTable[] = [
   { name: LELUHUR, holds: 'area -> ancestors', writer: 'aggregate.ts (buildAncestors)', readers: ['aggregate.ts'] },
   { name: inputTable('<kind>'), holds: 'typed input rows', writer: 'readers/table.ts', readers: ['build.ts (cross-checks, pass-through tables)', 'aggregate.ts'] },
   { name: BN_DESA_BULAN, holds: 'by-name counts per village and month', writer: 'readers/eppgbm.ts', readers: ['build.ts (cross-checks)', 'aggregate.ts'] },
+  { name: BN_NAMA_BULAN, holds: 'by-name counts per area names and month', writer: 'sql/by-name.ts (byNameQuery, run by readers/eppgbm.ts; the browser file check runs the same SQL)', readers: ['readers/eppgbm.ts', 'sql/by-name.ts (BY_NAME_VILLAGE_SQL)'] },
   { name: outputTable('<table>' as TableName), holds: 'published tables', writer: 'aggregate.ts, build.ts (pass-through)', readers: ['apply-suppression.ts (rewrites the suppressed ones)', 'output.ts (Parquet)', 'build.ts (manifest)'] },
   { name: PREVIOUS_HIDDEN, holds: 'cells hidden in the previous release', writer: 'previous-release.ts', readers: ['apply-suppression.ts'] },
 ];

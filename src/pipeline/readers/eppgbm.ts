@@ -1,13 +1,13 @@
 import { statSync } from 'node:fs';
 import type { Duck } from '../duck.ts';
 import type { IssueLog } from '../issues.ts';
-import { TBU_LABELS } from '../../lib/domain/stunting.ts';
-import { col, csvSource, fieldCountWrong, mapHeader, needsSequentialRead, reportFieldCount, reportRejects, type HeaderMap, type RejectRow } from '../csv/read.ts';
+import { csvSource, mapHeader, needsSequentialRead, reportRejects, type RejectRow } from '../csv/read.ts';
 import { checkBody, type InputFile } from '../input-files.ts';
 import { recordStartLines, rowToLine, scanRecords } from '../csv/records.ts';
-import { EPPGBM_COLUMNS as C, EPPGBM_SPEC } from '../kinds.ts';
-import { LEVEL_LABEL, type NameMatcher, type NameTuple } from '../names.ts';
-import { byNameQuery, ERROR_KINDS, REASONS, rowSql, single, type ByNameFile } from '../sql/by-name.ts';
+import { EPPGBM_SPEC } from '../kinds.ts';
+import type { NameMatcher } from '../names.ts';
+import { BN_NAMA_BULAN } from '../tables.ts';
+import { BY_NAME_VILLAGE_SQL, byNameQuery, matchNames, REASONS, reportRowErrors, reportUnmatched, rowErrorExtra, ROW_ERROR_COLUMNS, rowSql, single, type ByNameFile } from '../sql/by-name.ts';
 
 /**
  * e-PPGBM by-name measurement exports -> counts per village and month, in one pass of DuckDB over
@@ -54,7 +54,7 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
   const runFast = async () => {
     for (let salt = 0; ; salt++) {
       await runOnce(salt);
-      const [{ bentrok }] = await db.all<{ bentrok: boolean }>(`SELECT coalesce(bool_or(bentrok), false) AS bentrok FROM bn_nama_bulan`);
+      const [{ bentrok }] = await db.all<{ bentrok: boolean }>(`SELECT coalesce(bool_or(bentrok), false) AS bentrok FROM ${BN_NAMA_BULAN}`);
       if (!bentrok) return;
       if (salt === 3) throw new Error('raw/eppgbm: two different area-name tuples kept the same hash with every salt tried (please report this)');
     }
@@ -98,7 +98,7 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
   const bodies = await Promise.all(files.map((f) => f.input.body));
 
   // Row counts against our own line counts: no row may vanish.
-  const [{ total }] = await db.all<{ total: number }>(`SELECT coalesce(sum(baris), 0) AS total FROM bn_nama_bulan`);
+  const [{ total }] = await db.all<{ total: number }>(`SELECT coalesce(sum(baris), 0) AS total FROM ${BN_NAMA_BULAN}`);
   const lines = files.map((f, i) => bodies[i].lines - 1 - bodies[i].blankLines);
   const recordLines = new Map<number, number[]>();
   if (total !== lines.reduce((a, b) => a + b, 0)) {
@@ -115,54 +115,27 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
   }
   files.forEach((f, i) => (f.input.rows = lines[i]));
   const lineOf = (f: ByNameFile, rowNumbers: number[]) => rowToLine(rowNumbers, { rejectedLines: [], recordLines: recordLines.get(f.index) });
-  const [{ n: galat }] = await db.all<{ n: number }>(`SELECT coalesce(sum(galat), 0) AS n FROM bn_nama_bulan`);
+  const [{ n: galat }] = await db.all<{ n: number }>(`SELECT coalesce(sum(galat), 0) AS n FROM ${BN_NAMA_BULAN}`);
 
   // Slow path 1: place every row-level error (file, line, column).
   if (galat > 0) {
     for (const f of files) {
       const bad = await db.all<Record<string, unknown> & { rn: number }>(
-        `SELECT rn, e_kolom, e_kolom_lebih, ${ERROR_KINDS.map((e) => e.flag).join(', ')}, tanggal_teks, zs_teks FROM (
-           SELECT row_number() OVER () AS rn, * FROM (${rowSql(single(f), { sequential, extra: `${col(f.map, C.tanggal)} AS tanggal_teks, ${col(f.map, C.zsTbu)} AS zs_teks,` })}))
+        `SELECT rn, ${ROW_ERROR_COLUMNS} FROM (
+           SELECT row_number() OVER () AS rn, * FROM (${rowSql(single(f), { sequential, extra: rowErrorExtra(f.map) })}))
          WHERE alasan = 'galat' ORDER BY rn LIMIT 200`,
       );
       const lines = lineOf(f, bad.map((b) => b.rn));
-      bad.forEach((b, i) => {
-        if (b.e_kolom) {
-          // a shifted row: its values are in the wrong columns, so nothing else about it is meaningful
-          reportFieldCount(log, f.input.name, lines[i], f.input.head, Boolean(b.e_kolom_lebih));
-          return;
-        }
-        for (const e of ERROR_KINDS) {
-          if (!b[e.flag]) continue;
-          // only non-personal values are quoted; dates of birth, NIK and names never are
-          const shown = e.flag === 'e_tanggal' && b.tanggal_teks ? ` ("${b.tanggal_teks}")` : e.flag === 'e_zs' ? ` ("${b.zs_teks}")` : '';
-          log.report(e.type, f.input.name, { line: lines[i], column: f.map.get(e.column) }, { shown, hint: e.hint, labels: TBU_LABELS.map((l) => l.label).join(', ') });
-        }
-      });
+      bad.forEach((b, i) => reportRowErrors(log, f.input.name, lines[i], f.input.head, f.map, b));
     }
   }
 
   // Names -> codes.
   const names = await db.all<{ prov: string; kab: string; kec: string; desa: string; baris: number; file: number }>(
-    `SELECT prov, kab, kec, desa, sum(baris) AS baris, min(file) AS file FROM bn_nama_bulan
+    `SELECT prov, kab, kec, desa, sum(baris) AS baris, min(file) AS file FROM ${BN_NAMA_BULAN}
      WHERE prov IS NOT NULL AND kab IS NOT NULL AND kec IS NOT NULL AND desa IS NOT NULL GROUP BY ALL ORDER BY ALL`,
   );
-  const matches: { t: NameTuple; kode: string | null; excluded: boolean }[] = [];
-  const unmatched = new Map<string, { level: string; name: string; parent: string; suggestions: string[]; ambiguous?: string[]; rows: number; tuples: NameTuple[] }>();
-  for (const r of names) {
-    const t: NameTuple = [r.prov, r.kab, r.kec, r.desa];
-    const res = matcher.match(t);
-    if (res.ok) {
-      matches.push({ t, kode: res.kode, excluded: res.kode === null });
-      continue;
-    }
-    const parent = res.parent ? `${areaLabel(res.parent)} (${res.parent.kode})` : `province ${province}`;
-    const key = `${res.level}|${res.parent?.kode ?? ''}|${res.name.trim().toLowerCase()}`;
-    const u = unmatched.get(key) ?? { level: res.level, name: res.name.trim(), parent, suggestions: res.suggestions, ambiguous: res.ambiguous, rows: 0, tuples: [] };
-    u.rows += r.baris;
-    u.tuples.push(t);
-    unmatched.set(key, u);
-  }
+  const { matches, unmatched } = matchNames(names, matcher, province);
   if (unmatched.size > 0) {
     // Slow path 2: first line of each unmatched name.
     await db.run(`CREATE OR REPLACE TEMP TABLE bn_unmatched (prov VARCHAR, kab VARCHAR, kec VARCHAR, desa VARCHAR, u INTEGER)`);
@@ -179,19 +152,9 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
         if (!first.has(h.u)) first.set(h.u, { file: f, line: lines[i] });
       });
     }
-    keys.forEach((k, u) => {
-      const x = unmatched.get(k)!;
+    reportUnmatched(log, unmatched, (u) => {
       const at = first.get(u);
-      const label = LEVEL_LABEL[x.level as keyof typeof LEVEL_LABEL];
-      const suggestion = x.suggestions.length ? `did you mean ${x.suggestions.map((s) => `"${s}"`).join(', ')}?` : 'no similar name is known there';
-      const values = { level: label, name: x.name, parent: x.parent, rows: `${x.rows} ${x.rows === 1 ? 'row' : 'rows'}`, suggestion, areas: x.ambiguous?.join(', ') ?? '' };
-      log.report(
-        x.ambiguous ? 'ambiguous-name' : 'unmatched-name',
-        at?.file.input.name ?? 'raw/eppgbm',
-        { line: at?.line, column: at?.file.map.get(label === 'Prov' ? C.prov : label === 'Kab/Kota' ? C.kab : label === 'Kec' ? C.kec : C.desa) },
-        values,
-        k,
-      );
+      return at && { file: at.file.input.name, line: at.line, map: at.file.map };
     });
   }
 
@@ -200,16 +163,7 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
   const excluded = new Set(matches.filter((m) => m.excluded).map((m) => m.t.join('\u0000')));
   await db.run(`CREATE OR REPLACE TEMP TABLE bn_excluded (prov VARCHAR, kab VARCHAR, kec VARCHAR, desa VARCHAR)`);
   await db.append('bn_excluded', [...excluded].map((s) => s.split('\u0000')));
-  await db.run(`INSERT INTO bn_desa_bulan
-    SELECT x.kode, n.periode,
-      sum(CASE WHEN e.prov IS NULL THEN n.diukur ELSE 0 END), sum(CASE WHEN e.prov IS NULL THEN n.pendek ELSE 0 END),
-      sum(CASE WHEN e.prov IS NULL THEN n.sangat_pendek ELSE 0 END), sum(n.baris), sum(n.tidak_masuk_akal), sum(n.usia), sum(n.duplikat),
-      sum(n.haz_kosong), sum(CASE WHEN e.prov IS NULL THEN 0 ELSE n.baris END), min(n.file)
-    FROM bn_nama_bulan n
-    JOIN bn_match x ON n.prov = x.prov AND n.kab = x.kab AND n.kec = x.kec AND n.desa = x.desa
-    LEFT JOIN bn_excluded e ON n.prov = e.prov AND n.kab = e.kab AND n.kec = e.kec AND n.desa = e.desa
-    WHERE n.periode IS NOT NULL
-    GROUP BY x.kode, n.periode`);
+  await db.run(`INSERT INTO bn_desa_bulan ${BY_NAME_VILLAGE_SQL}`);
 
   const reasons = (
     await db.all<Record<string, number>>(
@@ -218,9 +172,4 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
     )
   )[0];
   return { files: files.length, rows: total, reasons };
-}
-
-/** "Kecamatan Muara Ancalong", "Kabupaten Kutai Timur" (regency names already carry their kind). */
-function areaLabel(a: { jenis: string; nama: string }): string {
-  return a.nama.toLowerCase().startsWith(a.jenis.toLowerCase()) ? a.nama : `${a.jenis} ${a.nama}`;
 }

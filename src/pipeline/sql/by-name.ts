@@ -6,11 +6,15 @@
  * Pure: no file system, no engine (the macros it calls are RULE_MACROS of rules.ts).
  */
 import { sqlString } from '../../lib/db/connector.ts';
-import { col, csvSource, fieldCountWrong, type HeaderMap } from '../csv/read.ts';
+import { col, csvSource, fieldCountWrong, reportFieldCount, type HeaderMap } from '../csv/read.ts';
 import type { InputFile } from '../input-files.ts';
-import type { IssueTypeId } from '../issues.ts';
+import type { Head } from '../csv/prescan.ts';
+import type { IssueLog, IssueTypeId } from '../issues.ts';
 import { EPPGBM_COLUMNS as C } from '../kinds.ts';
+import { LEVEL_LABEL, type NameMatcher, type NameTuple } from '../names.ts';
+import { TBU_LABELS } from '../../lib/domain/stunting.ts';
 import { FORMAT_HINTS } from './rules.ts';
+import { BN_NAMA_BULAN } from '../tables.ts';
 
 export interface ByNameFile {
   input: InputFile;
@@ -103,7 +107,7 @@ export const ERROR_KINDS = [
  * with another salt.
  */
 export function byNameQuery(fs: ByNameFile[], sequential: boolean, salt = 0): string {
-  return `CREATE OR REPLACE TABLE bn_nama_bulan AS
+  return `CREATE OR REPLACE TABLE ${BN_NAMA_BULAN} AS
   ${byNameAggregateSql(layouts(fs).map((l) => rowSql(l, { sequential })), salt)}`;
 }
 
@@ -147,3 +151,100 @@ export function byNameAggregateSql(rowSelects: readonly string[], salt = 0): str
 
 /** The row classes of rowSql's `alasan`. */
 export const REASONS = ['sah', 'usia', 'haz_kosong', 'tidak_masuk_akal', 'galat'] as const;
+
+/** The columns a row-error query selects from rowSql (with `extra: rowErrorExtra(map)`). */
+export const ROW_ERROR_COLUMNS = `e_kolom, e_kolom_lebih, ${ERROR_KINDS.map((e) => e.flag).join(', ')}, tanggal_teks, zs_teks`;
+
+/** rowSql's `extra` for a row-error query: the two values a message may quote. */
+export const rowErrorExtra = (map: HeaderMap) => `${col(map, C.tanggal)} AS tanggal_teks, ${col(map, C.zsTbu)} AS zs_teks,`;
+
+/** Reports the errors of one row classified 'galat' (ROW_ERROR_COLUMNS) at its line. */
+export function reportRowErrors(log: IssueLog, file: string, line: number, head: Head, map: HeaderMap, b: Record<string, unknown>): void {
+  if (b.e_kolom) {
+    // a shifted row: its values are in the wrong columns, so nothing else about it is meaningful
+    reportFieldCount(log, file, line, head, Boolean(b.e_kolom_lebih));
+    return;
+  }
+  for (const e of ERROR_KINDS) {
+    if (!b[e.flag]) continue;
+    // only non-personal values are quoted; dates of birth, NIK and names never are
+    const shown = e.flag === 'e_tanggal' && b.tanggal_teks ? ` ("${b.tanggal_teks}")` : e.flag === 'e_zs' ? ` ("${b.zs_teks}")` : '';
+    log.report(e.type, file, { line, column: map.get(e.column) }, { shown, hint: e.hint, labels: TBU_LABELS.map((l) => l.label).join(', ') });
+  }
+}
+
+export interface NameMatch {
+  t: NameTuple;
+  kode: string | null;
+  excluded: boolean;
+}
+
+export interface Unmatched {
+  level: string;
+  name: string;
+  parent: string;
+  suggestions: string[];
+  ambiguous?: string[];
+  rows: number;
+  tuples: NameTuple[];
+}
+
+/** Area names as written (with their row counts) -> codes; names matching nothing, grouped by level, parent and name. */
+export function matchNames(names: readonly { prov: string; kab: string; kec: string; desa: string; baris: number }[], matcher: NameMatcher, province: string): { matches: NameMatch[]; unmatched: Map<string, Unmatched> } {
+  const matches: NameMatch[] = [];
+  const unmatched = new Map<string, Unmatched>();
+  for (const r of names) {
+    const t: NameTuple = [r.prov, r.kab, r.kec, r.desa];
+    const res = matcher.match(t);
+    if (res.ok) {
+      matches.push({ t, kode: res.kode, excluded: res.kode === null });
+      continue;
+    }
+    const parent = res.parent ? `${areaLabel(res.parent)} (${res.parent.kode})` : `province ${province}`;
+    const key = `${res.level}|${res.parent?.kode ?? ''}|${res.name.trim().toLowerCase()}`;
+    const u = unmatched.get(key) ?? { level: res.level, name: res.name.trim(), parent, suggestions: res.suggestions, ambiguous: res.ambiguous, rows: 0, tuples: [] };
+    u.rows += r.baris;
+    u.tuples.push(t);
+    unmatched.set(key, u);
+  }
+  return { matches, unmatched };
+}
+
+/** Reports each unmatched name (in matchNames' order) at the first line that has it (`at(index)`). */
+export function reportUnmatched(log: IssueLog, unmatched: Map<string, Unmatched>, at: (index: number) => { file: string; line: number; map: HeaderMap } | undefined): void {
+  [...unmatched.keys()].forEach((k, u) => {
+    const x = unmatched.get(k)!;
+    const where = at(u);
+    const label = LEVEL_LABEL[x.level as keyof typeof LEVEL_LABEL];
+    const suggestion = x.suggestions.length ? `did you mean ${x.suggestions.map((s) => `"${s}"`).join(', ')}?` : 'no similar name is known there';
+    const values = { level: label, name: x.name, parent: x.parent, rows: `${x.rows} ${x.rows === 1 ? 'row' : 'rows'}`, suggestion, areas: x.ambiguous?.join(', ') ?? '' };
+    log.report(
+      x.ambiguous ? 'ambiguous-name' : 'unmatched-name',
+      where?.file ?? 'raw/eppgbm',
+      { line: where?.line, column: where?.map.get(label === 'Prov' ? C.prov : label === 'Kab/Kota' ? C.kab : label === 'Kec' ? C.kec : C.desa) },
+      values,
+      k,
+    );
+  });
+}
+
+/**
+ * Counts per village code and month from byNameQuery's `bn_nama_bulan`, the matched names
+ * `bn_match (prov, kab, kec, desa, kode)` and the names excluded on purpose `bn_excluded`:
+ * the columns of `bn_desa_bulan` (kode_wilayah, periode, diukur, pendek, sangat_pendek, baris,
+ * tidak_masuk_akal, usia, duplikat, haz_kosong, tidak_cocok, file).
+ */
+export const BY_NAME_VILLAGE_SQL = `SELECT x.kode, n.periode,
+      sum(CASE WHEN e.prov IS NULL THEN n.diukur ELSE 0 END), sum(CASE WHEN e.prov IS NULL THEN n.pendek ELSE 0 END),
+      sum(CASE WHEN e.prov IS NULL THEN n.sangat_pendek ELSE 0 END), sum(n.baris), sum(n.tidak_masuk_akal), sum(n.usia), sum(n.duplikat),
+      sum(n.haz_kosong), sum(CASE WHEN e.prov IS NULL THEN 0 ELSE n.baris END), min(n.file)
+    FROM ${BN_NAMA_BULAN} n
+    JOIN bn_match x ON n.prov = x.prov AND n.kab = x.kab AND n.kec = x.kec AND n.desa = x.desa
+    LEFT JOIN bn_excluded e ON n.prov = e.prov AND n.kab = e.kab AND n.kec = e.kec AND n.desa = e.desa
+    WHERE n.periode IS NOT NULL
+    GROUP BY x.kode, n.periode`;
+
+/** "Kecamatan Muara Ancalong", "Kabupaten Kutai Timur" (regency names already carry their kind). */
+function areaLabel(a: { jenis: string; nama: string }): string {
+  return a.nama.toLowerCase().startsWith(a.jenis.toLowerCase()) ? a.nama : `${a.jenis} ${a.nama}`;
+}
