@@ -7,7 +7,7 @@ import { recordStartLines, rowToLine, scanRecords } from '../csv/records.ts';
 import { EPPGBM_SPEC } from '../kinds.ts';
 import type { NameMatcher } from '../names.ts';
 import { BN_NAMA_BULAN } from '../tables.ts';
-import { BY_NAME_VILLAGE_SQL, byNameQuery, matchNames, REASONS, reportRowErrors, reportUnmatched, rowErrorExtra, ROW_ERROR_COLUMNS, rowSql, single, type ByNameFile } from '../sql/by-name.ts';
+import { BY_NAME_VILLAGE_COLUMNS, BY_NAME_VILLAGE_SQL, byNameQuery, matchNames, REASONS, reportRowErrors, reportUnmatched, rowErrorExtra, ROW_ERROR_COLUMNS, rowSql, single, type ByNameFile } from '../sql/by-name.ts';
 
 /**
  * e-PPGBM by-name measurement exports -> counts per village and month, in one pass of DuckDB over
@@ -36,8 +36,7 @@ export async function readByName(db: Duck, inputs: InputFile[], matcher: NameMat
     const map = mapHeader(input.head, EPPGBM_SPEC, input.name, log);
     if (map) files.push({ input, map, index });
   });
-  await db.run(`CREATE OR REPLACE TABLE bn_desa_bulan (kode_wilayah VARCHAR, periode VARCHAR, diukur BIGINT, pendek BIGINT, sangat_pendek BIGINT,
-    baris BIGINT, tidak_masuk_akal BIGINT, usia BIGINT, duplikat BIGINT, haz_kosong BIGINT, tidak_cocok BIGINT, file INTEGER)`);
+  await db.run(`CREATE OR REPLACE TABLE bn_desa_bulan ${BY_NAME_VILLAGE_COLUMNS}`);
   if (files.length === 0) return { files: 0, rows: 0, reasons: {} };
 
   // Fast path: one query over all files (byNameQuery).

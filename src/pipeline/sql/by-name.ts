@@ -228,6 +228,10 @@ export function reportUnmatched(log: IssueLog, unmatched: Map<string, Unmatched>
   });
 }
 
+/** The columns of `bn_desa_bulan` (BY_NAME_VILLAGE_SQL's rows, in its order). */
+export const BY_NAME_VILLAGE_COLUMNS = `(kode_wilayah VARCHAR, periode VARCHAR, diukur BIGINT, pendek BIGINT, sangat_pendek BIGINT,
+    baris BIGINT, tidak_masuk_akal BIGINT, usia BIGINT, duplikat BIGINT, haz_kosong BIGINT, tidak_cocok BIGINT, file INTEGER)`;
+
 /**
  * Counts per village code and month from byNameQuery's `bn_nama_bulan`, the matched names
  * `bn_match (prov, kab, kec, desa, kode)` and the names excluded on purpose `bn_excluded`:
