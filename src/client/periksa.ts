@@ -229,7 +229,7 @@ function start(root: HTMLElement) {
         const bad = await engine.exec<Record<string, unknown> & { ln: number }>(
           `SELECT ln, ${ROW_ERROR_COLUMNS} FROM (${uploadRowSql(layout, rowErrorExtra(map))}) WHERE alasan = 'galat' ORDER BY ln LIMIT 200`,
         );
-        for (const b of bad) reportRowErrors(log, name, b.ln, head, map, b);
+        for (const b of bad) reportRowErrors(log, name, b.ln, head, map, b, false);
 
         // Counts per names and month: the build's aggregation (again with another salt when two
         // name tuples share a hash, as the build does).

@@ -158,8 +158,12 @@ export const ROW_ERROR_COLUMNS = `e_kolom, e_kolom_lebih, ${ERROR_KINDS.map((e) 
 /** rowSql's `extra` for a row-error query: the two values a message may quote. */
 export const rowErrorExtra = (map: HeaderMap) => `${col(map, C.tanggal)} AS tanggal_teks, ${col(map, C.zsTbu)} AS zs_teks,`;
 
-/** Reports the errors of one row classified 'galat' (ROW_ERROR_COLUMNS) at its line. */
-export function reportRowErrors(log: IssueLog, file: string, line: number, head: Head, map: HeaderMap, b: Record<string, unknown>): void {
+/**
+ * Reports the errors of one row classified 'galat' (ROW_ERROR_COLUMNS) at its line. The build quotes
+ * the unreadable date or z-score; the browser's file check passes `quote: false` and shows no value
+ * of the file at all.
+ */
+export function reportRowErrors(log: IssueLog, file: string, line: number, head: Head, map: HeaderMap, b: Record<string, unknown>, quote = true): void {
   if (b.e_kolom) {
     // a shifted row: its values are in the wrong columns, so nothing else about it is meaningful
     reportFieldCount(log, file, line, head, Boolean(b.e_kolom_lebih));
@@ -168,7 +172,7 @@ export function reportRowErrors(log: IssueLog, file: string, line: number, head:
   for (const e of ERROR_KINDS) {
     if (!b[e.flag]) continue;
     // only non-personal values are quoted; dates of birth, NIK and names never are
-    const shown = e.flag === 'e_tanggal' && b.tanggal_teks ? ` ("${b.tanggal_teks}")` : e.flag === 'e_zs' ? ` ("${b.zs_teks}")` : '';
+    const shown = !quote ? '' : e.flag === 'e_tanggal' && b.tanggal_teks ? ` ("${b.tanggal_teks}")` : e.flag === 'e_zs' ? ` ("${b.zs_teks}")` : '';
     log.report(e.type, file, { line, column: map.get(e.column) }, { shown, hint: e.hint, labels: TBU_LABELS.map((l) => l.label).join(', ') });
   }
 }
