@@ -160,7 +160,7 @@ function start(root: HTMLElement) {
                 const header = raw.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h));
                 const h: Head = { path: name, bom, crlf: result.meta.linebreak === '\r\n', delimiter: result.meta.delimiter === ';' ? ';' : ',', header };
                 head = h;
-                line += recordLines(raw) - 1;
+                line += recordLines(raw); // the first record starts on the line after the header
                 first = 1;
                 detected = detectKind(h, name, log);
                 if (!detected) {
