@@ -11,6 +11,7 @@ import Papa from 'papaparse';
 import { browserEngine, dbStatus, onDbProgress, onDbStatus, startDb } from '../lib/db/browser.ts';
 import { escapeHtml, formatNumber, formatPercent, formatPeriod, t, toHtml, type Lang, type MessageKey } from '../lib/i18n.ts';
 import { periksaBandingSql, PERIKSA_DESA } from '../lib/queries/periksa.ts';
+import { MIN_DENOMINATOR_FOR_RATE } from '../lib/domain/suppression.ts';
 import type { Head } from '../pipeline/csv/prescan.ts';
 import { reportRejects } from '../pipeline/csv/read.ts';
 import { IssueLog } from '../pipeline/issues.ts';
@@ -77,8 +78,13 @@ function start(root: HTMLElement) {
     engineText.textContent = loaded < total ? t(lang, 'konsol.downloading', { loaded: mb(loaded), total: mb(total) }) : t(lang, 'konsol.starting');
   });
   const showStatus = (s: string) => {
-    engineBox.dataset.state = s;
-    if (s === 'ready') offProgress();
+    if (engineBox.dataset.state === 'ready') return;
+    // 'ready' only once the published tables are in too (below)
+    engineBox.dataset.state = s === 'ready' ? 'tables' : s;
+    if (s === 'ready') {
+      offProgress();
+      engineText.textContent = t(lang, 'periksa.tables');
+    }
     if (s === 'failed') engineText.textContent = t(lang, 'konsol.failed', { pesan: window.__atlas?.dbError ?? '' });
   };
   onDbStatus(showStatus);
@@ -323,7 +329,7 @@ function start(root: HTMLElement) {
       .join('');
     const issues = log.sorted();
     const data = JSON.stringify(issues.map((i) => ({ line: i.line ?? null, column: i.column ?? null, type: i.type, severity: i.severity })));
-    return `<h2>${escapeHtml(t(lang, 'periksa.issues', { n: formatNumber(lang, lines.length) }))}</h2><ol class="issues" data-issues='${escapeHtml(data)}'>${list}</ol>`;
+    return `<h2>${escapeHtml(t(lang, 'periksa.issues', { n: formatNumber(lang, lines.length) }))}</h2><p class="muted">${escapeHtml(t(lang, 'periksa.issuesNote'))}</p><ol class="issues" data-issues='${escapeHtml(data)}'>${list}</ol>`;
   }
 
   function showIssues(log: IssueLog, name: string, ms: number) {
@@ -367,7 +373,7 @@ function start(root: HTMLElement) {
     const monthRows = [...months.entries()]
       .map(
         ([periode, m]) =>
-          `<tr data-periode="${escapeHtml(periode)}"><th scope="row">${escapeHtml(formatPeriod(lang, periode))}</th><td class="num">${n(m.desa)}</td><td class="num">${n(m.diukur)}</td><td class="num">${n(m.stunting)}</td><td class="num">${p(m.diukur ? (100 * m.stunting) / m.diukur : null)}</td><td class="num">${n(m.desa - m.tanpa)}</td><td class="num">${n(m.cd)} / ${n(m.pd)}</td><td class="num">${n(m.cs)} / ${n(m.ps)}</td><td class="num" data-k="sama">${n(m.sama)}</td><td class="num">${n(m.tanpa)}</td></tr>`,
+          `<tr data-periode="${escapeHtml(periode)}"><th scope="row">${escapeHtml(formatPeriod(lang, periode))}</th><td class="num">${n(m.desa)}</td><td class="num">${n(m.diukur)}</td><td class="num">${n(m.stunting)}</td><td class="num">${p(m.diukur >= MIN_DENOMINATOR_FOR_RATE ? (100 * m.stunting) / m.diukur : null)}</td><td class="num">${n(m.desa - m.tanpa)}</td><td class="num">${n(m.cd)} / ${n(m.pd)}</td><td class="num">${n(m.cs)} / ${n(m.ps)}</td><td class="num" data-k="sama">${n(m.sama)}</td><td class="num">${n(m.tanpa)}</td></tr>`,
       )
       .join('');
     const monthTable = banding.length

@@ -107,6 +107,8 @@ export const alatEn: Record<keyof typeof alatId, string> = {
   'periksa.sum.measuredDesa': 'Children measured (village counts)',
   'periksa.failed': 'The check failed: {pesan}',
   'periksa.issues': 'Problems ({n})',
+  'periksa.tables': 'Loading the published figures (wilayah, gizi_balita)…',
+  'periksa.issuesNote': 'The same messages as the data build (npm run data): FILE:LINE:COLUMN, what is wrong — how to fix it. Every type is described in docs/errors.md.',
   'periksa.noIssues': 'No problems: every row was read and every area name was recognised.',
   'periksa.sum.rows': 'Rows read',
   'periksa.sum.measured': 'Children measured (valid, once a month)',

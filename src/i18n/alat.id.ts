@@ -108,6 +108,8 @@ export const alatId = {
   'periksa.sum.measuredDesa': 'Balita diukur (jumlah per desa)',
   'periksa.failed': 'Pemeriksaan gagal: {pesan}',
   'periksa.issues': 'Masalah ({n})',
+  'periksa.tables': 'Memuat angka terbitan (wilayah, gizi_balita)…',
+  'periksa.issuesNote': 'Pesan sama dengan tahap pembangunan data (npm run data), dalam bahasa Inggris: BERKAS:BARIS:KOLOM, apa yang salah — cara memperbaikinya. Setiap jenis dijelaskan di docs/errors.md.',
   'periksa.noIssues': 'Tidak ada masalah: setiap baris terbaca dan setiap nama wilayah dikenali.',
   'periksa.sum.rows': 'Baris dibaca',
   'periksa.sum.measured': 'Balita diukur (sah, sekali per bulan)',

@@ -3,6 +3,7 @@
  * per village code and month) beside the published figures for the same villages and months.
  */
 import { int } from './sql.ts';
+import { MIN_DENOMINATOR_FOR_RATE } from '../domain/suppression.ts';
 
 /** The scratch table the file check fills: kode_wilayah, periode, diukur, pendek, sangat_pendek. */
 export const PERIKSA_DESA = 'periksa_desa';
@@ -18,7 +19,8 @@ export function periksaBandingSql(): string {
 )
 SELECT f.kode_wilayah, w.nama_wilayah, f.periode,
   ${int('f.diukur')} AS diukur_berkas, ${int('f.stunting')} AS stunting_berkas,
-  CASE WHEN f.diukur > 0 THEN 100.0 * f.stunting / f.diukur END AS prevalensi_berkas,
+  -- a rate only from enough children, as on the rest of the site
+  CASE WHEN f.diukur >= ${MIN_DENOMINATOR_FOR_RATE} THEN 100.0 * f.stunting / f.diukur END AS prevalensi_berkas,
   ${int('g.jumlah_balita_diukur')} AS diukur_terbit, ${int('g.jumlah_balita_stunting')} AS stunting_terbit,
   g.prevalensi_stunting AS prevalensi_terbit, g.ditekan,
   g.kode_wilayah IS NOT NULL AS ada_terbit
