@@ -9,31 +9,24 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/demo/generate.ts';
 import { writeCheckExport } from '../../src/demo/periksa.ts';
 import { buildData } from '../../src/pipeline/build.ts';
 import { DataError, type Issue } from '../../src/pipeline/issues.ts';
 import { createNodeConnector } from '../../src/lib/db/node.ts';
-import { launchBrowser, serveSite, withPage, type Probe, type Site } from './harness.ts';
+import { useSite, withPage, type Probe } from './harness.ts';
 
 const DIR = resolve('tmp', 'periksa-e2e');
 const DEMO = join(DIR, 'demo');
-let site: Site;
-let browser: Browser;
+const session = useSite();
 
 beforeAll(async () => {
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
   await generateDemo({ out: DEMO, scale: 0.05 });
-  site = await serveSite();
-  browser = await launchBrowser();
 }, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 interface BuildResult {
   issues: Issue[];
@@ -74,7 +67,7 @@ async function buildOne(file: string, dir: 'eppgbm' | 'eppgbm-desa'): Promise<Bu
 /** Opens the page, waits for the engine and the two published tables, checks `file`; returns what the page shows. */
 async function checkInPage(probe: Probe, lang: 'id' | 'en', file: string) {
   const { page } = probe;
-  await page.goto(site.url(lang, '/jelajah/periksa/'));
+  await page.goto(session.site.url(lang, '/jelajah/periksa/'));
   await page.waitForSelector('[data-engine][data-state="ready"]', { timeout: 120_000 });
   const before = probe.requests.length;
   await page.setInputFiles('input[type=file]', file);
@@ -140,7 +133,7 @@ describe('file check: by-name export', () => {
     expect(built.villages.size).toBeGreaterThan(50);
     expect(built.exclusions.tidak_masuk_akal).toBeGreaterThanOrEqual(3);
 
-    await withPage(browser, undefined, async (probe) => {
+    await withPage(session.browser, undefined, async (probe) => {
       const got = await checkInPage(probe, 'id', made.path);
       expect(got.done).toBe('result');
       expect(got.during).toEqual([]);
@@ -180,7 +173,7 @@ describe('file check: by-name export', () => {
       expect.arrayContaining([`4:${c('Tanggal Pengukuran')}:invalid-date`, `7:${c('ZS TB/U')}:invalid-haz`, `11:${c('Desa/Kel')}:unmatched-name`, `14:${c('Desa/Kel')}:missing-area-name`, `${last}:null:field-count`]),
     );
 
-    await withPage(browser, undefined, async (probe) => {
+    await withPage(session.browser, undefined, async (probe) => {
       const got = await checkInPage(probe, 'en', made.path);
       expect(got.during).toEqual([]);
       expect(got.issues.map((i) => i.key).sort()).toEqual(expected);
@@ -223,7 +216,7 @@ describe('file check: village-count CSV', () => {
     const expected = keys(bad.issues.filter((i) => basename(i.file) === 'desa_rusak.csv'));
     expect(expected).toEqual(expect.arrayContaining(['3:1:unknown-code', '5:4:negative-count', '6:5:part-exceeds-whole', '8:2:invalid-value', '11:null:duplicate-key']));
 
-    await withPage(browser, undefined, async (probe) => {
+    await withPage(session.browser, undefined, async (probe) => {
       const ok = await checkInPage(probe, 'id', clean);
       expect(ok.done).toBe('result');
       expect(ok.during).toEqual([]);
@@ -241,14 +234,14 @@ describe('file check: village-count CSV', () => {
 
 describe('file check page', () => {
   it('shows the engine download byte by byte and is linked from the data tools', async () => {
-    await withPage(browser, undefined, async (probe) => {
+    await withPage(session.browser, undefined, async (probe) => {
       const { page } = probe;
       await page.addInitScript(() => {
         const seen: [number, number][] = [];
         (window as unknown as { __progress: typeof seen }).__progress = seen;
         window.addEventListener('atlas:db-progress', (e) => seen.push([(e as CustomEvent).detail.loaded, (e as CustomEvent).detail.total]));
       });
-      await page.goto(site.url('en', '/jelajah/'));
+      await page.goto(session.site.url('en', '/jelajah/'));
       const link = page.locator('.alat-nav a[href$="/en/jelajah/periksa/"]');
       expect(await link.count()).toBe(1);
       await link.click();
