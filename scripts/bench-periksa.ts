@@ -45,11 +45,15 @@ try {
   console.log(`engine and published tables ready ${((performance.now() - t) / 1000).toFixed(1)} s after opening`);
   // longest gap between animation frames while checking: does the page freeze?
   await page.evaluate(() => {
-    const w = window as unknown as { __gap: number; __last: number };
+    const w = window as unknown as { __gap: number; __last: number; __gaps: [number, string][] };
     w.__gap = 0;
+    w.__gaps = [];
     w.__last = performance.now();
     const tick = (now: number) => {
-      w.__gap = Math.max(w.__gap, now - w.__last);
+      const gap = now - w.__last;
+      w.__gap = Math.max(w.__gap, gap);
+      // what the page was doing: the status line shown after the gap
+      if (gap > 250) w.__gaps.push([Math.round(gap), document.querySelector('[data-status]')?.textContent ?? '']);
       w.__last = now;
       requestAnimationFrame(tick);
     };
@@ -66,7 +70,9 @@ try {
   const gap = await page.evaluate(() => (window as unknown as { __gap: number }).__gap);
   const rows = await page.locator('[data-summary] [data-k="baris"]').textContent();
   console.log(`check: ${done}; ${(wall / 1000).toFixed(1)} s from choosing the file to the result (page's own figure ${(ms / 1000).toFixed(1)} s); rows read ${rows}`);
-  console.log(`longest gap between frames while checking: ${Math.round(gap)} ms`);
+  const gaps = await page.evaluate(() => (window as unknown as { __gaps: [number, string][] }).__gaps);
+  console.log(`longest gap between frames while checking: ${Math.round(gap)} ms; gaps over 250 ms: ${gaps.length}`);
+  for (const [ms, what] of gaps.sort((a, b) => b[0] - a[0]).slice(0, 5)) console.log(`  ${ms} ms before "${what.slice(0, 80)}"`);
   console.log(`requests while checking: ${during.length}${during.length ? ` (${during.join(', ')})` : ''}; outside localhost during the session: ${probe.outside.length}`);
   console.log(`file check ${(made.bytes / 1e6).toFixed(1)} MB / ${made.rows} rows: ${(wall / 1000).toFixed(1)} s, ${during.length} requests`);
   await probe.close();
