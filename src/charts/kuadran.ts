@@ -91,8 +91,14 @@ function drawKuadran(rows: readonly KuadranRow[], options: KuadranOptions, width
     marks: [
       Plot.ruleX([mx], { stroke: '#999', strokeDasharray: '3,3' }),
       Plot.ruleY([my], { stroke: '#999', strokeDasharray: '3,3' }),
-      Plot.text(corner.filter((c) => c.anchor === 'end'), { x: 'x', y: 'y', text: 'text', textAnchor: 'end', fill: '#777', fontStyle: 'italic', dy: 4 }),
-      Plot.text(corner.filter((c) => c.anchor === 'start'), { x: 'x', y: 'y', text: 'text', textAnchor: 'start', fill: '#777', fontStyle: 'italic', dy: 4, dx: 4 }),
+      // Corner names inside their corners; on a phone each wraps (the two top ones would run
+      // into each other on one line).
+      ...corner.map((c) =>
+        Plot.text([c], {
+          x: 'x', y: 'y', text: 'text', textAnchor: c.anchor as 'start' | 'end', lineAnchor: c.y === 0 ? 'bottom' : 'top',
+          dx: c.anchor === 'start' ? 4 : 0, dy: c.y === 0 ? -4 : 4, fill: '#777', fontStyle: 'italic', lineWidth: narrow ? 9 : Infinity,
+        }),
+      ),
       Plot.dot(data, { x: 'prevalensi', y: 'stunting', fill: 'prevalensi', stroke: '#333', r: 6, ...(data.some((d) => d.href) ? { href: (d: KuadranRow) => d.href ?? null, title: (d: KuadranRow) => d.title ?? d.nama } : {}) }),
       // Each label goes where it overlaps the labels placed before it least (above, below,
       // right or left of its dot).

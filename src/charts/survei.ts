@@ -40,9 +40,10 @@ function drawSurvei(rows: readonly SurveiRow[], targets: readonly TargetRow[], o
   const present = rows.filter((r) => isNum(r.prevalensi));
   const shownTargets = targets.filter((t) => t.tahun <= 2025);
   const years = options.tahun ?? [...new Set([...rows.map((r) => r.tahun), ...shownTargets.map((t) => t.tahun)])].sort();
+  // On a phone the survey's name and year on two lines (four labels side by side do not fit).
   const tick = (y: number) => {
     const s = rows.find((r) => r.tahun === y);
-    return s ? `${s.survei} ${y}` : String(y);
+    return s ? `${s.survei}${narrow ? '\n' : ' '}${y}` : String(y);
   };
   const series = present.filter((r, i) => present.findIndex((o) => o.kode_wilayah === r.kode_wilayah) === i);
   const isUpper = (r: SurveiRow) =>
@@ -55,7 +56,7 @@ function drawSurvei(rows: readonly SurveiRow[], targets: readonly TargetRow[], o
     marginTop: narrow ? 28 + 16 * series.length : undefined,
     marginLeft: 48,
     marginRight: narrow ? 16 : 130,
-    marginBottom: 34,
+    marginBottom: narrow ? 44 : 34,
     x: { type: 'point', domain: years, label: null, tickFormat: (y: number) => tick(y), inset: 20 },
     y: { domain: [0, 30], label: axisLabel, labelAnchor: 'top', grid: true, tickFormat: (v: number) => formatNumber(lang, v) },
     ariaLabel: label,

@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatPercent, formatPeriod, formatNumber, t } from '../lib/i18n.ts';
-import { INK, finish, isNum, linkChannels, periodDate, type ChartOptions, type Linked, STYLE, sized } from './common.ts';
+import { CHAR_PX, INK, finish, isNum, linkChannels, periodDate, type ChartOptions, type Linked, STYLE, sized } from './common.ts';
 
 export interface TrenRow extends Linked {
   periode: string;
@@ -38,6 +38,21 @@ function drawTren(rows: readonly TrenRow[], options: TrenOptions, width: number,
   const max = Math.max(10, ...present.map((r) => r.value));
   const dates = [...new Set(data.map((r) => +r.date))].sort((a, b) => a - b).map((d) => new Date(d));
   const sorotRow = present.find((r) => r.periode === sorot);
+  // Month labels that would touch their neighbour on the time axis (e.g. June and August) are
+  // left out, latest first kept (every month is in the table and in each dot's tooltip).
+  const marginRight = series ? (narrow ? 90 : 120) : 30;
+  const inner = width - 48 - marginRight - 2 * 24;
+  const span = dates.length > 1 ? +dates.at(-1)! - +dates[0]! : 1;
+  const minGap = narrow ? 17 : 22;
+  const tickDates: Date[] = [];
+  for (const d of [...dates].reverse()) {
+    const x = ((+d - +dates[0]!) / span) * inner;
+    const last = tickDates.at(-1);
+    if (!last || ((+last - +dates[0]!) / span) * inner - x >= minGap) tickDates.push(d);
+  }
+  tickDates.reverse();
+  const gaps = dates.slice(1).map((d, i) => ((+d - +dates[i]!) / span) * inner);
+  const roomy = !gaps.length || Math.min(...gaps) >= 8 * CHAR_PX + 8;
   // Each dot links to its area's page at that month: a larger transparent target on top of the
   // dots, so a finger or a pointer finds it, and keyboard focus reaches every month.
   const tip = (r: TrenRow) =>
@@ -50,12 +65,12 @@ function drawTren(rows: readonly TrenRow[], options: TrenOptions, width: number,
     style: STYLE,
     height,
     marginLeft: 48,
-    marginRight: series ? (narrow ? 90 : 120) : 30,
+    marginRight,
     marginBottom: narrow ? 62 : dates.length > 5 ? 50 : 36,
     x: {
       type: 'utc',
       domain: [dates[0] ?? new Date(0), dates.at(-1) ?? new Date(0)],
-      ticks: dates,
+      ticks: tickDates,
       inset: 24,
       label: null,
       tickFormat: (d: Date) => formatPeriod(lang, `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`, { short: true }),
@@ -74,7 +89,8 @@ function drawTren(rows: readonly TrenRow[], options: TrenOptions, width: number,
             narrow ? present.filter((r, i) => i === 0 || i === present.length - 1 || r.periode === sorot) : present,
             { x: 'date', y: 'value', text: (r: TrenRow) => formatPercent(lang, r.prevalensi), dy: -10, fill: 'currentColor' },
           ),
-      Plot.text(data.filter((r) => Number.isNaN(r.value)), { x: 'date', y: 0, text: () => `– ${t(lang, 'chart.noData')}`, dy: -8, fill: '#555', fontStyle: 'italic' }),
+      // A month without a figure: "– no data" where it fits, else a dash (the caption says what it means).
+      Plot.text(data.filter((r) => Number.isNaN(r.value)), { x: 'date', y: 0, text: () => (roomy ? `– ${t(lang, 'chart.noData')}` : '–'), dy: -8, fill: '#555', fontStyle: 'italic' }),
       ...(sorotRow ? [Plot.dot([sorotRow], { x: 'date', y: 'value', r: 7, stroke: '#000', strokeWidth: 1.5, fill: 'none' })] : []),
       ...(links.href ? [Plot.dot(present, { x: 'date', y: 'value', r: 10, fill: 'transparent', ...links })] : []),
     ],

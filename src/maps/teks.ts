@@ -58,7 +58,7 @@ const TEKS = {
     prevalensi: 'Prevalence {nilai} ({stunting} stunted of {diukur} measured)',
     prevalensiSurvei: 'Prevalence {nilai}',
     cakupan: 'Measurement coverage {nilai}',
-    cakupanProgram: 'Coverage {nilai} ({realisasi} of target {sasaran})',
+    cakupanProgram: 'Coverage {nilai} ({realisasi} of a target population of {sasaran})',
     periode: 'Period: {periode}',
     sumber: 'Source: {sumber}',
     skematik: 'Schematic map: these tiles are not boundaries. Boundaries for this province are not available yet.',
@@ -80,11 +80,22 @@ const TEKS = {
     captionLokator: 'Where this area lies in its regency/city (thick lines: district borders).',
     prevSurvei: '{survei} prevalence',
     cakupanJudul: 'Map of {program} coverage, {periode}',
-    cakupanCaption: 'Coverage = realisation / target × 100, by regency/city. Fixed colour classes (not WHO thresholds: this is programme coverage, not prevalence).',
+    cakupanCaption: 'Coverage = realisation / target population × 100, by regency/city. Fixed colour classes (not WHO thresholds: this is programme coverage, not prevalence).',
   },
 } as const;
 
 export type TeksKey = keyof (typeof TEKS)['id'];
+
+/**
+ * The boundaries' attribution line (public/batas/<province>/meta.json, written in Indonesian by
+ * `npm run boundaries`) in the page's language: on English pages its Indonesian words become
+ * English ("Batas wilayah:" → "Boundaries:", "kode Kepmendagri" → "Kepmendagri codes"); the rest
+ * (names, licences, decree numbers) stays as written.
+ */
+export function atribusiBatas(lang: Lang, text: string): string {
+  if (lang === 'id') return text;
+  return text.replace(/^Batas wilayah:\s*/i, 'Boundaries: ').replace(/\bkode Kepmendagri\b/g, 'Kepmendagri codes');
+}
 
 export function tk(lang: Lang, key: TeksKey, params: Record<string, string | number> = {}): string {
   return TEKS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));

@@ -100,8 +100,8 @@ export function bandingPrioritasHtml(m: BandingPrioritasModel, { lang, base, pro
 <p class="lead">${escapeHtml(t(lang, 'prioritas.lead', { tahun: first.tahun, jumlah: m.daftar.length }))} <strong lang="id">${escapeHtml(daftarNama(lang, names))}</strong>.</p>
 <p class="explain">${escapeHtml(t(lang, 'prioritas.dasar'))} ${lang === 'en' && first.dasar_en ? escapeHtml(first.dasar_en) : `<span lang="id">${escapeHtml(first.dasar)}</span>`}. ${escapeHtml(t(lang, 'prioritas.sumber'))} <span lang="id">${escapeHtml(first.sumber)}</span>.</p>
 ${first.catatan ? `<p class="explain source-note">${escapeHtml(t(lang, 'prioritas.catatan'))} <span lang="id">${escapeHtml(desimalIndonesia(first.catatan))}</span></p>` : ''}
-<div class="table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(t(lang, 'prioritas.tableLabel'))}"><table class="data-table banding-table">
-<caption>${escapeHtml(t(lang, 'prioritas.tableCaption', { periode: p }))}</caption>
+<p class="table-caption" id="banding-prioritas-judul">${escapeHtml(t(lang, 'prioritas.tableCaption', { periode: p }))}</p>
+<div class="table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(t(lang, 'prioritas.tableLabel'))}"><table class="data-table banding-table" aria-labelledby="banding-prioritas-judul">
 <thead>${head}</thead><tbody>${body}</tbody></table></div>
 <p class="explain">${escapeHtml(t(lang, 'prioritas.tableNote'))}</p>
 ${notesHtml(t(lang, 'prioritas.notesTitle'), notes)}

@@ -13,7 +13,7 @@ import { escapeHtml, formatNumber, formatPercent, formatPeriod, t, type Lang } f
 import { loadBatas, loadBatasMeta } from '../../maps/batas.ts';
 import { kelasRutin, legendaHtml, isiKelas, lokatorSvg, polaDefs, petaSvg, type KelasKhusus, type PetaArea } from '../../maps/peta.ts';
 import { kelasNilai, labelKelas, skalaWho, type Skala } from '../../maps/skala.ts';
-import { tk } from '../../maps/teks.ts';
+import { atribusiBatas, tk } from '../../maps/teks.ts';
 import type { Province } from '../../lib/province.ts';
 import { labelWilayah, wilayahHref } from './shared.ts';
 
@@ -103,7 +103,7 @@ ${f.legend}
 </div>
 <div class="peta-tabel table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(t(f.lang, 'fig.showTable'))}">${f.table}</div>
 </div>
-<figcaption>${escapeHtml(f.caption)}${f.attribution ? ` <span class="peta-atribusi" lang="id">${escapeHtml(f.attribution)}</span>` : ''}</figcaption>${f.note ? `<p class="peta-catatan">${escapeHtml(f.note)}</p>` : ''}
+<figcaption>${escapeHtml(f.caption)}${f.attribution ? ` <span class="peta-atribusi"${f.lang === 'id' ? ' lang="id"' : ''}>${escapeHtml(atribusiBatas(f.lang, f.attribution))}</span>` : ''}</figcaption>${f.note ? `<p class="peta-catatan">${escapeHtml(f.note)}</p>` : ''}
 </figure>`;
 }
 
@@ -268,7 +268,7 @@ export function petaProfil(ctx: SlotContext, p: PetaProfil, self: { kode_wilayah
     const title = tk(lang, 'judulLokator', { nama: self.nama_wilayah });
     const uid = 'peta-lokator';
     const svg = lokatorSvg({ lang, desa: p.data.topo, kode, nama: self.nama_wilayah, width: Math.min(width, 420), label: title });
-    return `<figure class="chart peta peta-lokator" data-figure="${uid}" data-peta><h3 class="chart-title">${escapeHtml(title)}</h3><div class="chart-body peta-body">${svg}</div><figcaption>${escapeHtml(tk(lang, 'captionLokator'))}${p.data.attribution ? ` <span class="peta-atribusi" lang="id">${escapeHtml(p.data.attribution)}</span>` : ''}</figcaption></figure>`;
+    return `<figure class="chart peta peta-lokator" data-figure="${uid}" data-peta><h3 class="chart-title">${escapeHtml(title)}</h3><div class="chart-body peta-body">${svg}</div><figcaption>${escapeHtml(tk(lang, 'captionLokator'))}${p.data.attribution ? ` <span class="peta-atribusi"${lang === 'id' ? ' lang="id"' : ''}>${escapeHtml(atribusiBatas(lang, p.data.attribution))}</span>` : ''}</figcaption></figure>`;
   }
   const skala = skalaWho(PALET_RUTIN);
   const hrefDesa = (r: RutinRow) => ((r as DesaPetaRow).profil ? wilayahHref(lang, base, r.kode_wilayah) : null);
