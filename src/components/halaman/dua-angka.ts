@@ -7,7 +7,7 @@ import { capWidth } from '../../charts/common.ts';
 import { tabelHtml } from '../../charts/tabel.ts';
 import type { Connector } from '../../lib/db/connector.ts';
 import { formatNumber, formatPercent, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
-import { duaAngkaSql, periodePasanganSurvei, periodeRutinSql, surveiPilihanSql } from '../../lib/queries/index.ts';
+import { duaAngkaSql, periodePasanganSurvei, periodeRutinSql, surveiPilihanSql, type PeriodeRutin } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
 import type { Province } from '../../lib/province.ts';
 import { figureHtml, notesHtml } from './html.ts';
@@ -25,6 +25,8 @@ export const surveiLabel = (s: { survei: string; tahun: number }) => `${s.survei
 
 export interface DuaAngkaModel {
   periods: string[];
+  /** Every month with whether it is complete for the province (incomplete ones are marked). */
+  periodRows: PeriodeRutin[];
   surveys: SurveiPilihan[];
   survey: SurveiPilihan | undefined;
   periode: string | undefined;
@@ -33,7 +35,7 @@ export interface DuaAngkaModel {
 
 export async function load(conn: Connector, state: AtlasState, province: Province): Promise<DuaAngkaModel> {
   const [periodRows, surveys] = await Promise.all([
-    conn.query<{ periode: string; cakupan: number | null }>(periodeRutinSql()),
+    conn.query<PeriodeRutin>(periodeRutinSql()),
     conn.query<SurveiPilihan>(surveiPilihanSql()),
   ]);
   const periods = periodRows.map((r) => r.periode);
@@ -41,7 +43,7 @@ export async function load(conn: Connector, state: AtlasState, province: Provinc
   const survey = regional.find((s) => surveiKey(s) === state.tab) ?? regional.at(-1);
   const periode = state.period && periods.includes(state.period) ? state.period : survey ? periodePasanganSurvei(periodRows, survey.tahun) : periods.at(-1);
   const rows = survey && periode ? await conn.query<DuaAngkaRow>(duaAngkaSql({ survei: survey.survei, tahun: survey.tahun, periode, induk: province.kode })) : [];
-  return { periods, surveys: regional, survey, periode, rows };
+  return { periods, periodRows, surveys: regional, survey, periode, rows };
 }
 
 export function stateOf(m: DuaAngkaModel): AtlasState {
@@ -54,7 +56,9 @@ export function slots(m: DuaAngkaModel, ctx: SlotContext): Record<string, string
   const { lang, document, base } = ctx;
   const width = capWidth(ctx.width, 540);
   const s = m.survey ? surveiLabel(m.survey) : '–';
-  const p = formatPeriod(lang, m.periode);
+  // an incomplete month says so wherever it is named (as in its option)
+  const lengkap = m.periodRows.find((r) => r.periode === m.periode)?.lengkap !== false;
+  const p = lengkap ? formatPeriod(lang, m.periode) : t(lang, 'lengkap.optionSuffix', { periode: formatPeriod(lang, m.periode) });
   const href = (r: DuaAngkaRow) => wilayahHref(lang, base, r.kode_wilayah);
   const surveyRows: PeringkatRow[] = m.rows.map((r) => ({ kode: r.kode_wilayah, nama: areaName(lang, r), value: r.prevalensi_survei, sorot: r.tingkat === 'provinsi', href: href(r) }));
   const rutinRows: PeringkatRow[] = m.rows.map((r) => ({
