@@ -105,7 +105,8 @@ function drawKuadran(rows: readonly KuadranRow[], options: KuadranOptions, width
       ...PLACES.map((place) =>
         Plot.text(
           data.filter((_, i) => placement[i] === place.name),
-          { x: 'prevalensi', y: 'stunting', text: 'nama', dx: place.dx, dy: place.dy, textAnchor: place.anchor, fill: 'currentColor' },
+          // a white halo: a name that crosses a corner's name or a median line stays readable
+          { x: 'prevalensi', y: 'stunting', text: 'nama', dx: place.dx, dy: place.dy, textAnchor: place.anchor, fill: 'currentColor', stroke: 'white', strokeWidth: 3 },
         ),
       ),
     ],
