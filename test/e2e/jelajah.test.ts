@@ -90,7 +90,8 @@ describe('explorer', () => {
       await page.check(`input[data-cmp="${two[0]!.kode_wilayah}"]`);
       await page.check(`input[data-cmp="${two[1]!.kode_wilayah}"]`);
       const fig = page.locator('figure[data-figure="banding"]');
-      await fig.locator('svg[role="img"]').waitFor({ timeout: 90_000 });
+      // the chart's main drawing (role=group since trend charts link to each month's view)
+      await fig.locator('svg[data-chart-main]').first().waitFor({ timeout: 90_000 });
       expect(page.url()).toContain(`cmp=${two[0]!.kode_wilayah},${two[1]!.kode_wilayah}`);
       expect(await fig.locator('.chart-title').textContent()).toContain(two[1]!.nama_wilayah);
       expect(await fig.locator('details tbody tr').count()).toBe(months[0]!.n);
