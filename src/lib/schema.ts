@@ -27,8 +27,7 @@ export interface TableSpec {
   columns: Column[];
 }
 
-export const TINGKAT = ['provinsi', 'kabupaten_kota', 'kecamatan', 'desa_kelurahan'] as const;
-export type Tingkat = (typeof TINGKAT)[number];
+export { TINGKAT, type Tingkat } from './tingkat.ts';
 
 const c = (name: string, type: ColumnType, id: string, en: string): Column => ({ name, type, id, en });
 

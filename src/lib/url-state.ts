@@ -10,7 +10,7 @@
  * Invalid values in a hand-edited URL are ignored (getState() leaves them out). Other query
  * parameters and the hash are kept untouched.
  */
-import { TINGKAT, type Tingkat } from './schema.ts';
+import { TINGKAT, type Tingkat } from './tingkat.ts';
 
 export interface AtlasState {
   /** "2024-02", "2024-S1", "2024-Q3" or "2024". */

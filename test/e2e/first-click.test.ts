@@ -1,12 +1,14 @@
 /**
- * First click without the engine: every option of every preset control answers from the page's
- * prerendered view file, with no DuckDB-WASM download; controls and URL never disagree with the
- * numbers (they move when the view is shown, go back on failure with a reason); a shared URL
- * shows its own state; an unknown value in a URL is named on the page.
+ * First click without the engine: every option of every preset control answers from build-time
+ * HTML fragments (overview, two-numbers, coverage, priorities, province and regency profiles) or
+ * from the page's prerendered view file (district and village profiles), with no DuckDB-WASM
+ * download; on pages with fragments no module script is needed at all (the controls are inline);
+ * controls and URL never disagree with the numbers (they move when the view is shown, go back on
+ * failure with a reason); a shared URL shows its own state; an unknown value in a URL is named.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveSite, withPage, type Site } from './harness.ts';
+import { launchBrowser, serveSite, withPage, type Probe, type Site } from './harness.ts';
 
 let site: Site;
 let browser: Browser;
@@ -25,8 +27,10 @@ const waitForUpdate = (page: Page, after: number) =>
   page.waitForFunction((n) => performance.getEntriesByName('chart-updated').length > n, after, { timeout: 30_000 });
 const engineRequests = (requests: string[]) => requests.filter((u) => /\/_duckdb\/|\.parquet(\?|$)/.test(u));
 
+const FRAGMENT_PAGES = ['/', '/dua-angka/', '/prioritas/', '/cakupan/', '/wilayah/64.08/'];
+
 describe('every preset control answers without DuckDB-WASM', () => {
-  for (const path of ['/', '/dua-angka/', '/prioritas/', '/cakupan/', '/wilayah/64.08/', '/wilayah/64.08.01/']) {
+  for (const path of [...FRAGMENT_PAGES, '/wilayah/64.08.01/']) {
     it(`${path}: every option of every control`, async () => {
       await withPage(browser, site.url('id', path), async (probe) => {
         const { page } = probe;
@@ -52,7 +56,9 @@ describe('every preset control answers without DuckDB-WASM', () => {
         expect(changes).toBeGreaterThan(2);
         expect(await page.evaluate(() => window.__atlas?.dbStatus)).toBe('idle');
         expect(engineRequests(probe.requests)).toEqual([]);
-        expect(probe.requests.filter((u) => u.includes('/views/'))).toHaveLength(1);
+        // pages with fragments never need their view file; the others fetch it once
+        expect(probe.requests.filter((u) => u.includes('/views/'))).toHaveLength(FRAGMENT_PAGES.includes(path) ? 0 : 1);
+        if (FRAGMENT_PAGES.includes(path)) expect(probe.requests.filter((u) => u.includes('/frag/')).length).toBeGreaterThan(0);
         expect(probe.errors).toEqual([]);
       });
     });
@@ -75,8 +81,8 @@ describe('controls never disagree with the numbers', () => {
   it('while a view cannot be had, the select and the URL stay on what is shown and the page says why', async () => {
     await withPage(browser, undefined, async (probe) => {
       const { page, context } = probe;
-      // The view file and the engine both fail: nothing can draw another state.
-      await context.route(/\/views\/|\/_duckdb\//, (route) => route.fulfill({ status: 503, body: 'down' }));
+      // The fragments, the view file and the engine all fail: nothing can draw another state.
+      await context.route(/\/frag\/|\/views\/|\/_duckdb\//, (route) => route.fulfill({ status: 503, body: 'down' }));
       await page.goto(site.url('id', '/'));
       const select = page.locator('select[data-atlas-control="period"]');
       await expect.poll(() => select.isEnabled()).toBe(true);
@@ -104,6 +110,88 @@ describe('controls never disagree with the numbers', () => {
       // the URL no longer claims what is not shown
       expect(new URL(page.url()).searchParams.get('period')).toBeNull();
       expect(new URL(page.url()).searchParams.get('area')).toBeNull();
+    });
+  });
+});
+
+/** Aborts every module script, view file and engine file: only the inline controls and the fragment files are left. */
+const inlineOnly = (probe: Probe) => probe.context.route(/\/_astro\/[^?]*\.js(\?|$)|\/views\/|\/_duckdb\//, (route) => route.abort('blockedbyclient'));
+const notBlocked = (errors: string[]) => errors.filter((e) => !/ERR_BLOCKED_BY_CLIENT/.test(e));
+
+describe('preset states come from build-time HTML: no module script, no Plot, no engine', () => {
+  for (const path of FRAGMENT_PAGES) {
+    it(`${path}: each control kind, with every module script and the engine blocked`, async () => {
+      await withPage(browser, undefined, async (probe) => {
+        const { page } = probe;
+        await inlineOnly(probe);
+        await page.goto(site.url('id', path));
+        const controls = await page.locator('select[data-atlas-control]').evaluateAll((ss) => ss.map((s) => (s as HTMLSelectElement).dataset.atlasControl!));
+        expect(controls.length).toBeGreaterThan(0);
+        for (const control of controls) {
+          const select = page.locator(`select[data-atlas-control="${control}"]`);
+          expect(await select.isEnabled(), `${control} is usable before any module script`).toBe(true);
+          const before = await page.locator('[data-slot]').evaluateAll((els) => els.map((e) => e.innerHTML).join('\n'));
+          const value = await select.locator('option').evaluateAll((os, v) => os.map((o) => (o as HTMLOptionElement).value).find((x) => x !== v)!, await select.inputValue());
+          const label = (await select.locator(`option[value="${value}"]`).textContent())!.trim();
+          const n = await updates(page);
+          await select.selectOption(value);
+          await waitForUpdate(page, n);
+          expect(await select.inputValue(), `${control}=${value}`).toBe(value);
+          expect(new URL(page.url()).searchParams.get(control)).toBe(value);
+          expect(await page.locator('[data-slot]').evaluateAll((els) => els.map((e) => e.innerHTML).join('\n')), `${control}=${value} changed the page`).not.toBe(before);
+          // the heading names the chosen period in the words of its option
+          const judul = page.locator('[data-slot="judul-periode"]');
+          if (control === 'period' && (await judul.count())) expect(label).toContain((await judul.first().textContent())!.trim());
+        }
+        expect(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/_astro\/.*\.js/.test(r.name) && (r as PerformanceResourceTiming).responseEnd > 0 && (r as PerformanceResourceTiming).transferSize > 0))).toBe(false);
+        expect(engineRequests(probe.requests)).toEqual([]);
+        expect(probe.requests.filter((u) => u.includes('/views/'))).toEqual([]);
+        expect(notBlocked(probe.errors)).toEqual([]);
+        probe.errors.length = 0;
+      });
+    });
+  }
+
+  it('a shared URL shows its own state from fragments, with every module script and the engine blocked', async () => {
+    await withPage(browser, undefined, async (probe) => {
+      const { page } = probe;
+      await inlineOnly(probe);
+      await page.goto(site.url('en', '/prioritas/', '?period=2024-02&indicator=stunting&area=64.74'), { waitUntil: 'commit' });
+      await waitForUpdate(page, 0);
+      expect(await page.locator('figure[data-figure="peringkat"] .chart-title').textContent()).toContain('February 2024');
+      expect(await page.locator('select[data-atlas-control="period"]').inputValue()).toBe('2024-02');
+      expect(await page.locator('select[data-atlas-control="area"]').inputValue()).toBe('64.74');
+      expect(new URL(page.url()).search).toBe('?period=2024-02&indicator=stunting&area=64.74'); // as shared, no history entry added
+      expect(await page.evaluate(() => history.length)).toBe(1);
+      // its fragments were asked for while the page was still being read, before any module script could run
+      const t = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const frag = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.includes('/frag/'));
+        return { first: Math.min(...frag.map((r) => r.startTime)), dcl: nav.domContentLoadedEventStart, n: frag.length };
+      });
+      expect(t.n).toBeGreaterThan(0);
+      expect(t.first).toBeLessThan(t.dcl);
+      expect(engineRequests(probe.requests)).toEqual([]);
+      expect(notBlocked(probe.errors)).toEqual([]);
+      probe.errors.length = 0;
+    });
+  });
+
+  it('when the fragments cannot be had, the page module draws the state from the view file', async () => {
+    await withPage(browser, undefined, async (probe) => {
+      const { page, context } = probe;
+      await context.route(/\/frag\//, (route) => route.fulfill({ status: 503, body: 'down' }));
+      await page.goto(site.url('id', '/wilayah/64.08/'));
+      const select = page.locator('select[data-atlas-control="period"]');
+      const value = await select.locator('option').evaluateAll((os, v) => os.map((o) => (o as HTMLOptionElement).value).find((x) => x !== v)!, await select.inputValue());
+      const n = await updates(page);
+      await select.selectOption(value);
+      await waitForUpdate(page, n);
+      expect(new URL(page.url()).searchParams.get('period')).toBe(value);
+      expect(probe.requests.filter((u) => u.includes('/views/'))).toHaveLength(1);
+      expect(engineRequests(probe.requests)).toEqual([]);
+      expect(probe.errors.filter((e) => !/\/frag\//.test(e))).toEqual([]);
+      probe.errors.length = 0;
     });
   });
 });

@@ -57,10 +57,35 @@ export async function viewNames(): Promise<string[]> {
 
 const stateKey = (s: AtlasState) => JSON.stringify(Object.entries(s).sort(([a], [b]) => a.localeCompare(b)));
 
-/** Walks the states of one page and returns its view file and the number of states seen. */
-export async function buildViewFile(name: string, conn: Connector = buildDb()): Promise<{ file: ViewFile; states: number }> {
+/**
+ * Every state a page's preset controls can reach, from the built state (no URL parameters): each
+ * option of each control gives a next state, as a user changing one control after another, or a
+ * shared link, would reach it. `load()` runs for each state through `conn`.
+ */
+export async function presetStates(name: string, conn: Connector = buildDb()): Promise<AtlasState[]> {
   const p = presetFor(name);
   if (!p) throw new Error(`no view preset for page "${name}"`);
+  const province = siteProvince();
+  const seen = new Map<string, AtlasState>();
+  const todo: AtlasState[] = [{}];
+  while (todo.length) {
+    const state = todo.pop()!;
+    const key = stateKey(state);
+    if (seen.has(key)) continue;
+    seen.set(key, state);
+    const model = await p.page.load(conn, { ...state, ...p.fixed }, province);
+    for (const [control, values] of Object.entries(p.controls(model)) as [StateKey, readonly string[]][]) {
+      for (const value of values) {
+        const next = { ...state, [control]: value };
+        if (!seen.has(stateKey(next))) todo.push(next);
+      }
+    }
+  }
+  return [...seen.values()];
+}
+
+/** Walks the states of one page and returns its view file and the number of states seen. */
+export async function buildViewFile(name: string, conn: Connector = buildDb()): Promise<{ file: ViewFile; states: number }> {
   const used = new Map<string, Record<string, unknown>[]>();
   const recording: Connector = {
     async query<T>(sql: string): Promise<T[]> {
@@ -69,22 +94,7 @@ export async function buildViewFile(name: string, conn: Connector = buildDb()): 
       return rows as T[];
     },
   };
-  const province = siteProvince();
-  const seen = new Set<string>();
-  const todo: AtlasState[] = [{}];
-  while (todo.length) {
-    const state = todo.pop()!;
-    const key = stateKey(state);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const model = await p.page.load(recording, { ...state, ...p.fixed }, province);
-    for (const [control, values] of Object.entries(p.controls(model)) as [StateKey, readonly string[]][]) {
-      for (const value of values) {
-        const next = { ...state, [control]: value };
-        if (!seen.has(stateKey(next))) todo.push(next);
-      }
-    }
-  }
+  const states = await presetStates(name, recording);
   const q: ViewFile['q'] = {};
   const texts = new Map<string, string>();
   for (const [sql, rows] of used) {
@@ -93,5 +103,5 @@ export async function buildViewFile(name: string, conn: Connector = buildDb()): 
     texts.set(k, sql);
     q[k] = encodeRows(rows);
   }
-  return { file: { v: VIEW_FORMAT, q }, states: seen.size };
+  return { file: { v: VIEW_FORMAT, q }, states: states.length };
 }

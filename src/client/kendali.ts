@@ -1,0 +1,231 @@
+/**
+ * The controls of an interactive page (inline in its HTML, so they answer before any module
+ * script has arrived): wires the selects to the URL state and swaps the page's slots for a new
+ * state.
+ *
+ * A preset state is shown from build-time HTML (src/lib/fragmen.ts): the page's index is in its
+ * HTML, each slot's HTML for that state is a small gzip file fetched on the change, so a click
+ * needs one round trip and no script beyond this one (~4 KB). A state the index does not hold
+ * (or a page without an index: district and village profiles) goes to the page module that
+ * src/client/upgrade.ts registers (Plot, the page's view file, DuckDB-WASM for anything else).
+ *
+ * The controls and the URL never disagree with the numbers: while a view is being prepared the
+ * selects keep showing the state that is on screen and the status line says what is shown and
+ * what is coming; the selects and the URL move when the new view is in the DOM; on failure they
+ * stay (or go back) and the status line says why. An unknown value in a shared link is named.
+ * After each redraw: performance.mark('chart-updated') and an 'atlas:updated' event.
+ */
+import { fragHref, lookup, stateKey, type FragIndex } from '../lib/fragmen.ts';
+import { applyPatch, parseState, STATE_KEYS, type AtlasState, type StateKey, type StatePatch } from '../lib/url-state.ts';
+
+export type View = { slots: Record<string, string>; state: AtlasState };
+/** What upgrade.ts registers: the page module's own rendering, at a width. */
+export interface PlotPath {
+  view(target: AtlasState, width: number): Promise<View>;
+}
+export interface Kendali {
+  /** Called by upgrade.ts once the page module path can be used. */
+  registerPlot(plot: PlotPath): void;
+  say(text: string, kind?: 'info' | 'error'): void;
+  message(key: 'loading' | 'failed' | 'unknown' | 'engine' | 'offline', params?: Record<string, string>): string;
+  /** True when the page has fragments (upgrade.ts then warms nothing). */
+  hasFragments: boolean;
+}
+declare global {
+  interface Window {
+    __atlasKendali?: Kendali;
+  }
+}
+
+const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+
+/** A fragment file's text: gzip, unless the host already decoded it. */
+async function fetchFragment(url: string): Promise<string> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`HTTP ${r.status}`);
+  const bytes = new Uint8Array(await r.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+}
+
+export function start(root: HTMLElement) {
+  const indexEl = document.querySelector('script[data-frag-index]');
+  const index: FragIndex | null = indexEl ? JSON.parse(indexEl.textContent!) : null;
+  const built: AtlasState = JSON.parse(root.dataset.state ?? '{}');
+  const selects = [...document.querySelectorAll<HTMLSelectElement>('select[data-atlas-control]')];
+  const status = document.querySelector<HTMLElement>('[data-status]');
+  let current: AtlasState = { ...built };
+  /** The HTML each slot element shows (the built HTML as the browser holds it, at first). */
+  const shown = new Map<Element, string>();
+  const original = new Map<string, string>();
+  for (const el of root.querySelectorAll<HTMLElement>('[data-slot]')) {
+    shown.set(el, el.innerHTML);
+    if (!original.has(el.dataset.slot!)) original.set(el.dataset.slot!, el.innerHTML);
+  }
+  let token = 0;
+  let plot: PlotPath | undefined;
+  let plotWaiters: ((p: PlotPath) => void)[] = [];
+  const plotPath = () => (plot ? Promise.resolve(plot) : new Promise<PlotPath>((done) => plotWaiters.push(done)));
+
+  const keyOf = (s: HTMLSelectElement) => s.dataset.atlasControl as StateKey;
+  const optionFor = (s: HTMLSelectElement, value: string | undefined) => [...s.options].find((o) => o.value === value);
+  const syncSelects = (state: AtlasState) => {
+    for (const s of selects) {
+      const v = state[keyOf(s)];
+      if (v !== undefined && optionFor(s, v)) s.value = v;
+    }
+  };
+  /** A state in the words of the page's own options ("Agustus 2025, Prevalensi"). */
+  const describe = (state: AtlasState, only?: readonly StateKey[]) =>
+    selects
+      .filter((s) => !only || only.includes(keyOf(s)))
+      .map((s) => optionFor(s, state[keyOf(s)])?.textContent?.trim())
+      .filter(Boolean)
+      .join(', ');
+  const say = (text: string, kind: 'info' | 'error' = 'info') => {
+    if (!status) return;
+    status.textContent = text;
+    status.dataset.kind = kind;
+  };
+  const message: Kendali['message'] = (key, params = {}) => fill(status?.dataset[key] ?? '', params);
+  const urlState = () => parseState(location.search);
+  const setUrl = (patch: StatePatch, replace = false) => {
+    const search = applyPatch(location.search, patch);
+    if (search === location.search || (search === '' && location.search === '?')) return;
+    const url = `${location.pathname}${search}${location.hash}`;
+    if (replace) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+  };
+
+  // --- views: build-time fragments first, the page module (Plot) for anything else -----------
+  const files = new Map<string, Promise<string>>();
+  const fragment = (hash: string) => {
+    let hit = files.get(hash);
+    if (!hit) {
+      files.set(hash, (hit = fetchFragment(fragHref(index!, hash))));
+      hit.catch(() => files.delete(hash));
+    }
+    return hit;
+  };
+  async function fragmentView(target: AtlasState): Promise<View | null> {
+    const hit = index && lookup(index, target);
+    if (!hit) return null;
+    const entries = await Promise.all(Object.entries(hit.slots).map(async ([slot, hash]) => [slot, hash ? await fragment(hash) : original.get(slot) ?? ''] as const));
+    return { slots: Object.fromEntries(entries), state: hit.state };
+  }
+  const width = () => Math.round(root.querySelector<HTMLElement>('figure.chart .chart-body')?.clientWidth || root.clientWidth || 680);
+  async function view(target: AtlasState): Promise<View> {
+    try {
+      const v = await fragmentView(target);
+      if (v) return v;
+    } catch (error) {
+      console.warn('[atlas] fragment', error); // the page module can still draw it
+    }
+    return (await plotPath()).view(target, width());
+  }
+
+  /**
+   * Shows the view for `target` (a whole state). `push`: the state a control asked for, written
+   * to the URL once its view is on screen. `source` says where the wish came from.
+   */
+  async function render(target: AtlasState, source: 'control' | 'history' | 'link' | 'resize', push?: StatePatch) {
+    const my = ++token;
+    syncSelects(current); // the selects show what is on screen until the new view is there
+    const changed = STATE_KEYS.filter((k) => target[k] !== undefined && target[k] !== current[k]);
+    const loading = () => {
+      if (my !== token) return;
+      root.setAttribute('aria-busy', 'true');
+      if (source !== 'resize') say(message('loading', { shown: describe(current), next: describe(target, changed) || describe(target) }));
+    };
+    // A shared link says at once that its own state is coming; a click after 120 ms.
+    const slow = source === 'link' ? (loading(), undefined) : setTimeout(loading, 120);
+    try {
+      const { slots, state } = source === 'resize' ? await (await plotPath()).view(target, width()) : await view(target);
+      if (my !== token) return;
+      for (const [key, html] of Object.entries(slots)) {
+        for (const el of root.querySelectorAll<HTMLElement>(`[data-slot="${key}"]`)) {
+          if (shown.get(el) === html) continue; // unchanged figure: keep the DOM as it is
+          el.innerHTML = html;
+          shown.set(el, html);
+        }
+      }
+      drawnWidth = width();
+      current = state;
+      const url = urlState();
+      const patch: StatePatch = { ...push };
+      for (const k of STATE_KEYS) if (url[k] !== undefined && url[k] !== state[k] && !(k in patch)) patch[k] = state[k] ?? null;
+      if (push) for (const k of Object.keys(push) as StateKey[]) patch[k] = state[k] ?? null;
+      // A control's choice is a new history entry; a link or back/forward only corrects the URL.
+      if (Object.keys(patch).length) setUrl(patch, source !== 'control');
+      syncSelects(current);
+      root.dataset.rendered = JSON.stringify(current);
+      say('');
+      performance.mark('chart-updated');
+      document.dispatchEvent(new CustomEvent('atlas:updated', { detail: current }));
+    } catch (err) {
+      if (my !== token) return;
+      console.warn('[atlas] update failed', err);
+      syncSelects(current);
+      // The URL goes back to what is shown (a link or back/forward had moved it).
+      if (source === 'history' || source === 'link') setUrl(Object.fromEntries(changed.map((k) => [k, current[k] ?? null])), true);
+      const reason = navigator.onLine === false || err instanceof TypeError ? message('offline') : String((err as Error)?.message ?? err);
+      say(message('failed', { next: describe(target, changed) || describe(target), shown: describe(current), reason }), 'error');
+    } finally {
+      clearTimeout(slow);
+      if (my === token) root.removeAttribute('aria-busy');
+    }
+  }
+  let drawnWidth: number | undefined;
+
+  window.__atlasKendali = {
+    registerPlot(p) {
+      plot = p;
+      for (const done of plotWaiters) done(p);
+      plotWaiters = [];
+    },
+    say,
+    message,
+    hasFragments: !!index,
+  };
+
+  for (const s of selects) {
+    s.disabled = false;
+    s.addEventListener('change', () => {
+      const key = keyOf(s);
+      void render({ ...current, [key]: s.value }, 'control', { [key]: s.value });
+    });
+  }
+  window.addEventListener('popstate', () => void render({ ...built, ...urlState() }, 'history')); // the URL already moved
+
+  // A redrawn chart is drawn for its container; when the container changes much (rotation),
+  // draw it again. Build-time drawings need nothing: CSS picks the phone or the desktop one.
+  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      if (drawnWidth && plot && Math.abs(width() - drawnWidth) > 0.12 * drawnWidth && !(index && lookup(index, current))) void render(current, 'resize');
+    }, 250);
+  });
+
+  // --- a shared link: its state, or a note naming what it asks for that does not exist ---------
+  const raw = new URLSearchParams(location.search);
+  const initial = urlState();
+  const unknown: { key: StateKey; label: string; value: string }[] = [];
+  for (const s of selects) {
+    const key = keyOf(s);
+    const value = raw.get(key);
+    if (value === null || optionFor(s, value)) continue;
+    unknown.push({ key, value, label: (s.closest('label')?.firstChild?.textContent?.trim() || key).toLowerCase() });
+    delete initial[key];
+  }
+  if (unknown.length) setUrl(Object.fromEntries(unknown.map((u) => [u.key, null])), true);
+  const note = () => {
+    if (unknown.length) say(unknown.map((u) => message('unknown', { key: u.label, value: u.value, shown: describe(current) })).join(' '), 'error');
+  };
+  const target = { ...built, ...initial };
+  if (stateKey(target) === stateKey(built)) note();
+  else void render(target, 'link').then(note);
+}
+
+const root = document.querySelector<HTMLElement>('[data-page]');
+if (root) start(root);

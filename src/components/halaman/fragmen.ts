@@ -1,0 +1,112 @@
+/**
+ * Build side of the fragments (src/lib/fragmen.ts): renders every preset state of a page in one
+ * language, finds which state keys each slot depends on, and returns the page's index and the
+ * HTML of each distinct fragment. Pages listed in FRAG_PAGES get fragments; the others (district
+ * and village profiles: 2,300 pages whose states the build cannot afford to draw) answer their
+ * controls from their view file with the page module (src/client/upgrade.ts).
+ */
+import { siteProvince } from '../../lib/db/manifest.ts';
+import { FRAG_FORMAT, fragHash, projection, stateKey, type FragIndex } from '../../lib/fragmen.ts';
+import type { Lang } from '../../lib/i18n.ts';
+import { STATE_KEYS, type AtlasState, type StateKey } from '../../lib/url-state.ts';
+import { areasWithProfile } from './paths.ts';
+import { buildDb, ssrDocument, SSR_WIDTH } from './ssr.ts';
+import { presetFor } from './views.ts';
+
+/** Profile levels whose pages get fragments (besides the pages with a fixed name). */
+export const FRAG_LEVELS = ['provinsi', 'kabupaten_kota'] as const;
+const FIXED_PAGES = ['ringkasan', 'dua-angka', 'cakupan', 'prioritas'];
+
+/** Names (as in views.ts) of the pages that get fragments. */
+export async function fragPages(): Promise<string[]> {
+  const areas = await areasWithProfile();
+  return [...FIXED_PAGES, ...areas.filter((a) => (FRAG_LEVELS as readonly string[]).includes(a.tingkat)).map((a) => `wilayah-${a.kode_wilayah}`)];
+}
+
+export interface PageFragments {
+  index: FragIndex;
+  /** HTML by hash. */
+  html: Map<string, string>;
+  states: number;
+}
+
+const pages = new Map<string, Promise<PageFragments>>();
+
+/** Fragments of one page in one language (memoised: the page and the file endpoint share them). */
+export function pageFragments(name: string, lang: Lang, base: string): Promise<PageFragments> {
+  const key = `${name}|${lang}|${base}`;
+  let hit = pages.get(key);
+  if (!hit) pages.set(key, (hit = build(name, lang, base)));
+  return hit;
+}
+
+async function build(name: string, lang: Lang, base: string): Promise<PageFragments> {
+  const p = presetFor(name);
+  if (!p) throw new Error(`no view preset for page "${name}"`);
+  const province = siteProvince();
+  const conn = buildDb();
+  const render = async (request: AtlasState) => {
+    const model = await p.page.load(conn, { ...request, ...p.fixed }, province);
+    const state = p.page.stateOf(model);
+    for (const k of Object.keys(p.fixed ?? {}) as StateKey[]) if (state[k] === p.fixed![k]) delete state[k];
+    return { model, state, slots: p.page.slots(model, { lang, document: ssrDocument(), base, width: SSR_WIDTH, province }) };
+  };
+  // Requests as the browser makes them: the shown state with one control changed.
+  const built = await render({});
+  const shown = new Map<string, { state: AtlasState; slots: Record<string, string> }>([[stateKey(built.state), built]]);
+  const aliases: FragIndex['a'] = {};
+  const seen = new Set<string>([stateKey({})]);
+  const todo = [built];
+  while (todo.length) {
+    const from = todo.pop()!;
+    for (const [control, values] of Object.entries(p.controls(from.model)) as [StateKey, readonly string[]][]) {
+      for (const value of values) {
+        const request = { ...from.state, [control]: value };
+        const rk = stateKey(request);
+        if (seen.has(rk)) continue;
+        seen.add(rk);
+        const next = await render(request);
+        const sk = stateKey(next.state);
+        if (sk !== rk) aliases[rk] = next.state;
+        if (!shown.has(sk)) {
+          shown.set(sk, next);
+          todo.push(next);
+        }
+      }
+    }
+  }
+  const html = new Map<string, string>();
+  const slots: FragIndex['s'] = {};
+  const keys = STATE_KEYS.filter((k) => [...shown.values()].some((s) => s.state[k] !== undefined));
+  for (const slot of Object.keys(built.slots)) {
+    const deps = dependsOn(slot, [...shown.values()], keys);
+    const byValues: Record<string, string> = {};
+    for (const s of shown.values()) {
+      const text = s.slots[slot] ?? '';
+      let hash = '';
+      if (text !== built.slots[slot]) {
+        hash = fragHash(text);
+        html.set(hash, text);
+      }
+      byValues[projection(s.state, deps)] = hash;
+    }
+    slots[slot] = [deps, byValues];
+  }
+  return { index: { v: FRAG_FORMAT, b: `${base.endsWith('/') ? base : `${base}/`}frag/`, s: slots, a: aliases }, html, states: shown.size };
+}
+
+/** The smallest set of state keys whose values determine the slot's HTML in every shown state. */
+function dependsOn(slot: string, shown: { state: AtlasState; slots: Record<string, string> }[], keys: StateKey[]): StateKey[] {
+  const subsets = [...Array(1 << keys.length).keys()].map((m) => keys.filter((_, i) => m & (1 << i))).sort((a, b) => a.length - b.length);
+  for (const deps of subsets) {
+    const seen = new Map<string, string>();
+    if (shown.every((s) => {
+      const k = projection(s.state, deps);
+      const text = s.slots[slot] ?? '';
+      const prev = seen.get(k);
+      if (prev === undefined) seen.set(k, text);
+      return prev === undefined || prev === text;
+    })) return deps;
+  }
+  return keys;
+}

@@ -1,0 +1,66 @@
+/**
+ * Build-time HTML of every preset state of a page ("fragments"), answered in the browser without
+ * Plot, the page's module or DuckDB-WASM.
+ *
+ * The build renders each slot (`data-slot`) of a page for every state its controls can reach
+ * (src/components/halaman/fragmen.ts), in the page's language and at both build widths, exactly as
+ * the page's own HTML carries them. Each distinct slot HTML is one gzip file, named by a hash of
+ * its content (/frag/<hash>.bin: named .bin, as the engine's parts, so hosts serve it as it is; shared by every page and state that shows it). The page's HTML
+ * carries a small index (this module's `FragIndex`): for each slot, the state keys it depends on
+ * and, for each combination of their values, the hash of its HTML ('' = the HTML the page was
+ * built with). The inline controller (src/client/kendali.ts) looks a state up here and swaps the
+ * slots; a state the index does not know goes to the page module (Plot, view file, engine).
+ *
+ * This module is shared by the build and the inline browser script: keep it free of imports that
+ * would grow that script.
+ */
+import { STATE_KEYS, type AtlasState, type StateKey } from './url-state.ts';
+
+export const FRAG_FORMAT = 1;
+
+export interface FragIndex {
+  v: typeof FRAG_FORMAT;
+  /** Folder of the fragment files ("/frag/"), with the site base. */
+  b: string;
+  /** Per slot: the state keys its HTML depends on, and HTML hash by the values of those keys. */
+  s: Record<string, [StateKey[], Record<string, string>]>;
+  /** Requests whose shown state differs from the request (e.g. a period a programme lacks): request key → shown state. */
+  a: Record<string, AtlasState>;
+}
+
+/** One text per state: the values of STATE_KEYS in their canonical order, '|'-joined. */
+export const stateKey = (s: AtlasState): string => STATE_KEYS.map((k) => s[k] ?? '').join('|');
+
+/** The values of `keys` in `s`, '|'-joined (the key of a slot's map). */
+export const projection = (s: AtlasState, keys: readonly StateKey[]): string => keys.map((k) => s[k] ?? '').join('|');
+
+/** Hash of a fragment's HTML (cyrb53, base 36): its file name. */
+export function fragHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+export const fragHref = (index: Pick<FragIndex, 'b'>, hash: string): string => `${index.b}${hash}.bin`;
+
+/**
+ * The state shown for a request and the fragment of each slot ('' = as built), or null when the
+ * index cannot answer it (a slot lacks that combination of values).
+ */
+export function lookup(index: FragIndex, request: AtlasState): { state: AtlasState; slots: Record<string, string> } | null {
+  const state = index.a[stateKey(request)] ?? request;
+  const slots: Record<string, string> = {};
+  for (const [slot, [keys, byValues]] of Object.entries(index.s)) {
+    const hash = byValues[projection(state, keys)];
+    if (hash === undefined) return null;
+    slots[slot] = hash;
+  }
+  return { state, slots };
+}
