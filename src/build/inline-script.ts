@@ -4,7 +4,7 @@
  * script costs at least one more round trip (562 ms) after the HTML.
  */
 import { buildSync } from 'esbuild';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 
 const cache = new Map<string, string>();
 
@@ -13,7 +13,8 @@ export function inlineScript(entry: string): string {
   let code = cache.get(entry);
   if (code === undefined) {
     const out = buildSync({
-      entryPoints: [fileURLToPath(new URL(`../client/${entry}`, import.meta.url))],
+      // From the project root: this module runs bundled (dist/.prerender) during `astro build`.
+      entryPoints: [resolve(process.cwd(), 'src/client', entry)],
       bundle: true,
       minify: true,
       format: 'iife',

@@ -27,7 +27,8 @@ export interface PageFragments {
   index: FragIndex;
   /** HTML by hash. */
   html: Map<string, string>;
-  states: number;
+  /** Every state the page can show (the keys of the index's maps come from these). */
+  states: AtlasState[];
 }
 
 const pages = new Map<string, Promise<PageFragments>>();
@@ -92,7 +93,7 @@ async function build(name: string, lang: Lang, base: string): Promise<PageFragme
     }
     slots[slot] = [deps, byValues];
   }
-  return { index: { v: FRAG_FORMAT, b: `${base.endsWith('/') ? base : `${base}/`}frag/`, s: slots, a: aliases }, html, states: shown.size };
+  return { index: { v: FRAG_FORMAT, b: `${base.endsWith('/') ? base : `${base}/`}frag/`, s: slots, a: aliases }, html, states: [...shown.values()].map((s) => s.state) };
 }
 
 /** The smallest set of state keys whose values determine the slot's HTML in every shown state. */

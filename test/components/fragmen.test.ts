@@ -1,0 +1,72 @@
+/**
+ * Build-time fragments (src/components/halaman/fragmen.ts, src/lib/fragmen.ts) on the demo's
+ * published data (public/data, written by `npm run data` before the tests): for every state a
+ * page can show, the index gives exactly the HTML the page module renders for it, and every
+ * request a control can make is answered with the state the page module would show.
+ */
+import { existsSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pageFragments, fragPages } from '../../src/components/halaman/fragmen.ts';
+import { buildDb, ssrDocument, SSR_WIDTH } from '../../src/components/halaman/ssr.ts';
+import { presetFor } from '../../src/components/halaman/views.ts';
+import { siteProvince } from '../../src/lib/db/manifest.ts';
+import { fragHash, lookup, stateKey } from '../../src/lib/fragmen.ts';
+import type { AtlasState, StateKey } from '../../src/lib/url-state.ts';
+
+beforeAll(() => {
+  if (!existsSync('public/data/manifest.json')) throw new Error('public/data/manifest.json missing: run `npm run demo && npm run data -- --input data/demo` first');
+});
+
+async function fresh(name: string, request: AtlasState, lang: 'id' | 'en') {
+  const p = presetFor(name)!;
+  const model = await p.page.load(buildDb(), { ...request, ...p.fixed }, siteProvince());
+  const state = p.page.stateOf(model);
+  delete state.area; // fixed on profile pages, not part of their state
+  return { model, state, slots: p.page.slots(model, { lang, document: ssrDocument(), base: '/', width: SSR_WIDTH, province: siteProvince() }) };
+}
+
+describe('fragments', () => {
+  for (const [name, lang] of [['dua-angka', 'id'], ['cakupan', 'en'], ['wilayah-64.08', 'id']] as const) {
+    it(`${name} (${lang}): every state's slots are the page module's own HTML`, async () => {
+      const { index, html, states } = await pageFragments(name, lang, '/');
+      const built = await fresh(name, {}, lang);
+      expect(states.length).toBeGreaterThan(3);
+      for (const state of states) {
+        const hit = lookup(index, state);
+        expect(hit, stateKey(state)).not.toBeNull();
+        expect(hit!.state).toEqual(state);
+        const want = (await fresh(name, state, lang)).slots;
+        for (const [slot, hash] of Object.entries(hit!.slots)) {
+          const got = hash ? html.get(hash) : built.slots[slot];
+          expect(got, `${name} ${stateKey(state)} ${slot}`).toBe(want[slot]);
+          if (hash) expect(fragHash(got!)).toBe(hash);
+        }
+      }
+    }, 120_000);
+
+    it(`${name} (${lang}): a control's request is answered with the state the page module shows`, async () => {
+      const { index, states } = await pageFragments(name, lang, '/');
+      const p = presetFor(name)!;
+      for (const state of states.slice(0, 12)) {
+        const { model } = await fresh(name, state, lang);
+        for (const [control, values] of Object.entries(p.controls(model)) as [StateKey, readonly string[]][]) {
+          for (const value of values) {
+            const request = { ...state, [control]: value };
+            expect(lookup(index, request)?.state, `${stateKey(request)}`).toEqual((await fresh(name, request, lang)).state);
+          }
+        }
+      }
+    }, 120_000);
+  }
+
+  it('a value no control offers is not answered (the page module and its note take it)', async () => {
+    const { index } = await pageFragments('dua-angka', 'id', '/');
+    expect(lookup(index, { period: '2019-02' })).toBeNull();
+  });
+
+  it('the overview, the other preset pages, the province and every regency get fragments; districts and villages do not', async () => {
+    const names = await fragPages();
+    expect(names).toEqual(expect.arrayContaining(['ringkasan', 'dua-angka', 'cakupan', 'prioritas', 'wilayah-64', 'wilayah-64.08']));
+    expect(names.some((n) => /^wilayah-\d\d\.\d\d\.\d\d/.test(n))).toBe(false);
+  });
+});
