@@ -15,7 +15,8 @@
  * stay (or go back) and the status line says why. An unknown value in a shared link is named.
  * After each redraw: performance.mark('chart-updated') and an 'atlas:updated' event.
  */
-import { fragHref, lookup, stateKey, type FragIndex } from '../lib/fragmen.ts';
+import { decodeFragment, fragHref, lookup, stateKey, type FragIndex } from '../lib/fragmen.ts';
+import { fetchGzipText } from '../lib/gz-fetch.ts';
 import { applyPatch, parseState, STATE_KEYS, type AtlasState, type StateKey, type StatePatch } from '../lib/url-state.ts';
 
 export type View = { slots: Record<string, string>; state: AtlasState };
@@ -38,15 +39,6 @@ declare global {
 }
 
 const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
-
-/** A fragment file's text: gzip, unless the host already decoded it. */
-async function fetchFragment(url: string): Promise<string> {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(`HTTP ${r.status}`);
-  const bytes = new Uint8Array(await r.arrayBuffer());
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
-  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
-}
 
 export function start(root: HTMLElement) {
   const indexEl = document.querySelector('script[data-frag-index]');
@@ -99,18 +91,34 @@ export function start(root: HTMLElement) {
 
   // --- views: build-time fragments first, the page module (Plot) for anything else -----------
   const files = new Map<string, Promise<string>>();
-  const fragment = (hash: string) => {
+  const fragment = (hash: string, priority: 'high' | 'low' = 'high') => {
     let hit = files.get(hash);
     if (!hit) {
-      files.set(hash, (hit = fetchFragment(fragHref(index!, hash))));
+      files.set(hash, (hit = fetchGzipText(fragHref(index!, hash), priority)));
       hit.catch(() => files.delete(hash));
     }
     return hit;
   };
+  /** Fetches the fragments of every state one change of `s` away (a click then needs no round trip). */
+  const prefetch = (s: HTMLSelectElement) => {
+    if (!index) return;
+    for (const o of s.options) {
+      const hit = lookup(index, { ...current, [keyOf(s)]: o.value });
+      for (const hash of Object.values(hit?.slots ?? {})) if (hash) fragment(hash, 'low').catch(() => undefined);
+    }
+  };
   async function fragmentView(target: AtlasState): Promise<View | null> {
     const hit = index && lookup(index, target);
     if (!hit) return null;
-    const entries = await Promise.all(Object.entries(hit.slots).map(async ([slot, hash]) => [slot, hash ? await fragment(hash) : original.get(slot) ?? ''] as const));
+    const entries = await Promise.all(
+      Object.entries(hit.slots).map(async ([slot, hash]) => {
+        const built = original.get(slot) ?? '';
+        if (!hash) return [slot, built] as const;
+        const html = decodeFragment(await fragment(hash), built);
+        if (html === null) throw new Error(`fragment ${hash}: the page's ${slot} holds other shapes`);
+        return [slot, html] as const;
+      }),
+    );
     return { slots: Object.fromEntries(entries), state: hit.state };
   }
   const width = () => Math.round(root.querySelector<HTMLElement>('figure.chart .chart-body')?.clientWidth || root.clientWidth || 680);
@@ -187,6 +195,16 @@ export function start(root: HTMLElement) {
     message,
     hasFragments: !!index,
   };
+
+  // Prefetch: a select the user reaches for (pointer, touch, focus) gets its states' fragments;
+  // after the first paint so does the page's first control (the period), unless the user asked
+  // to save data or the link is 2G (then each change fetches its own, one round trip).
+  const connection = (navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
+  const frugal = !!connection?.saveData || /2g/.test(connection?.effectiveType ?? '');
+  for (const s of selects) {
+    for (const type of ['pointerover', 'pointerdown', 'touchstart', 'focus']) s.addEventListener(type, () => prefetch(s), { once: true, passive: true });
+  }
+  if (!frugal && selects[0]) requestAnimationFrame(() => setTimeout(() => prefetch(selects[0]!), 0));
 
   for (const s of selects) {
     s.disabled = false;

@@ -4,7 +4,7 @@
  * this module through `registerPlot`), with the page's own load() and Plot charts at the
  * container's width.
  *
- * Its data: /views/<page>.json holds every query result the page's preset controls need
+ * Its data: /views/<page>.bin (gzip JSON) holds every query result the page's preset controls need
  * (src/components/halaman/views.ts), so district and village profiles (which have no fragments)
  * answer without DuckDB-WASM; only SQL the build never saw goes to the engine, with its download
  * progress in the status line. On pages with fragments nothing is warmed up.
@@ -16,6 +16,7 @@ import type { Connector } from '../lib/db/connector.ts';
 import type { ViewFile } from '../lib/db/prerendered.ts';
 import type { Province } from '../lib/province.ts';
 import type { Kendali, View } from './kendali.ts';
+import { fetchGzipText } from '../lib/gz-fetch.ts';
 
 const PAGES: Record<string, () => Promise<PageModule<unknown>>> = {
   ringkasan: () => import('../components/halaman/ringkasan.ts').then((m) => m.page as PageModule<unknown>),
@@ -63,7 +64,7 @@ function start(root: HTMLElement, kendali: Kendali) {
   let viewFile: Promise<ViewFile | null> | undefined;
   const loadViewFile = () =>
     (viewFile ??= root.dataset.views
-      ? fetch(root.dataset.views).then((r) => (r.ok ? (r.json() as Promise<ViewFile>) : Promise.reject(new Error(`HTTP ${r.status}`)))).catch((error: unknown) => {
+      ? fetchGzipText(root.dataset.views).then((text) => JSON.parse(text) as ViewFile).catch((error: unknown) => {
           console.warn('[atlas] view file', error);
           viewFile = undefined; // try again at the next change
           return null;

@@ -48,6 +48,34 @@ export function fragHash(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
+/**
+ * Path data repeated from the built slot (a map's areas keep their shapes from one state to the
+ * next; only their colours change) is sent as a back-reference: ` d="#n"` stands for the n-th
+ * long ` d` value of the slot's built HTML. The first line names the checksum of those values, so
+ * a page whose slot holds other shapes refuses the fragment instead of drawing wrong ones.
+ */
+const PATH_DATA = / d="([^"#][^"]{39,})"/g;
+const pathData = (html: string) => [...html.matchAll(PATH_DATA)].map((m) => m[1]!);
+
+export function encodeFragment(html: string, builtSlot: string): string {
+  const values = pathData(builtSlot);
+  const at = new Map<string, number>();
+  values.forEach((v, i) => at.has(v) || at.set(v, i));
+  const body = html.replace(PATH_DATA, (m, v: string) => (at.has(v) ? ` d="#${at.get(v)}"` : m));
+  return `${values.length ? fragHash(values.join(' ')) : '-'}\n${body}`;
+}
+
+/** The HTML of an encoded fragment, given the slot's built HTML as the page holds it; null if its shapes differ. */
+export function decodeFragment(text: string, builtSlot: string): string | null {
+  const nl = text.indexOf('\n');
+  const check = text.slice(0, nl);
+  const body = text.slice(nl + 1);
+  if (check === '-') return body;
+  const values = pathData(builtSlot);
+  if (fragHash(values.join(' ')) !== check) return null;
+  return body.replace(/ d="#(\d+)"/g, (_, i: string) => ` d="${values[Number(i)]}"`);
+}
+
 export const fragHref = (index: Pick<FragIndex, 'b'>, hash: string): string => `${index.b}${hash}.bin`;
 
 /**

@@ -6,7 +6,7 @@
  * controls from their view file with the page module (src/client/upgrade.ts).
  */
 import { siteProvince } from '../../lib/db/manifest.ts';
-import { FRAG_FORMAT, fragHash, projection, stateKey, type FragIndex } from '../../lib/fragmen.ts';
+import { encodeFragment, FRAG_FORMAT, fragHash, projection, stateKey, type FragIndex } from '../../lib/fragmen.ts';
 import type { Lang } from '../../lib/i18n.ts';
 import { STATE_KEYS, type AtlasState, type StateKey } from '../../lib/url-state.ts';
 import { areasWithProfile } from './paths.ts';
@@ -25,7 +25,7 @@ export async function fragPages(): Promise<string[]> {
 
 export interface PageFragments {
   index: FragIndex;
-  /** HTML by hash. */
+  /** Encoded fragment (src/lib/fragmen.ts encodeFragment) by hash. */
   html: Map<string, string>;
   /** Every state the page can show (the keys of the index's maps come from these). */
   states: AtlasState[];
@@ -86,8 +86,9 @@ async function build(name: string, lang: Lang, base: string): Promise<PageFragme
       const text = s.slots[slot] ?? '';
       let hash = '';
       if (text !== built.slots[slot]) {
-        hash = fragHash(text);
-        html.set(hash, text);
+        const encoded = encodeFragment(text, built.slots[slot] ?? '');
+        hash = fragHash(encoded);
+        html.set(hash, encoded);
       }
       byValues[projection(s.state, deps)] = hash;
     }

@@ -37,12 +37,12 @@ export function buildDb(): Connector {
 }
 
 /**
- * URL of a page's view file (src/pages/views/[name].json.ts). Profiles are "wilayah-<kode>". The
+ * URL of a page's view file (src/pages/views/[name].bin.ts: gzip JSON, see src/lib/gz-fetch.ts). Profiles are "wilayah-<kode>". The
  * query string changes with the published data, so browsers never mix old files with new pages.
  */
 export function viewsHref(base: string, name: string): string {
   const version = sqlKey(JSON.stringify(readDataManifest().outputs));
-  return `${base.endsWith('/') ? base : `${base}/`}views/${name}.json?v=${version}`;
+  return `${base.endsWith('/') ? base : `${base}/`}views/${name}.bin?v=${version}`;
 }
 
 const models = new Map<string, Promise<unknown>>();

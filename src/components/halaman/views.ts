@@ -1,5 +1,5 @@
 /**
- * Build-time view files (/views/<name>.json): every query result a page's preset controls can
+ * Build-time view files (/views/<name>.bin, gzip JSON): every query result a page's preset controls can
  * need, so the first click answers without DuckDB-WASM (see src/lib/db/prerendered.ts).
  *
  * The states are found by walking the controls: from the built state (no URL parameters), every

@@ -3,7 +3,7 @@
  *
  * For every interactive page the build runs the page module's own `load()` for every state its
  * controls can reach (src/components/halaman/views.ts) and keeps each SQL result once, keyed by a
- * hash of the SQL text, in one small JSON file per page (/views/<page>.json). In the browser the
+ * hash of the SQL text, in one small JSON file per page (/views/<page>.bin, gzip). In the browser the
  * same `load()` runs against `replayConnector(file)`: the same SQL gives the same key, so every
  * preset control answers from that file; only SQL the build never saw (free exploration) goes to
  * the fallback connector (DuckDB-WASM).
