@@ -5,7 +5,10 @@
  *
  * A preset state is shown from build-time HTML (src/lib/fragmen.ts): the page's index is in its
  * HTML, each slot's HTML for that state is a small gzip file fetched on the change, so a click
- * needs one round trip and no script beyond this one (~4 KB). A state the index does not hold
+ * needs one round trip and no script beyond this one (~5 KB). The states of the first control are
+ * prefetched after the first paint (not when the browser asks to save data, nor on 2G), those of
+ * any select when the user reaches for it. A shared link asks for its state's fragments while the
+ * page is still being read. A state the index does not hold
  * (or a page without an index: district and village profiles) goes to the page module that
  * src/client/upgrade.ts registers (Plot, the page's view file, DuckDB-WASM for anything else).
  *
@@ -80,7 +83,9 @@ export function start(root: HTMLElement) {
     status.dataset.kind = kind;
   };
   const message: Kendali['message'] = (key, params = {}) => fill(status?.dataset[key] ?? '', params);
-  const urlState = () => parseState(location.search);
+  /** The URL's state for this page's controls (other keys, e.g. a map's layer, belong to other scripts). */
+  const controlKeys = new Set(selects.map(keyOf));
+  const urlState = (): AtlasState => Object.fromEntries(Object.entries(parseState(location.search)).filter(([k]) => controlKeys.has(k as StateKey)));
   const setUrl = (patch: StatePatch, replace = false) => {
     const search = applyPatch(location.search, patch);
     if (search === location.search || (search === '' && location.search === '?')) return;

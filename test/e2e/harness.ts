@@ -164,8 +164,8 @@ export async function openPage(browser: Browser, url: string | undefined, option
     } else if (!u.startsWith('data:') && !u.startsWith('blob:')) requests.push(u);
   });
   context.on('requestfailed', (req) => {
-    // A fetch still in flight when the page navigates away is aborted by the browser: not a failure.
-    if (req.failure()?.errorText === 'net::ERR_ABORTED' && /\/views\//.test(req.url())) return;
+    // A fetch still in flight when the page navigates away (view file, fragment prefetch) is aborted by the browser: not a failure.
+    if (req.failure()?.errorText === 'net::ERR_ABORTED' && /\/views\/|\/frag\//.test(req.url())) return;
     if (isLocal(req.url()) && !req.url().startsWith('blob:')) errors.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`);
   });
   context.on('response', (res) => {
