@@ -4,8 +4,8 @@
  * state.
  *
  * A preset state is shown from build-time HTML (src/lib/fragmen.ts): the page's index is in its
- * HTML, each slot's HTML for that state is a small gzip file fetched on the change, so a click
- * needs one round trip and no script beyond this one (~5 KB). The states of the first control are
+ * HTML, the changed slots' HTML for that state is a small gzip file (one per group of slots that
+ * depend on the same controls, usually one) fetched on the change, so a click needs one round trip and no script beyond this one (~5 KB). The states of the first control are
  * prefetched after the first paint (not when the browser asks to save data, nor on 2G), those of
  * any select when the user reaches for it. A shared link asks for its state's fragments while the
  * page is still being read. A state the index does not hold
@@ -18,7 +18,7 @@
  * stay (or go back) and the status line says why. An unknown value in a shared link is named.
  * After each redraw: performance.mark('chart-updated') and an 'atlas:updated' event.
  */
-import { decodeFragment, fragHref, lookup, stateKey, type FragIndex } from '../lib/fragmen.ts';
+import { decodeFragment, fragHref, lookup, stateKey, type FragFile, type FragIndex } from '../lib/fragmen.ts';
 import { fetchGzipText } from '../lib/gz-fetch.ts';
 import { applyPatch, parseState, STATE_KEYS, type AtlasState, type StateKey, type StatePatch } from '../lib/url-state.ts';
 
@@ -109,22 +109,25 @@ export function start(root: HTMLElement) {
     if (!index) return;
     for (const o of s.options) {
       const hit = lookup(index, { ...current, [keyOf(s)]: o.value });
-      for (const hash of Object.values(hit?.slots ?? {})) if (hash) fragment(hash, 'low').catch(() => undefined);
+      for (const [, hash] of hit?.files ?? []) if (hash) fragment(hash, 'low').catch(() => undefined);
     }
   };
   async function fragmentView(target: AtlasState): Promise<View | null> {
     const hit = index && lookup(index, target);
     if (!hit) return null;
     const entries = await Promise.all(
-      Object.entries(hit.slots).map(async ([slot, hash]) => {
-        const built = original.get(slot) ?? '';
-        if (!hash) return [slot, built] as const;
-        const html = decodeFragment(await fragment(hash), built);
-        if (html === null) throw new Error(`fragment ${hash}: the page's ${slot} holds other shapes`);
-        return [slot, html] as const;
+      hit.files.map(async ([slots, hash]) => {
+        const file: FragFile = hash ? JSON.parse(await fragment(hash)) : {};
+        return slots.map((slot) => {
+          const built = original.get(slot) ?? '';
+          if (file[slot] === undefined) return [slot, built] as const;
+          const html = decodeFragment(file[slot], built);
+          if (html === null) throw new Error(`fragment ${hash}: the page's ${slot} holds other shapes`);
+          return [slot, html] as const;
+        });
       }),
     );
-    return { slots: Object.fromEntries(entries), state: hit.state };
+    return { slots: Object.fromEntries(entries.flat()), state: hit.state };
   }
   const width = () => Math.round(root.querySelector<HTMLElement>('figure.chart .chart-body')?.clientWidth || root.clientWidth || 680);
   async function view(target: AtlasState): Promise<View> {

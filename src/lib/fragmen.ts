@@ -4,11 +4,11 @@
  *
  * The build renders each slot (`data-slot`) of a page for every state its controls can reach
  * (src/components/halaman/fragmen.ts), in the page's language and at both build widths, exactly as
- * the page's own HTML carries them. Each distinct slot HTML is one gzip file, named by a hash of
- * its content (/frag/<hash>.bin: named .bin, as the engine's parts, so hosts serve it as it is; shared by every page and state that shows it). The page's HTML
- * carries a small index (this module's `FragIndex`): for each slot, the state keys it depends on
- * and, for each combination of their values, the hash of its HTML ('' = the HTML the page was
- * built with). The inline controller (src/client/kendali.ts) looks a state up here and swaps the
+ * the page's own HTML carries them, and finds the state keys each slot depends on. Slots with the
+ * same keys form a group; for each combination of those keys' values the group's changed slots
+ * are one gzip JSON file named by a hash of its content (/frag/<hash>.bin: .bin, as the engine's
+ * parts, so hosts serve it as it is). The page's HTML carries a small index (`FragIndex`): per
+ * group, its keys, its slots and the file for each combination ('' = as the page was built). The inline controller (src/client/kendali.ts) looks a state up here and swaps the
  * slots; a state the index does not know goes to the page module (Plot, view file, engine).
  *
  * This module is shared by the build and the inline browser script: keep it free of imports that
@@ -22,11 +22,18 @@ export interface FragIndex {
   v: typeof FRAG_FORMAT;
   /** Folder of the fragment files ("/frag/"), with the site base. */
   b: string;
-  /** Per slot: the state keys its HTML depends on, and HTML hash by the values of those keys. */
-  s: Record<string, [StateKey[], Record<string, string>]>;
+  /**
+   * Groups of slots that depend on the same state keys: [those keys, the slots, file hash by the
+   * values of those keys ('' = every slot of the group as built)]. One file per group and values,
+   * so a change costs one request per group whose values changed (usually one).
+   */
+  g: [StateKey[], string[], Record<string, string>][];
   /** Requests whose shown state differs from the request (e.g. a period a programme lacks): request key → shown state. */
   a: Record<string, AtlasState>;
 }
+
+/** A group file: the encoded fragment of each slot of the group that differs from the built page. */
+export type FragFile = Record<string, string>;
 
 /** One text per state: the values of STATE_KEYS in their canonical order, '|'-joined. */
 export const stateKey = (s: AtlasState): string => STATE_KEYS.map((k) => s[k] ?? '').join('|');
@@ -79,16 +86,16 @@ export function decodeFragment(text: string, builtSlot: string): string | null {
 export const fragHref = (index: Pick<FragIndex, 'b'>, hash: string): string => `${index.b}${hash}.bin`;
 
 /**
- * The state shown for a request and the fragment of each slot ('' = as built), or null when the
- * index cannot answer it (a slot lacks that combination of values).
+ * The state shown for a request and the file of each group ('' = as built), or null when the
+ * index cannot answer it (a group lacks that combination of values).
  */
-export function lookup(index: FragIndex, request: AtlasState): { state: AtlasState; slots: Record<string, string> } | null {
+export function lookup(index: FragIndex, request: AtlasState): { state: AtlasState; files: [string[], string][] } | null {
   const state = index.a[stateKey(request)] ?? request;
-  const slots: Record<string, string> = {};
-  for (const [slot, [keys, byValues]] of Object.entries(index.s)) {
+  const files: [string[], string][] = [];
+  for (const [keys, slots, byValues] of index.g) {
     const hash = byValues[projection(state, keys)];
     if (hash === undefined) return null;
-    slots[slot] = hash;
+    files.push([slots, hash]);
   }
-  return { state, slots };
+  return { state, files };
 }

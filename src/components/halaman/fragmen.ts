@@ -6,7 +6,7 @@
  * controls from their view file with the page module (src/client/upgrade.ts).
  */
 import { siteProvince } from '../../lib/db/manifest.ts';
-import { encodeFragment, FRAG_FORMAT, fragHash, projection, stateKey, type FragIndex } from '../../lib/fragmen.ts';
+import { encodeFragment, FRAG_FORMAT, fragHash, projection, stateKey, type FragFile, type FragIndex } from '../../lib/fragmen.ts';
 import type { Lang } from '../../lib/i18n.ts';
 import { STATE_KEYS, type AtlasState, type StateKey } from '../../lib/url-state.ts';
 import { areasWithProfile } from './paths.ts';
@@ -25,7 +25,7 @@ export async function fragPages(): Promise<string[]> {
 
 export interface PageFragments {
   index: FragIndex;
-  /** Encoded fragment (src/lib/fragmen.ts encodeFragment) by hash. */
+  /** Content of each file (a FragFile as JSON) by hash. */
   html: Map<string, string>;
   /** Every state the page can show (the keys of the index's maps come from these). */
   states: AtlasState[];
@@ -77,24 +77,34 @@ async function build(name: string, lang: Lang, base: string): Promise<PageFragme
     }
   }
   const html = new Map<string, string>();
-  const slots: FragIndex['s'] = {};
   const keys = STATE_KEYS.filter((k) => [...shown.values()].some((s) => s.state[k] !== undefined));
+  const groups = new Map<string, [StateKey[], string[]]>();
   for (const slot of Object.keys(built.slots)) {
     const deps = dependsOn(slot, [...shown.values()], keys);
+    const g = groups.get(deps.join('|'));
+    if (g) g[1].push(slot);
+    else groups.set(deps.join('|'), [deps, [slot]]);
+  }
+  const g: FragIndex['g'] = [];
+  for (const [deps, slots] of groups.values()) {
     const byValues: Record<string, string> = {};
     for (const s of shown.values()) {
-      const text = s.slots[slot] ?? '';
+      const file: FragFile = {};
+      for (const slot of slots) {
+        const text = s.slots[slot] ?? '';
+        if (text !== built.slots[slot]) file[slot] = encodeFragment(text, built.slots[slot] ?? '');
+      }
       let hash = '';
-      if (text !== built.slots[slot]) {
-        const encoded = encodeFragment(text, built.slots[slot] ?? '');
-        hash = fragHash(encoded);
-        html.set(hash, encoded);
+      if (Object.keys(file).length) {
+        const json = JSON.stringify(file);
+        hash = fragHash(json);
+        html.set(hash, json);
       }
       byValues[projection(s.state, deps)] = hash;
     }
-    slots[slot] = [deps, byValues];
+    g.push([deps, slots, byValues]);
   }
-  return { index: { v: FRAG_FORMAT, b: `${base.endsWith('/') ? base : `${base}/`}frag/`, s: slots, a: aliases }, html, states: [...shown.values()].map((s) => s.state) };
+  return { index: { v: FRAG_FORMAT, b: `${base.endsWith('/') ? base : `${base}/`}frag/`, g, a: aliases }, html, states: [...shown.values()].map((s) => s.state) };
 }
 
 /** The smallest set of state keys whose values determine the slot's HTML in every shown state. */
