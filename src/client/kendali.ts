@@ -253,5 +253,7 @@ export function start(root: HTMLElement) {
   else void render(target, 'link').then(note);
 }
 
+// From file:// (the portable edition) nothing can be fetched: the selects stay as built (disabled)
+// and the page's note says that the choices need the online site.
 const root = document.querySelector<HTMLElement>('[data-page]');
-if (root) start(root);
+if (root && location.protocol !== 'file:') start(root);
