@@ -204,15 +204,12 @@ export function start(root: HTMLElement) {
     hasFragments: !!index,
   };
 
-  // Prefetch: a select the user reaches for (pointer, touch, focus) gets its states' fragments;
-  // after the first paint so does the page's first control (the period), unless the user asked
-  // to save data or the link is 2G (then each change fetches its own, one round trip).
-  const connection = (navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
-  const frugal = !!connection?.saveData || /2g/.test(connection?.effectiveType ?? '');
-  for (const s of selects) {
-    for (const type of ['pointerover', 'pointerdown', 'touchstart', 'focus']) s.addEventListener(type, () => prefetch(s), { once: true, passive: true });
-  }
-  if (!frugal && selects[0]) requestAnimationFrame(() => setTimeout(() => prefetch(selects[0]!), 0));
+  // Prefetch: a select the user reaches for (pointer, touch, focus) gets the fragments of its
+  // options' states while the native list is open. Nothing is fetched unasked: on a slow link
+  // prefetching every state of a control would delay the one the user picks (they share the link).
+  // With data saver on, only the state picked is fetched.
+  const saveData = !!(navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData;
+  if (!saveData) for (const s of selects) for (const type of ['pointerdown', 'touchstart', 'focus']) s.addEventListener(type, () => prefetch(s), { once: true, passive: true });
 
   for (const s of selects) {
     s.disabled = false;
