@@ -108,12 +108,12 @@ export function start(root: HTMLElement) {
   const prefetch = (s: HTMLSelectElement) => {
     if (!index) return;
     for (const o of s.options) {
-      const hit = lookup(index, { ...current, [keyOf(s)]: o.value });
+      const hit = lookup(index, { ...urlState(), [keyOf(s)]: o.value }, built);
       for (const [, hash] of hit?.files ?? []) if (hash) fragment(hash, 'low').catch(() => undefined);
     }
   };
   async function fragmentView(target: AtlasState): Promise<View | null> {
-    const hit = index && lookup(index, target);
+    const hit = index && lookup(index, target, built);
     if (!hit) return null;
     const entries = await Promise.all(
       hit.files.map(async ([slots, hash]) => {
@@ -141,7 +141,8 @@ export function start(root: HTMLElement) {
   }
 
   /**
-   * Shows the view for `target` (a whole state). `push`: the state a control asked for, written
+   * Shows the view for `target` (the URL's state with a change: only the keys the user chose, so a
+   * default that follows another control keeps following it). `push`: the state a control asked for, written
    * to the URL once its view is on screen. `source` says where the wish came from.
    */
   async function render(target: AtlasState, source: 'control' | 'history' | 'link' | 'resize', push?: StatePatch) {
@@ -215,10 +216,10 @@ export function start(root: HTMLElement) {
     s.disabled = false;
     s.addEventListener('change', () => {
       const key = keyOf(s);
-      void render({ ...current, [key]: s.value }, 'control', { [key]: s.value });
+      void render({ ...urlState(), [key]: s.value }, 'control', { [key]: s.value });
     });
   }
-  window.addEventListener('popstate', () => void render({ ...built, ...urlState() }, 'history')); // the URL already moved
+  window.addEventListener('popstate', () => void render(urlState(), 'history')); // the URL already moved
 
   // A redrawn chart is drawn for its container; when the container changes much (rotation),
   // draw it again. Build-time drawings need nothing: CSS picks the phone or the desktop one.
@@ -226,7 +227,7 @@ export function start(root: HTMLElement) {
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(() => {
-      if (drawnWidth && plot && Math.abs(width() - drawnWidth) > 0.12 * drawnWidth && !(index && lookup(index, current))) void render(current, 'resize');
+      if (drawnWidth && plot && Math.abs(width() - drawnWidth) > 0.12 * drawnWidth && !(index && lookup(index, current, built))) void render(current, 'resize');
     }, 250);
   });
 
@@ -245,9 +246,8 @@ export function start(root: HTMLElement) {
   const note = () => {
     if (unknown.length) say(unknown.map((u) => message('unknown', { key: u.label, value: u.value, shown: describe(current) })).join(' '), 'error');
   };
-  const target = { ...built, ...initial };
-  if (stateKey(target) === stateKey(built)) note();
-  else void render(target, 'link').then(note);
+  if (stateKey({ ...built, ...initial }) === stateKey(built)) note();
+  else void render(initial, 'link').then(note);
 }
 
 // From file:// (the portable edition) nothing can be fetched: the selects stay as built (disabled)

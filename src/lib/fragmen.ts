@@ -28,7 +28,7 @@ export interface FragIndex {
    * so a change costs one request per group whose values changed (usually one).
    */
   g: [StateKey[], string[], Record<string, string>][];
-  /** Requests whose shown state differs from the request (e.g. a period a programme lacks): request key → shown state. */
+  /** Requests whose shown state is not the built state overlaid with the request (a default that follows another control, a period a programme lacks): request key → shown state. */
   a: Record<string, AtlasState>;
 }
 
@@ -86,11 +86,12 @@ export function decodeFragment(text: string, builtSlot: string): string | null {
 export const fragHref = (index: Pick<FragIndex, 'b'>, hash: string): string => `${index.b}${hash}.bin`;
 
 /**
- * The state shown for a request and the file of each group ('' = as built), or null when the
- * index cannot answer it (a group lacks that combination of values).
+ * The state shown for a request (the URL's state with a control changed: only the keys the user
+ * chose, so defaults that follow another control keep following it) and the file of each group
+ * ('' = as built), or null when the index cannot answer it. `built`: the state the page was built in.
  */
-export function lookup(index: FragIndex, request: AtlasState): { state: AtlasState; files: [string[], string][] } | null {
-  const state = index.a[stateKey(request)] ?? request;
+export function lookup(index: FragIndex, request: AtlasState, built: AtlasState): { state: AtlasState; files: [string[], string][] } | null {
+  const state = index.a[stateKey(request)] ?? { ...built, ...request };
   const files: [string[], string][] = [];
   for (const [keys, slots, byValues] of index.g) {
     const hash = byValues[projection(state, keys)];

@@ -50,29 +50,31 @@ async function build(name: string, lang: Lang, base: string): Promise<PageFragme
     const model = await p.page.load(conn, { ...request, ...p.fixed }, province);
     const state = p.page.stateOf(model);
     for (const k of Object.keys(p.fixed ?? {}) as StateKey[]) if (state[k] === p.fixed![k]) delete state[k];
-    return { model, state, slots: p.page.slots(model, { lang, document: ssrDocument(), base, width: SSR_WIDTH, province }) };
+    return { model, state, slots: () => p.page.slots(model, { lang, document: ssrDocument(), base, width: SSR_WIDTH, province }) };
   };
-  // Requests as the browser makes them: the shown state with one control changed.
-  const built = await render({});
+  // Requests as the browser makes them: the URL's state (the keys chosen so far, as shown) with
+  // one control changed. Each shown state is drawn once.
+  const first = await render({});
+  const built = { state: first.state, slots: first.slots() };
   const shown = new Map<string, { state: AtlasState; slots: Record<string, string> }>([[stateKey(built.state), built]]);
   const aliases: FragIndex['a'] = {};
-  const seen = new Set<string>([stateKey({})]);
-  const todo = [built];
+  const seen = new Set<string>();
+  const todo: AtlasState[] = [{}];
   while (todo.length) {
-    const from = todo.pop()!;
-    for (const [control, values] of Object.entries(p.controls(from.model)) as [StateKey, readonly string[]][]) {
+    const request = todo.pop()!;
+    const rk = stateKey(request);
+    if (seen.has(rk)) continue;
+    seen.add(rk);
+    const next = await render(request);
+    const sk = stateKey(next.state);
+    if (sk !== stateKey({ ...built.state, ...request })) aliases[rk] = next.state;
+    if (!shown.has(sk)) shown.set(sk, { state: next.state, slots: next.slots() });
+    // the URL after the view is shown: the chosen keys, with the values shown
+    const url = Object.fromEntries(Object.keys(request).map((k) => [k, next.state[k as StateKey]]).filter(([, v]) => v !== undefined)) as AtlasState;
+    for (const [control, values] of Object.entries(p.controls(next.model)) as [StateKey, readonly string[]][]) {
       for (const value of values) {
-        const request = { ...from.state, [control]: value };
-        const rk = stateKey(request);
-        if (seen.has(rk)) continue;
-        seen.add(rk);
-        const next = await render(request);
-        const sk = stateKey(next.state);
-        if (sk !== rk) aliases[rk] = next.state;
-        if (!shown.has(sk)) {
-          shown.set(sk, next);
-          todo.push(next);
-        }
+        todo.push({ ...request, [control]: value });
+        todo.push({ ...url, [control]: value });
       }
     }
   }
