@@ -38,3 +38,37 @@ export function readPublikasi(path = resolve('data/reference/rutin_dipublikasika
     catatan: r.catatan ?? '',
   }));
 }
+
+/**
+ * English for the "data system (as stated)" column: the project's own classification of each
+ * statement is written in Indonesian in the reference file; on English pages its words are
+ * translated phrase by phrase (names such as "Aksi Bangda Kemendagri" stay). A value with no
+ * known phrase is returned unchanged and marked Indonesian.
+ */
+const SISTEM_EN: readonly [RegExp, string][] = [
+  [/tidak disebut/gi, 'not stated'],
+  [/konteks paragraf EPPGBM/gi, 'paragraph context: e-PPGBM'],
+  [/\bdiduga\b/gi, 'probably'],
+  [/Operasi timbang serentak/gi, 'simultaneous weighing drive'],
+  [/Operasi timbang/gi, 'weighing drive'],
+  [/diverifikasi dokter anak/gi, 'verified by paediatricians'],
+  [/Intervensi serentak/gi, 'simultaneous measurement drive'],
+  [/pengukuran Posyandu/gi, 'posyandu measurement'],
+  [/pengukuran rutin Dinkes/gi, 'routine health office measurement'],
+  [/publikasi data stunting/gi, 'published stunting data'],
+  [/analisis pengukuran data stunted/gi, 'analysis of stunting measurements'],
+  [/publikasi (Aksi \d+)/gi, '$1 publication'],
+  [/data Dinkes/gi, 'health office data'],
+  [/\bbulanan\b/gi, 'monthly'],
+  [/survei manual/gi, 'manual survey'],
+  [/pendataan kabupaten/gi, 'regency data collection'],
+  [/data kasus/gi, 'case data'],
+];
+
+export function sistemData(lang: 'id' | 'en', text: string): { text: string; lang?: 'id' } {
+  if (lang === 'id') return { text, lang: 'id' };
+  let out = text;
+  for (const [re, en] of SISTEM_EN) out = out.replace(re, en);
+  if (out === text && !/^e-?PPGBM$/i.test(text)) return { text, lang: 'id' };
+  return { text: out };
+}
