@@ -90,8 +90,13 @@ describe('explorer', () => {
       await page.check(`input[data-cmp="${two[0]!.kode_wilayah}"]`);
       await page.check(`input[data-cmp="${two[1]!.kode_wilayah}"]`);
       const fig = page.locator('figure[data-figure="banding"]');
-      // the chart's main drawing (role=group since trend charts link to each month's view)
-      await fig.locator('svg[data-chart-main]').first().waitFor({ timeout: 90_000 });
+      // the chart's main drawing: a group of links, each month's dot to that area's profile at that month
+      const main = fig.locator('svg[data-chart-main]').first();
+      await main.waitFor({ timeout: 90_000 });
+      expect(await main.getAttribute('role')).toBe('group');
+      const hrefs = await main.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      expect(hrefs.length).toBeGreaterThan(2);
+      for (const h of hrefs) expect(h).toMatch(new RegExp(`/wilayah/(${two[0]!.kode_wilayah}|${two[1]!.kode_wilayah})/\?period=\d{4}-\d{2}$`.replace(/\./g, '\.')));
       expect(page.url()).toContain(`cmp=${two[0]!.kode_wilayah},${two[1]!.kode_wilayah}`);
       expect(await fig.locator('.chart-title').textContent()).toContain(two[1]!.nama_wilayah);
       expect(await fig.locator('details tbody tr').count()).toBe(months[0]!.n);
