@@ -96,7 +96,7 @@ describe('explorer', () => {
       expect(await main.getAttribute('role')).toBe('group');
       const hrefs = await main.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
       expect(hrefs.length).toBeGreaterThan(2);
-      for (const h of hrefs) expect(h).toMatch(new RegExp(`/wilayah/(${two[0]!.kode_wilayah}|${two[1]!.kode_wilayah})/\?period=\d{4}-\d{2}$`.replace(/\./g, '\.')));
+      for (const h of hrefs) expect(h).toMatch(new RegExp(`/wilayah/(${two[0]!.kode_wilayah.replace('.', '\\.')}|${two[1]!.kode_wilayah.replace('.', '\\.')})/\\?period=\\d{4}-\\d{2}$`));
       expect(page.url()).toContain(`cmp=${two[0]!.kode_wilayah},${two[1]!.kode_wilayah}`);
       expect(await fig.locator('.chart-title').textContent()).toContain(two[1]!.nama_wilayah);
       expect(await fig.locator('details tbody tr').count()).toBe(months[0]!.n);
