@@ -6,21 +6,11 @@
  * controls and URL never disagree with the numbers (they move when the view is shown, go back on
  * failure with a reason); a shared URL shows its own state; an unknown value in a URL is named.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveSite, withPage, type Probe, type Site } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type Probe, useSite, withPage } from './harness.ts';
 
-let site: Site;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const s = useSite();
 
 const updates = (page: Page) => page.evaluate(() => performance.getEntriesByName('chart-updated').length);
 const waitForUpdate = (page: Page, after: number) =>
@@ -32,7 +22,7 @@ const FRAGMENT_PAGES = ['/', '/dua-angka/', '/prioritas/', '/cakupan/', '/wilaya
 describe('every preset control answers without DuckDB-WASM', () => {
   for (const path of [...FRAGMENT_PAGES, '/wilayah/64.08.01/']) {
     it(`${path}: every option of every control`, async () => {
-      await withPage(browser, site.url('id', path), async (probe) => {
+      await withPage(s.browser, s.site.url('id', path), async (probe) => {
         const { page } = probe;
         const controls = await page.locator('select[data-atlas-control]').evaluateAll((ss) => ss.map((s) => (s as HTMLSelectElement).dataset.atlasControl!));
         expect(controls.length).toBeGreaterThan(0);
@@ -67,7 +57,7 @@ describe('every preset control answers without DuckDB-WASM', () => {
 
 describe('controls never disagree with the numbers', () => {
   it('a shared URL shows its own state, without the engine', async () => {
-    await withPage(browser, site.url('en', '/prioritas/', '?period=2024-02&indicator=stunting&area=64.74'), async (probe) => {
+    await withPage(s.browser, s.site.url('en', '/prioritas/', '?period=2024-02&indicator=stunting&area=64.74'), async (probe) => {
       const { page } = probe;
       await waitForUpdate(page, 0);
       expect(await page.locator('figure[data-figure="peringkat"] .chart-title').textContent()).toContain('February 2024');
@@ -79,11 +69,11 @@ describe('controls never disagree with the numbers', () => {
   });
 
   it('while a view cannot be had, the select and the URL stay on what is shown and the page says why', async () => {
-    await withPage(browser, undefined, async (probe) => {
+    await withPage(s.browser, undefined, async (probe) => {
       const { page, context } = probe;
       // The fragments, the view file and the engine all fail: nothing can draw another state.
       await context.route(/\/frag\/|\/views\/|\/_duckdb\//, (route) => route.fulfill({ status: 503, body: 'down' }));
-      await page.goto(site.url('id', '/'));
+      await page.goto(s.site.url('id', '/'));
       const select = page.locator('select[data-atlas-control="period"]');
       await expect.poll(() => select.isEnabled()).toBe(true);
       const built = await select.inputValue();
@@ -101,7 +91,7 @@ describe('controls never disagree with the numbers', () => {
   });
 
   it('an unknown period or code in the URL is named on the page', async () => {
-    await withPage(browser, site.url('en', '/prioritas/', '?period=2019-01&area=64.99'), async (probe) => {
+    await withPage(s.browser, s.site.url('en', '/prioritas/', '?period=2019-01&area=64.99'), async (probe) => {
       const { page } = probe;
       const status = page.locator('[data-status]');
       await expect.poll(() => status.textContent()).toMatch(/2019-01/);
@@ -121,10 +111,10 @@ const notBlocked = (errors: string[]) => errors.filter((e) => !/ERR_BLOCKED_BY_C
 describe('preset states come from build-time HTML: no module script, no Plot, no engine', () => {
   for (const path of FRAGMENT_PAGES) {
     it(`${path}: each control kind, with every module script and the engine blocked`, async () => {
-      await withPage(browser, undefined, async (probe) => {
+      await withPage(s.browser, undefined, async (probe) => {
         const { page } = probe;
         await inlineOnly(probe);
-        await page.goto(site.url('id', path));
+        await page.goto(s.site.url('id', path));
         const controls = await page.locator('select[data-atlas-control]').evaluateAll((ss) => ss.map((s) => (s as HTMLSelectElement).dataset.atlasControl!));
         expect(controls.length).toBeGreaterThan(0);
         for (const control of controls) {
@@ -153,10 +143,10 @@ describe('preset states come from build-time HTML: no module script, no Plot, no
   }
 
   it('a shared URL shows its own state from fragments, with every module script and the engine blocked', async () => {
-    await withPage(browser, undefined, async (probe) => {
+    await withPage(s.browser, undefined, async (probe) => {
       const { page } = probe;
       await inlineOnly(probe);
-      await page.goto(site.url('en', '/prioritas/', '?period=2024-02&indicator=stunting&area=64.74'), { waitUntil: 'commit' });
+      await page.goto(s.site.url('en', '/prioritas/', '?period=2024-02&indicator=stunting&area=64.74'), { waitUntil: 'commit' });
       await waitForUpdate(page, 0);
       expect(await page.locator('figure[data-figure="peringkat"] .chart-title').textContent()).toContain('February 2024');
       expect(await page.locator('select[data-atlas-control="period"]').inputValue()).toBe('2024-02');
@@ -177,10 +167,10 @@ describe('preset states come from build-time HTML: no module script, no Plot, no
   });
 
   it('when the fragments cannot be had, the page module draws the state from the view file', async () => {
-    await withPage(browser, undefined, async (probe) => {
+    await withPage(s.browser, undefined, async (probe) => {
       const { page, context } = probe;
       await context.route(/\/frag\//, (route) => route.fulfill({ status: 503, body: 'down' }));
-      await page.goto(site.url('id', '/wilayah/64.08/'));
+      await page.goto(s.site.url('id', '/wilayah/64.08/'));
       const select = page.locator('select[data-atlas-control="period"]');
       const value = await select.locator('option').evaluateAll((os, v) => os.map((o) => (o as HTMLOptionElement).value).find((x) => x !== v)!, await select.inputValue());
       const n = await updates(page);

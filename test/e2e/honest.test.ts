@@ -8,21 +8,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LANGS, NAV_PATHS, launchBrowser, serveSite, withPage, type Site } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { LANGS, NAV_PATHS, useSite, withPage } from './harness.ts';
 
-let site: Site;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const s = useSite();
 
 const html = async (url: string) => (await fetch(url)).text();
 
@@ -37,7 +27,7 @@ async function ownText(page: Page, drop = '[lang="id"], style, script'): Promise
 
 describe('priority regencies', () => {
   it.each(LANGS)('%s: the Prioritas page opens with their full names before its first chart', async (lang) => {
-    const page = await html(site.url(lang, '/prioritas/'));
+    const page = await html(s.site.url(lang, '/prioritas/'));
     const firstChart = page.indexOf('<figure');
     expect(firstChart).toBeGreaterThan(0);
     for (const name of ['Kabupaten Kutai Timur', 'Kabupaten Penajam Paser Utara', 'Kota Bontang']) {
@@ -52,10 +42,10 @@ describe('priority regencies', () => {
 
 describe('honest comparisons', () => {
   it('marks incomplete months in the period selectors and the trend, and offers no gap to the survey target', async () => {
-    const id = await html(site.url('id', '/'));
+    const id = await html(s.site.url('id', '/'));
     expect(id).toMatch(/<option value="2023-11"[^>]*>November 2023 \(tidak lengkap\)<\/option>/);
     expect(id).toContain('Titik kosong: bulan yang tidak lengkap');
-    const prio = await html(site.url('en', '/prioritas/'));
+    const prio = await html(s.site.url('en', '/prioritas/'));
     expect(prio).not.toContain('value="selisih_target"');
     expect(prio).not.toContain('Gap to the national target');
   });
@@ -63,7 +53,7 @@ describe('honest comparisons', () => {
 
 describe('every village findable', () => {
   it('the search index is small and lists every area', async () => {
-    const res = await fetch(site.file('cari.json'));
+    const res = await fetch(s.site.file('cari.json'));
     expect(res.ok).toBe(true);
     const body = Buffer.from(await res.arrayBuffer());
     expect(gzipSync(body).length).toBeLessThan(100_000);
@@ -71,7 +61,7 @@ describe('every village findable', () => {
     const villages = index.areas.filter(([kode]) => kode.split('.').length === 4);
     expect(villages.length).toBeGreaterThan(1000);
     // every village has a profile page (unless the build was limited on purpose)
-    const built = new Set(readdirSync(join(site.dist, 'wilayah')));
+    const built = new Set(readdirSync(join(s.site.dist, 'wilayah')));
     const limit = Number(process.env.ATLAS_PROFIL_LIMIT ?? Infinity);
     const missing = villages.filter(([kode]) => !built.has(kode));
     if (Number.isFinite(limit)) expect(villages.length - missing.length).toBeGreaterThanOrEqual(Math.min(limit, villages.length) - 200);
@@ -81,7 +71,7 @@ describe('every village findable', () => {
   it('every page has the search box', async () => {
     for (const lang of LANGS) {
       for (const path of [...NAV_PATHS, '/wilayah/64.08/']) {
-        expect(await html(site.url(lang, path)), `${lang} ${path}`).toContain('role="search"');
+        expect(await html(s.site.url(lang, path)), `${lang} ${path}`).toContain('role="search"');
       }
     }
   });
@@ -90,7 +80,7 @@ describe('every village findable', () => {
     ['en', 'kutai timr', 'Kabupaten Kutai Timur', '/en/wilayah/64.08/'],
     ['id', 'muara bengkl', 'Muara Bengkal', '/wilayah/64.08.03/'],
   ] as const)('%s: "%s" finds %s on a phone, and Enter opens its profile', async (lang, query, name, path) => {
-    await withPage(browser, site.url(lang, '/'), async ({ page }) => {
+    await withPage(s.browser, s.site.url(lang, '/'), async ({ page }) => {
       const box = page.locator('form[role=search] input[type=search]');
       await box.click();
       await box.pressSequentially(query, { delay: 20 });
@@ -107,7 +97,7 @@ describe('every village findable', () => {
 
 describe('state carries over', () => {
   it('the language switch and the navigation keep the chosen period and area', async () => {
-    await withPage(browser, site.url('id', '/wilayah/64.08/', '?period=2024-08'), async ({ page }) => {
+    await withPage(s.browser, s.site.url('id', '/wilayah/64.08/', '?period=2024-08'), async ({ page }) => {
       await page.waitForFunction(() => document.querySelector('.lang-switch')?.getAttribute('href')?.includes('period='));
       expect(await page.locator('.lang-switch').getAttribute('href')).toMatch(/\/en\/wilayah\/64\.08\/\?period=2024-08$/);
       const nav = (label: string) => page.locator('.site-nav a', { hasText: label }).getAttribute('href');
@@ -119,7 +109,7 @@ describe('state carries over', () => {
   });
 
   it.each(LANGS)('%s: chart bars link to their profile and show a tooltip on focus and hover', async (lang) => {
-    await withPage(browser, site.url(lang, '/prioritas/'), async ({ page }) => {
+    await withPage(s.browser, s.site.url(lang, '/prioritas/'), async ({ page }) => {
       const link = page.locator('figure[data-figure="peringkat"] svg a[href*="/wilayah/64."]:visible').first();
       expect(await link.count()).toBe(1);
       await link.focus();
@@ -166,7 +156,7 @@ describe('chart marks that are areas link to their profile', () => {
       ['/dua-angka/', 'panel-rutin', new RegExp(`^${prefix(lang)}/wilayah/64(\\.\\d\\d)?/$`), /: (\d+[.,]\d%|[a-z ]+)/],
     ];
     for (const [path, figure, hrefRe, tipRe] of cases) {
-      await withPage(browser, site.url(lang, path), async ({ page }) => {
+      await withPage(s.browser, s.site.url(lang, path), async ({ page }) => {
         const links = page.locator(`figure[data-figure="${figure}"] svg[data-chart-main]:visible a`);
         expect(await links.count(), `${path} ${figure}`).toBeGreaterThan(1);
         const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
@@ -178,7 +168,7 @@ describe('chart marks that are areas link to their profile', () => {
   });
 
   it.each(LANGS)('%s: a trend month opens that month; redrawn charts keep links, tooltips and the new period', async (lang) => {
-    await withPage(browser, site.url(lang, '/'), async ({ page }) => {
+    await withPage(s.browser, s.site.url(lang, '/'), async ({ page }) => {
       const month = page.locator('figure[data-figure="tren"] svg[data-chart-main]:visible a').first();
       const href = (await month.getAttribute('href'))!;
       const period = href.split('period=')[1]!;
@@ -189,7 +179,7 @@ describe('chart marks that are areas link to their profile', () => {
       expect(await page.locator('select[data-atlas-control="period"]').inputValue()).toBe(period);
       expect(await page.locator('figure[data-figure="prioritas"] .chart-title').textContent()).toContain(option!.replace(/ \(.*\)$/, ''));
     });
-    await withPage(browser, site.url(lang, '/dua-angka/'), async ({ page }) => {
+    await withPage(s.browser, s.site.url(lang, '/dua-angka/'), async ({ page }) => {
       const select = page.locator('select[data-atlas-control="period"]');
       const values = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
       const next = values.find((v) => v !== '' && v !== values[0])!;
@@ -207,7 +197,7 @@ describe('chart marks that are areas link to their profile', () => {
 describe('language', () => {
   it('English pages say children, families and people, and mark quoted Indonesian', async () => {
     for (const path of ['/cakupan/', '/prioritas/', '/', '/wilayah/64.08/']) {
-      await withPage(browser, site.url('en', path), async ({ page }) => {
+      await withPage(s.browser, s.site.url('en', path), async ({ page }) => {
         const text = await ownText(page);
         expect(text, path).not.toMatch(/\b(anak|keluarga|orang|balita)\b|\bSumber:/);
       });
@@ -216,7 +206,7 @@ describe('language', () => {
 
   it('Indonesian pages write decimals with a comma, source notes included', async () => {
     for (const path of ['/', '/prioritas/', '/dua-angka/', '/wilayah/64.08/', '/cakupan/']) {
-      await withPage(browser, site.url('id', path), async ({ page }) => {
+      await withPage(s.browser, s.site.url('id', path), async ({ page }) => {
         // everything, quoted notes too; addresses and dotted codes aside
         const text = await page.evaluate(() => {
           const main = document.querySelector('main')!.cloneNode(true) as HTMLElement;
@@ -234,14 +224,14 @@ describe('language', () => {
   });
 
   it.each(LANGS)('%s: the demo banner says the child counts are scaled down', async (lang) => {
-    const page = await html(site.url(lang, '/'));
+    const page = await html(s.site.url(lang, '/'));
     expect(page).toMatch(lang === 'id' ? /jumlah balita diperkecil/ : /child counts are scaled down/);
   });
 });
 
 describe('print', () => {
   it('an opened table prints whole with every column, and the footer has the URL with its state and the data date', async () => {
-    await withPage(browser, site.url('id', '/prioritas/', '?period=2025-08'), async ({ page }) => {
+    await withPage(s.browser, s.site.url('id', '/prioritas/', '?period=2025-08'), async ({ page }) => {
       await page.locator('figure[data-figure="peringkat"] details summary').click();
       await page.emulateMedia({ media: 'print' });
       await page.setViewportSize({ width: 700, height: 1000 }); // about an A4 page at 96 dpi, portrait

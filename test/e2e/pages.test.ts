@@ -4,22 +4,12 @@
  * and keep their state in the URL (back restores the view), rankings link to profiles, both
  * languages, no console errors and no English on Indonesian pages.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, LANGS, launchBrowser, openPage, withPage, serveSite, type Probe, type Site } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, LANGS, openPage, type Probe, useSite, withPage } from './harness.ts';
 import { TABLE_NAMES, TABLES } from '../../src/lib/schema.ts';
 
-let site: Site;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const s = useSite();
 
 /** Pages with charts, and the figures each must have at first view (no JavaScript needed). */
 const PAGES: { path: string; figures: string[] }[] = [
@@ -59,7 +49,7 @@ describe('every page renders its charts at build time', () => {
   for (const lang of LANGS) {
     for (const { path, figures } of PAGES) {
       it(`${lang} ${path}`, async () => {
-        await withPage(browser, site.url(lang, path), async (probe) => {
+        await withPage(s.browser, s.site.url(lang, path), async (probe) => {
           const { page } = probe;
           for (const name of figures) {
             const fig = page.locator(`figure[data-figure="${name}"]`);
@@ -84,7 +74,7 @@ describe('every page renders its charts at build time', () => {
 describe('interaction', () => {
   for (const lang of LANGS) {
     it(`${lang}: changing the period updates the charts and the URL; back restores the view`, async () => {
-      await withPage(browser, site.url(lang, '/'), async (probe) => {
+      await withPage(s.browser, s.site.url(lang, '/'), async (probe) => {
         const { page } = probe;
         const select = page.locator('select[data-atlas-control="period"]');
         await expect.poll(() => select.isEnabled()).toBe(true);
@@ -122,7 +112,7 @@ describe('interaction', () => {
   }
 
   it('a shared URL with a period opens that view', async () => {
-    await withPage(browser, site.url('id', '/prioritas/', '?period=2024-02&indicator=stunting'), async (probe) => {
+    await withPage(s.browser, s.site.url('id', '/prioritas/', '?period=2024-02&indicator=stunting'), async (probe) => {
       const { page } = probe;
       await waitForUpdate(page, 0);
       expect(await figureTitle(page, 'peringkat')).toContain('Februari 2024');
@@ -133,7 +123,7 @@ describe('interaction', () => {
   });
 
   it('Prioritas: SKI 2023 ranks Kutai Timur, Bontang, Penajam Paser Utara first; Mahakam Ulu has no figure', async () => {
-    await withPage(browser, site.url('id', '/prioritas/'), async (probe) => {
+    await withPage(s.browser, s.site.url('id', '/prioritas/'), async (probe) => {
       const { page } = probe;
       const select = page.locator('select[data-atlas-control="tab"]');
       await expect.poll(() => select.isEnabled()).toBe(true);
@@ -153,7 +143,7 @@ describe('interaction', () => {
 
   for (const lang of LANGS) {
     it(`${lang}: opening a regency from Prioritas shows its profile`, async () => {
-      await withPage(browser, site.url(lang, '/prioritas/'), async (probe) => {
+      await withPage(s.browser, s.site.url(lang, '/prioritas/'), async (probe) => {
         const { page } = probe;
         const link = page.locator('.area-links a[data-kode="64.08"]');
         await Promise.all([page.waitForURL(/\/wilayah\/64\.08\/$/), link.click()]);
@@ -165,7 +155,7 @@ describe('interaction', () => {
   }
 
   it('Profil: changing the period re-renders the profile of that area', async () => {
-    await withPage(browser, site.url('en', '/wilayah/64.72/'), async (probe) => {
+    await withPage(s.browser, s.site.url('en', '/wilayah/64.72/'), async (probe) => {
       const { page } = probe;
       const select = page.locator('select[data-atlas-control="period"]');
       await expect.poll(() => select.isEnabled()).toBe(true);
@@ -181,7 +171,7 @@ describe('interaction', () => {
 
 describe('Dua angka', () => {
   it('draws survey and routine in two panels with their own colour scales, notes and missing values', async () => {
-    await withPage(browser, site.url('id', '/dua-angka/'), async (probe) => {
+    await withPage(s.browser, s.site.url('id', '/dua-angka/'), async (probe) => {
       const { page } = probe;
       const survey = page.locator('figure[data-figure="panel-survei"]');
       const routine = page.locator('figure[data-figure="panel-rutin"]');
@@ -214,7 +204,7 @@ describe('Dua angka', () => {
 
 describe('Data & metodologi', () => {
   it('offers every table as Parquet and as CSV', async () => {
-    await withPage(browser, site.url('en', '/data/'), async (probe) => {
+    await withPage(s.browser, s.site.url('en', '/data/'), async (probe) => {
       const { page } = probe;
       const links = await page.locator('table.downloads a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
       // one CSV and one Parquet per table of the data API (src/lib/schema.ts)
@@ -234,7 +224,7 @@ describe('Data & metodologi', () => {
 describe('first view', () => {
   it('stays under 150 KB before the first chart is visible (HTML, CSS and scripts, gzip as served)', async () => {
     for (const { path } of PAGES) {
-      const probe: Probe = await openPage(browser, undefined);
+      const probe: Probe = await openPage(s.browser, undefined);
       try {
         const { page } = probe;
         await page.addInitScript(() => {
@@ -248,7 +238,7 @@ describe('first view', () => {
           };
           requestAnimationFrame(check);
         });
-        await page.goto(site.url('id', path));
+        await page.goto(s.site.url('id', path));
         await page.waitForFunction(() => (window as unknown as { __firstChart?: number }).__firstChart !== undefined);
         const total = await page.evaluate(() => {
           const at = (window as unknown as { __firstChart: number }).__firstChart;
@@ -269,7 +259,7 @@ describe('accessibility of the page content', () => {
   for (const lang of LANGS) {
     for (const { path } of PAGES) {
       it(`${lang} ${path} has no serious or critical axe violations`, async () => {
-        await withPage(browser, site.url(lang, path), async (probe) => {
+        await withPage(s.browser, s.site.url(lang, path), async (probe) => {
           expect(await axeViolations(probe.page, 'main')).toEqual([]);
         });
       });

@@ -3,20 +3,11 @@
  * click and keyboard (province → regency → district → village) through profile URLs, special
  * classes with their own legend entries, the panel, quantiles, layers, and phones.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveSite, withPage, type Site } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSite, withPage } from './harness.ts';
 
-let site: Site;
-let browser: Browser;
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const s = useSite();
 
 const areas = (page: Page, fig: string, layer = 'utama') => page.locator(`figure[data-figure="${fig}"] .peta-svg [data-lapisan="${layer}"].area`);
 /** Clicks a map area where a user would: on a point of its shape that is on top (not its box's centre, maybe sea). */
@@ -44,7 +35,7 @@ const visibleAreas = (page: Page, fig: string) =>
 
 describe('maps', () => {
   it('overview: the routine regency map has the 10 regencies, each a link to its profile, with source and attribution', async () => {
-    await withPage(browser, site.url('id', '/'), async ({ page, errors }) => {
+    await withPage(s.browser, s.site.url('id', '/'), async ({ page, errors }) => {
       const a = areas(page, 'peta-rutin');
       expect(await a.count()).toBe(10);
       const codes = await a.evaluateAll((els) => els.map((e) => e.getAttribute('data-kode')));
@@ -65,14 +56,14 @@ describe('maps', () => {
   });
 
   it('special classes (no report, suppressed, too few measured) have their own pattern and legend entry', async () => {
-    await withPage(browser, site.url('id', '/'), async ({ page }) => {
+    await withPage(s.browser, s.site.url('id', '/'), async ({ page }) => {
       // a regency without a figure in the survey: pattern fill, its own legend class, never a colour
       const missing = page.locator('figure[data-figure="peta-survei"] .area.k-tanpa_laporan');
       expect(await missing.count()).toBeGreaterThan(0);
       expect(await missing.first().getAttribute('fill')).toMatch(/^url\(#peta-survei-tl\)$/);
       expect(await page.locator('figure[data-figure="peta-survei"] .peta-legenda li[data-kelas="tanpa_laporan"]').innerText()).toBe('Tidak ada laporan');
     });
-    await withPage(browser, site.url('en', '/wilayah/64.02/'), async ({ page, errors }) => {
+    await withPage(s.browser, s.site.url('en', '/wilayah/64.02/'), async ({ page, errors }) => {
       const fig = 'peta-desa';
       expect(await areas(page, fig).count()).toBe(237);
       for (const [k, label] of [['ditekan', 'Suppressed (small numbers)'], ['terlalu_sedikit', 'Reported, but too few measured for a rate'], ['tanpa_laporan', 'No report']] as const) {
@@ -90,7 +81,7 @@ describe('maps', () => {
   });
 
   it('drills down by click: province → Bontang (15 villages, 3 districts) → district → village locator; the URL holds the view', async () => {
-    await withPage(browser, site.url('id', '/'), async ({ page, errors }) => {
+    await withPage(s.browser, s.site.url('id', '/'), async ({ page, errors }) => {
       await clickArea(page, 'figure[data-figure="peta-rutin"] .peta-svg a[href$="/wilayah/64.74/"]');
       await page.waitForURL(/\/wilayah\/64\.74\/$/);
       expect(await areas(page, 'peta-desa').count()).toBe(15);
@@ -112,7 +103,7 @@ describe('maps', () => {
   });
 
   it('keyboard: every area can be focused, focus fills the panel, Enter drills down', async () => {
-    await withPage(browser, site.url('en', '/'), async ({ page, errors }) => {
+    await withPage(s.browser, s.site.url('en', '/'), async ({ page, errors }) => {
       // Tab from the colour-class choice reaches the first area of the map
       await page.locator('figure[data-figure="peta-rutin"] input[value="kuantil"]').focus();
       await page.keyboard.press('Tab');
@@ -135,7 +126,7 @@ describe('maps', () => {
   });
 
   it('quantile classes recolour the map and relabel the legend without the engine', async () => {
-    await withPage(browser, site.url('id', '/wilayah/64.02/'), async ({ page, requests }) => {
+    await withPage(s.browser, s.site.url('id', '/wilayah/64.02/'), async ({ page, requests }) => {
       const legend = page.locator('figure[data-figure="peta-desa"] .peta-legenda li[data-kelas="0"] span');
       expect(await legend.innerText()).toBe('< 2,5 %');
       await page.getByRole('radio', { name: 'Kuantil (5 kelas)' }).check();
@@ -147,7 +138,7 @@ describe('maps', () => {
   });
 
   it('layer and colour classes are in the URL: restored on load, by back/forward, kept by the language switch', async () => {
-    await withPage(browser, site.url('id', '/wilayah/64.02/'), async ({ page, errors }) => {
+    await withPage(s.browser, s.site.url('id', '/wilayah/64.02/'), async ({ page, errors }) => {
       const fig = 'figure[data-figure="peta-desa"]';
       const legend = page.locator(`${fig} .peta-legenda li[data-kelas="0"] span`);
       await page.getByRole('radio', { name: 'Kecamatan' }).check();
@@ -184,7 +175,7 @@ describe('maps', () => {
   });
 
   it('the colour classes apply to every map of the page and survive a redraw for another period', async () => {
-    await withPage(browser, site.url('en', '/', '?scale=kuantil'), async ({ page }) => {
+    await withPage(s.browser, s.site.url('en', '/', '?scale=kuantil'), async ({ page }) => {
       for (const fig of ['peta-rutin', 'peta-survei']) {
         const radio = page.locator(`figure[data-figure="${fig}"] [data-peta-skala] input[value="kuantil"]`);
         if (await radio.count()) expect(await radio.isChecked(), fig).toBe(true);
@@ -202,7 +193,7 @@ describe('maps', () => {
 
   it('a 390 px phone shows the whole map (no sideways scrolling)', async () => {
     for (const path of ['/', '/wilayah/64.02/', '/wilayah/64.74/']) {
-      await withPage(browser, site.url('id', path), async ({ page }) => {
+      await withPage(s.browser, s.site.url('id', path), async ({ page }) => {
         const box = await page.locator('figure[data-peta] .peta-svg').first().boundingBox();
         expect(box!.x).toBeGreaterThanOrEqual(0);
         expect(box!.x + box!.width).toBeLessThanOrEqual(390);

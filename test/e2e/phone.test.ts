@@ -5,19 +5,16 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, LANGS, serveSite, withPage, type Site } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LANGS, useSite, withPage } from './harness.ts';
 
-let site: Site;
-let browser: Browser;
+const s = useSite();
 let kinds: { kind: string; path: string }[];
 
 beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
   // One page of each kind; areas are picked from the built site by the length of their code.
-  const areas = readdirSync(join(site.dist, 'wilayah'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const areas = readdirSync(join(s.site.dist, 'wilayah'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
   const pick = (re: RegExp) => areas.find((a) => re.test(a));
   kinds = [
     { kind: 'overview', path: '/' },
@@ -31,10 +28,6 @@ beforeAll(async () => {
     { kind: 'district', path: `/wilayah/${pick(/^\d{2}\.\d{2}\.\d{2}$/)}/` },
     { kind: 'village', path: `/wilayah/${pick(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/)}/` },
   ];
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 interface Fit {
@@ -88,8 +81,8 @@ describe('phones', () => {
       it(`${width} px, ${lang}: every page kind fits, as built and after a redraw`, async () => {
         for (const { kind, path } of kinds) {
           await withPage(
-            browser,
-            site.url(lang, path),
+            s.browser,
+            s.site.url(lang, path),
             async (probe) => {
               const { page } = probe;
               const built = await measure(page);

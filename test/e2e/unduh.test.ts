@@ -5,21 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveSite, withPage, type Site } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSite, withPage } from './harness.ts';
 
-let site: Site;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const s = useSite();
 
 async function grab(page: Page, figure: string, kind: string): Promise<{ name: string; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(`figure[data-figure="${figure}"] .fig-tools button[data-download="${kind}"]`)]);
@@ -28,8 +18,8 @@ async function grab(page: Page, figure: string, kind: string): Promise<{ name: s
 
 describe('chart downloads', () => {
   it('PNG, SVG and CSV of a ranking chart carry title, source and the demo mark', async () => {
-    const demo = site.manifest().demo;
-    await withPage(browser, site.url('id', '/prioritas/'), async (probe) => {
+    const demo = s.site.manifest().demo;
+    await withPage(s.browser, s.site.url('id', '/prioritas/'), async (probe) => {
       const { page } = probe;
       const fig = 'peringkat';
       await page.locator(`figure[data-figure="${fig}"] .fig-tools`).waitFor();
@@ -84,14 +74,14 @@ describe('chart downloads', () => {
   });
 
   it('the English page gives English CSV numbers and no demo mark in Indonesian', async () => {
-    await withPage(browser, site.url('en', '/'), async (probe) => {
+    await withPage(s.browser, s.site.url('en', '/'), async (probe) => {
       const { page } = probe;
       const first = page.locator('main figure[data-figure] .fig-tools').first();
       await first.waitFor();
       const figure = await first.evaluate((el) => (el.closest('figure') as HTMLElement).dataset.figure!);
       const csv = await grab(page, figure, 'csv');
       const text = csv.bytes.toString('utf8');
-      if (site.manifest().demo) expect(text).toContain('SYNTHETIC DATA');
+      if (s.site.manifest().demo) expect(text).toContain('SYNTHETIC DATA');
       expect(text).toContain('Source');
       expect(probe.errors).toEqual([]);
     });
@@ -100,7 +90,7 @@ describe('chart downloads', () => {
 
 describe('cite and internal marking', () => {
   it('"Cite" gives title, site, release, link, source and licence; the data page says when the data end', async () => {
-    await withPage(browser, site.url('id', '/prioritas/'), async (probe) => {
+    await withPage(s.browser, s.site.url('id', '/prioritas/'), async (probe) => {
       const { page } = probe;
       const fig = page.locator('figure[data-figure="peringkat"]');
       await fig.locator('.fig-tools button[data-cite]').click();
@@ -113,9 +103,9 @@ describe('cite and internal marking', () => {
       expect(text).toContain(page.url());
       expect(text).toContain('Sumber: e-PPGBM, Agustus 2025');
       expect(text).toContain('Lisensi:');
-      if (site.manifest().demo) expect(text).toMatch(/^\[DATA SINTETIS/);
+      if (s.site.manifest().demo) expect(text).toMatch(/^\[DATA SINTETIS/);
     });
-    await withPage(browser, site.url('en', '/data/'), async (probe) => {
+    await withPage(s.browser, s.site.url('en', '/data/'), async (probe) => {
       const { page } = probe;
       const release = await page.getAttribute('html', 'data-release');
       expect(await page.locator('[data-updated]').textContent()).toContain(`data release ${release}`);
@@ -126,7 +116,7 @@ describe('cite and internal marking', () => {
   });
 
   it('downloads from an internal build say INTERNAL in the file name and inside', async () => {
-    await withPage(browser, site.url('id', '/prioritas/'), async (probe) => {
+    await withPage(s.browser, s.site.url('id', '/prioritas/'), async (probe) => {
       const { page } = probe;
       // what an --internal build sets on every page (from manifest.internal)
       await page.evaluate(() => document.documentElement.setAttribute('data-internal', ''));
@@ -142,15 +132,15 @@ describe('cite and internal marking', () => {
 
 describe('share', () => {
   it('copies a link that reopens the same view at the figure', async () => {
-    await withPage(browser, site.url('id', '/prioritas/', '?period=2024-08'), async (probe) => {
+    await withPage(s.browser, s.site.url('id', '/prioritas/', '?period=2024-08'), async (probe) => {
       const { page } = probe;
-      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.root).origin });
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(s.site.root).origin });
       const button = page.locator('figure[data-figure="peringkat"] .fig-tools button[data-copy-link]');
       await button.click();
       await expect.poll(() => button.getAttribute('data-copied')).toMatch(/\?period=2024-08#fig-peringkat$/);
       const link = (await button.getAttribute('data-copied'))!;
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
-      await withPage(browser, link, async (again) => {
+      await withPage(s.browser, link, async (again) => {
         await again.page.waitForFunction(() => document.querySelector('[data-page]')?.getAttribute('data-rendered')?.includes('2024-08'), null, { timeout: 90_000 });
         expect(await again.page.inputValue('select[data-atlas-control="period"]')).toBe('2024-08');
         expect(await again.page.locator('#fig-peringkat').count()).toBe(1);
@@ -161,7 +151,7 @@ describe('share', () => {
 
 describe('formula-injection guard in the browser downloads', () => {
   it('a name that starts with = + - @ becomes text; negative numbers stay numbers', async () => {
-    await withPage(browser, site.url('id', '/data/'), async (probe) => {
+    await withPage(s.browser, s.site.url('id', '/data/'), async (probe) => {
       const { page } = probe;
       // a figure like any chart's, with hostile names in its table (as a programme name could be)
       await page.evaluate(() => {
@@ -191,7 +181,7 @@ describe('formula-injection guard in the browser downloads', () => {
 describe('static CSV downloads', () => {
   it('text starting with = + - @ is neutralised, numbers stay numbers', async () => {
     for (const table of ['program_ref', 'gizi_balita', 'survei']) {
-      const res = await fetch(site.file(`data/${table}.csv`));
+      const res = await fetch(s.site.file(`data/${table}.csv`));
       expect(res.ok).toBe(true);
       const rows = Papa.parse<string[]>(await res.text(), { skipEmptyLines: true }).data;
       for (const r of rows.slice(1)) {
