@@ -3,7 +3,7 @@
  * system Chromium: scores per category and the audits that did not pass, for `npm run bench:site
  * -- --lighthouse`. Lighthouse is a devDependency (pinned); it is imported only here.
  */
-import { CHROMIUM, serveSite } from '../../test/e2e/harness.ts';
+import { CHROMIUM, serveSite } from '../testing/browser.ts';
 
 export interface LighthouseResult {
   path: string;

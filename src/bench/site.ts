@@ -29,7 +29,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Browser, BrowserContext, CDPSession, Page, Request } from 'playwright-core';
-import { launchBrowser, serveSite, type Site } from '../../test/e2e/harness.ts';
+import { launchChromium, serveSite, type Site } from '../testing/browser.ts';
 import type { Lang } from '../lib/i18n.ts';
 import { benchPeta, PETA_GOALS, type PetaBench } from '../maps/bench.ts';
 import { runLighthouse, type LighthouseResult } from './lighthouse.ts';
@@ -276,7 +276,7 @@ const splitPath = (path: string): [string, string] => {
 /** Every run: each page's cold load, a first click per control kind, the shared URL's state. */
 export async function benchSite(opts: BenchOptions): Promise<RunResult[]> {
   const site = await serveSite(opts.dist);
-  const browser = await launchBrowser();
+  const browser = await launchChromium();
   const log = opts.log ?? (() => undefined);
   const runs: RunResult[] = [];
   try {
@@ -368,7 +368,7 @@ export async function benchExtras(opts: { dist: string; lang: Lang; profile: Pro
   const lines: string[] = [];
   if (!opts.db && !opts.peta) return lines;
   const site = await serveSite(opts.dist);
-  const browser = await launchBrowser();
+  const browser = await launchChromium();
   try {
     if (opts.db) {
       const { context, page, requests } = await openThrottled(browser, opts.profile);

@@ -13,59 +13,13 @@
  *   const probe = await openPage(browser, site.url('en', '/cakupan/'));
  *   expect(probe.outside).toEqual([]); expect(probe.errors).toEqual([]);
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import axe from 'axe-core';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startServer } from '../../src/server/static-server.ts';
-import { localePath, normalizeBase, type Lang } from '../../src/lib/i18n.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Lang } from '../../src/lib/i18n.ts';
+import { launchChromium, serveSite, type Site } from '../../src/testing/browser.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-default-apps',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-];
-
-export interface Site {
-  /** Origin + base, e.g. "http://127.0.0.1:40123/atlas/". */
-  root: string;
-  base: string;
-  dist: string;
-  port: number;
-  /** URL of a page: site.url('en', '/cakupan/'). */
-  url(lang: Lang, path: string, search?: string): string;
-  /** URL of any file under the base: site.file('data/manifest.json'). */
-  file(path: string): string;
-  /** public/data/manifest.json as built into the site. */
-  manifest(): { demo: boolean; internal: boolean; [k: string]: unknown };
-  close(): Promise<void>;
-}
-
-/** Serves an already built site. Fails clearly when there is none. */
-export async function serveSite(dist = process.env.ATLAS_DIST ?? 'dist', base = process.env.ATLAS_BASE): Promise<Site> {
-  const dir = resolve(dist);
-  if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir}/index.html not found: build the site first (npm run build)`);
-  const b = normalizeBase(base);
-  const server = await startServer({ root: dir, base: b, port: 0 });
-  const origin = `http://127.0.0.1:${server.port}`;
-  return {
-    root: `${origin}${b}`,
-    base: b,
-    dist: dir,
-    port: server.port,
-    url: (lang, path, search = '') => `${origin}${localePath(lang, path, b)}${search}`,
-    file: (path) => `${origin}${b}${path.replace(/^\/+/, '')}`,
-    manifest: () => JSON.parse(readFileSync(join(dir, 'data', 'manifest.json'), 'utf8')),
-    close: () => server.close(),
-  };
-}
+export { CHROMIUM, CHROMIUM_ARGS, serveSite, type Site } from '../../src/testing/browser.ts';
 
 /** The built site and a browser shared by the tests of one file. */
 export interface SiteSession {
@@ -103,7 +57,7 @@ const openProbes = new WeakMap<Browser, Set<Probe>>();
 
 /** Starts the system Chromium. Its close() first closes every probe still open, which throws if one saw an outside request. */
 export async function launchBrowser(): Promise<Browser> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const probes = new Set<Probe>();
   openProbes.set(browser, probes);
   const closeBrowser = browser.close.bind(browser);
