@@ -15,6 +15,7 @@
  * would grow that script.
  */
 import { STATE_KEYS, type AtlasState, type StateKey } from './url-state.ts';
+import { cyrb53 } from './hash.ts';
 
 export const FRAG_FORMAT = 1;
 
@@ -41,19 +42,8 @@ export const stateKey = (s: AtlasState): string => STATE_KEYS.map((k) => s[k] ??
 /** The values of `keys` in `s`, '|'-joined (the key of a slot's map). */
 export const projection = (s: AtlasState, keys: readonly StateKey[]): string => keys.map((k) => s[k] ?? '').join('|');
 
-/** Hash of a fragment's HTML (cyrb53, base 36): its file name. */
-export function fragHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
+/** Hash of a fragment's HTML (cyrb53): its file name. */
+export const fragHash = (text: string): string => cyrb53(text);
 
 /**
  * Path data repeated from the built slot (a map's areas keep their shapes from one state to the

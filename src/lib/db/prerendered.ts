@@ -12,6 +12,7 @@
  *   const model = await page.load(conn, { period: '2024-02' });
  */
 import type { Connector } from './connector.ts';
+import { cyrb53 } from '../hash.ts';
 
 export const VIEW_FORMAT = 1;
 
@@ -27,19 +28,8 @@ export interface ViewFile {
   q: Record<string, EncodedRows>;
 }
 
-/** Stable 53-bit hash of the SQL text (cyrb53), in base 36: the same in Node and browsers. */
-export function sqlKey(sql: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < sql.length; i++) {
-    const ch = sql.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
+/** Key of a SQL text in a view file (its cyrb53 hash). */
+export const sqlKey = (sql: string): string => cyrb53(sql);
 
 /**
  * Fractions are kept to 6 decimals (display uses at most 2; a long run of digits could also look
