@@ -122,8 +122,6 @@ function toggleEmbed(figure: HTMLElement, button: HTMLButtonElement, src: string
   const parts = figure.querySelectorAll<HTMLElement>(':scope > .chart-title, :scope > .chart-body, :scope > .peta-kontrol, .peta-kiri, :scope > figcaption, :scope > details');
   const height = [...parts].reduce((sum, el) => sum + el.getBoundingClientRect().height, 0) + 80;
   const code = iframeSnippet(src, figureTitle(figure), Math.min(height, 900));
-  const box = document.createElement('div');
-  box.className = 'fig-cite fig-embed no-print';
   const label = document.createElement('label');
   label.textContent = t(lang, 'embed.lead');
   const area = document.createElement('textarea');
@@ -134,11 +132,18 @@ function toggleEmbed(figure: HTMLElement, button: HTMLButtonElement, src: string
   area.setAttribute('aria-label', t(lang, 'embed.code'));
   area.addEventListener('focus', () => area.select());
   label.append(area);
+  copyPanel(figure, 'fig-cite fig-embed no-print', label, t(lang, 'embed.copy'), code);
+}
+
+/** A panel under the figure: `content`, then a button that copies `text`. */
+function copyPanel(figure: HTMLElement, className: string, content: HTMLElement, copyLabel: string, text: string) {
+  const box = document.createElement('div');
+  box.className = className;
   const copy = document.createElement('button');
   copy.type = 'button';
-  copy.textContent = t(lang, 'embed.copy');
-  copy.addEventListener('click', () => void copyLink(copy, code, lang));
-  box.append(label, copy);
+  copy.textContent = copyLabel;
+  copy.addEventListener('click', () => void copyLink(copy, text, lang));
+  box.append(content, copy);
   figure.append(box);
 }
 
@@ -169,17 +174,10 @@ function toggleCite(figure: HTMLElement, button: HTMLButtonElement) {
     sources: captionSource(figure),
     ...flags,
   });
-  const box = document.createElement('div');
-  box.className = 'fig-cite no-print';
   const p = document.createElement('p');
   p.textContent = text;
   p.dataset.citation = '';
-  const copy = document.createElement('button');
-  copy.type = 'button';
-  copy.textContent = t(lang, 'cite.copy');
-  copy.addEventListener('click', () => void copyLink(copy, text, lang));
-  box.append(p, copy);
-  figure.append(box);
+  copyPanel(figure, 'fig-cite no-print', p, t(lang, 'cite.copy'), text);
   button.setAttribute('aria-expanded', 'true');
 }
 
