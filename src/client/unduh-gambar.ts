@@ -154,7 +154,7 @@ function captionSource(figure: HTMLElement): string[] {
 }
 
 function toggleCite(figure: HTMLElement, button: HTMLButtonElement) {
-  const open = figure.querySelector<HTMLElement>(':scope > .fig-cite');
+  const open = figure.querySelector<HTMLElement>(':scope > .fig-cite:not(.fig-embed)');
   if (open) {
     open.remove();
     button.setAttribute('aria-expanded', 'false');

@@ -85,6 +85,10 @@ describe('embed pages', () => {
       const src = `${site.root}embed/wilayah/${kab}/tren/`;
       expect(code).toMatch(new RegExp(`^<iframe src="${src.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}" title="Prevalensi stunting rutin[^"]*" width="100%" height="\\d+"`));
       expect((await fetch(src)).status).toBe(200);
+      // "Cite" with the embed panel open opens the citation beside it (it must not close the embed panel instead)
+      await fig.locator('.fig-tools button[data-cite]').click();
+      await expect(fig.locator('[data-citation]').count()).resolves.toBe(1);
+      await expect(fig.locator('textarea[data-embed-code]').count()).resolves.toBe(1);
       // every figure named as embeddable has its page
       const names = ((await page.locator('[data-embed-figures]').getAttribute('data-embed-figures')) ?? '').split(' ');
       expect(names).toEqual(expect.arrayContaining(['tren', 'peta-desa']));
