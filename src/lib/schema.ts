@@ -180,7 +180,8 @@ export const TABLES = {
       c('dasar', 'VARCHAR', 'Dasar penetapan (mis. prevalensi tertinggi menurut SKI 2023)', 'Basis, in Indonesian (e.g. prevalensi tertinggi menurut SKI 2023)'),
       c('dasar_en', 'VARCHAR', 'Dasar penetapan dalam bahasa Inggris, bila ada', 'Basis in English, where given'),
       c('sumber', 'VARCHAR', 'Sumber (rapat, tanggal, dokumen atau berita)', 'Source (meeting, date, document or report)'),
-      c('catatan', 'VARCHAR', 'Catatan (kutipan, hal yang belum terverifikasi)', 'Notes (quotation, what is not verified)'),
+      c('catatan', 'VARCHAR', 'Catatan (kutipan, hal yang belum terverifikasi)', 'Notes, in Indonesian (quotation, what is not verified)'),
+      c('catatan_en', 'VARCHAR', 'Catatan dalam bahasa Inggris, bila ada', 'Notes in English, where given'),
     ],
   },
   kualitas_data: {

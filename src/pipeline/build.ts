@@ -229,7 +229,7 @@ async function buildPassThrough(db: Duck): Promise<void> {
     FROM in_survei s LEFT JOIN gazetir g USING (kode_wilayah)`);
   await db.run(`CREATE OR REPLACE TABLE out_target AS SELECT kode_wilayah, tahun, indikator, target, dasar_hukum, catatan FROM in_target`);
   await db.run(`CREATE OR REPLACE TABLE out_lokus AS SELECT l.kode_wilayah, g.tingkat, l.tahun, l.sumber FROM in_lokus l JOIN gazetir g USING (kode_wilayah)`);
-  await db.run(`CREATE OR REPLACE TABLE out_prioritas AS SELECT p.kode_wilayah, g.tingkat, p.tahun, p.dasar, p.dasar_en, p.sumber, p.catatan FROM in_prioritas p JOIN gazetir g USING (kode_wilayah)`);
+  await db.run(`CREATE OR REPLACE TABLE out_prioritas AS SELECT p.kode_wilayah, g.tingkat, p.tahun, p.dasar, p.dasar_en, p.sumber, p.catatan, p.catatan_en FROM in_prioritas p JOIN gazetir g USING (kode_wilayah)`);
   await db.run(`CREATE OR REPLACE TABLE out_program_ref AS
     SELECT p.kode AS program, p.nama AS nama_program, p.nama_en AS nama_program_en, p.satuan, p.uraian, p.kode_indikator,
       CASE WHEN i.satuan LIKE '%\\%%' ESCAPE '\\' THEN i.target_2024 END AS target_nasional_2024

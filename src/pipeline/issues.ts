@@ -43,6 +43,7 @@ export const ISSUE_TYPES = {
   'not-whole-number': error('A count has decimals', '"{field}" value "{value}" is not a whole number', '{hint}'),
   'negative-count': error('A count is below zero', '"{field}" is negative ({value})', 'counts cannot be below zero: correct the value'),
   'part-exceeds-whole': error('A part is larger than its whole (e.g. stunted > measured)', '{part} ({partValue}) is larger than {whole} ({wholeValue})', 'a part cannot exceed its whole: check both numbers'),
+  'translation-without-original': error('An English text whose Indonesian original is empty', '"{field}" is filled but "{original}" is empty', 'write the Indonesian text in "{original}" (pages in Indonesian show it), or leave "{field}" empty'),
   'duplicate-key': error('Two rows have the same key (they would be added twice)', 'duplicate row for {key} = {value} (first at {first})', 'keep one row per key: remove or merge the duplicate (counts would be added twice)'),
   'unknown-programme': error('A programme code no programme list defines', '"{field}" value "{value}" is not a known programme', 'use a code the programme list defines: {codes} ({lists}), or add the programme to reference/program.csv'),
   'no-programmes': error('A programme code, and the programme list defines none', '"{field}" value "{value}" is not a known programme', 'the programme list ({lists}) defines no codes: add the programme there'),

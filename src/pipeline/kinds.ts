@@ -12,6 +12,8 @@ export interface Field {
   type: FieldType;
   required: boolean;
   aliases?: string[];
+  /** An English version of another text field of the row (e.g. `catatan_en` of `catatan`): never filled without it. */
+  translates?: string;
 }
 
 export interface Ratio {
@@ -40,6 +42,8 @@ export interface TableKind {
 }
 
 const f = (name: string, type: FieldType, required = true, aliases?: string[]): Field => ({ name, type, required, aliases });
+/** An optional English text beside an Indonesian one: pages in English show it, or else the Indonesian text marked lang="id". */
+const en = (of: string): Field => ({ name: `${of}_en`, type: 'text', required: false, translates: of });
 
 export const KINDS = {
   eppgbmDesa: {
@@ -175,7 +179,7 @@ export const KINDS = {
     id: 'prioritas',
     dir: 'reference/prioritas.csv',
     title: 'priority regencies',
-    fields: [f('tahun', 'tahun'), f('kode_wilayah', 'kode'), f('dasar', 'text'), f('dasar_en', 'text', false), f('sumber', 'text'), f('catatan', 'text', false)],
+    fields: [f('tahun', 'tahun'), f('kode_wilayah', 'kode'), f('dasar', 'text'), en('dasar'), f('sumber', 'text'), f('catatan', 'text', false), en('catatan')],
     key: ['kode_wilayah', 'tahun'],
     levels: ['kabupaten_kota'],
     ratios: [],

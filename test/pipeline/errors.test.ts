@@ -297,6 +297,27 @@ describe('aggregated inputs: line numbers and missing inputs', () => {
     expect(found(r)).toEqual(['raw/eppgbm-desa/d.csv:2:1 wrong-level', 'raw/eppgbm-desa/d.csv:3:1 national-code']);
   });
 
+  it('an English note or basis without its Indonesian original, at its line and column', async () => {
+    const P = 'tahun,kode_wilayah,dasar,dasar_en,sumber,catatan,catatan_en';
+    const r = await buildFails({
+      files: {
+        'reference/prioritas.csv': csv(
+          P,
+          '2024,64.08,Tertinggi,Highest,Rakor 2024,Kutipan,Quoted', // 2: both languages
+          '2024,64.09,Tertinggi,,Rakor 2024,Kutipan,', // 3: Indonesian only: fine
+          '2024,64.74,Tertinggi,Highest,Rakor 2024,,Quoted', // 4: English note alone
+          '2024,64.72,,Highest,Rakor 2024,,', // 5: English basis alone (and the required basis empty)
+        ),
+      },
+    });
+    expect(found(r)).toEqual([
+      'reference/prioritas.csv:4:7 translation-without-original',
+      'reference/prioritas.csv:5:3 blank-value',
+      'reference/prioritas.csv:5:4 translation-without-original',
+    ]);
+    expect(r.issues.find((l) => l.includes(':4:7'))).toContain('"catatan_en" is filled but "catatan" is empty');
+  });
+
   it('duplicate keys across two files of the same kind', async () => {
     const r = await buildFails({
       files: {

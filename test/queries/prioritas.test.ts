@@ -40,9 +40,9 @@ const survei: Row[] = [
   ['64.08', 'SSGI', 2022, 24.7, null],
 ].map(([kode, s, tahun, prev, catatan]) => ({ kode_wilayah: kode, tingkat: 'kabupaten_kota', survei: s, tahun, prevalensi_stunting: prev, ci_bawah: null, ci_atas: null, sumber: 'x', catatan }));
 const prioritas: Row[] = [
-  ...csv.map((r) => ({ kode_wilayah: r.kode_wilayah, tingkat: 'kabupaten_kota', tahun: Number(r.tahun), dasar: r.dasar, dasar_en: r.dasar_en, sumber: r.sumber, catatan: r.catatan })),
+  ...csv.map((r) => ({ kode_wilayah: r.kode_wilayah, tingkat: 'kabupaten_kota', tahun: Number(r.tahun), dasar: r.dasar, dasar_en: r.dasar_en, sumber: r.sumber, catatan: r.catatan, catatan_en: r.catatan_en })),
   // an older list is not shown
-  { kode_wilayah: '64.72', tingkat: 'kabupaten_kota', tahun: 2022, dasar: 'lama', dasar_en: null, sumber: 'lama', catatan: null },
+  { kode_wilayah: '64.72', tingkat: 'kabupaten_kota', tahun: 2022, dasar: 'lama', dasar_en: null, sumber: 'lama', catatan: null, catatan_en: null },
 ];
 const q = (kode: string, melapor: number, total: number): Row => ({ kode_wilayah: kode, tingkat: 'kabupaten_kota', periode: '2024-08', baris_dibaca: 0, desa_melapor: melapor, desa_total: total });
 
@@ -76,6 +76,10 @@ describe('the shipped list', () => {
       expect(r).toMatchObject({ tahun: '2024', dasar_en: 'Highest stunting prevalence in SKI 2023' });
       expect(r.sumber).toMatch(/26 Juli 2024/);
       expect(r.sumber).toMatch(/dkp3a\.kaltimprov\.go\.id/);
+      // the note in both languages, each with its own decimals
+      expect(r.catatan).toContain('(29,0; 27,4; 24,6)');
+      expect(r.catatan_en).toContain('(29.0, 27.4, 24.6)');
+      expect(r.catatan_en).toMatch(/^Quoted \(our translation\): 'Kutai Timur, Bontang and Penajam Paser Utara/);
     }
   });
 });
@@ -117,6 +121,25 @@ describe('loadBandingPrioritas', () => {
     const id = text(bandingPrioritasHtml(m, { lang: 'id', base: '/', province: DEFAULT_PROVINCE }));
     expect(id).toContain('Kabupaten Kutai Timur, Kabupaten Penajam Paser Utara dan Kota Bontang');
     expect(id).toContain('29,0% (peringkat 1 dari 4)');
+  });
+
+  it('the source note: English on English pages, the Indonesian one marked lang="id" on Indonesian pages or when no English is given', async () => {
+    const m = await loadBandingPrioritas(db, { province: DEFAULT_PROVINCE, periode: '2024-08' });
+    const note = (html: string) => {
+      const el = document.createElement('div');
+      el.innerHTML = html;
+      return el.querySelector('.source-note')!;
+    };
+    const en = note(bandingPrioritasHtml(m, { lang: 'en', base: '/', province: DEFAULT_PROVINCE }));
+    expect(en.textContent).toContain('The source names no survey');
+    expect(en.textContent).toContain('(29.0, 27.4, 24.6)');
+    expect(en.querySelector('[lang="id"]')).toBeNull();
+    const id = note(bandingPrioritasHtml(m, { lang: 'id', base: '/', province: DEFAULT_PROVINCE }));
+    expect(id.querySelector('[lang="id"]')!.textContent).toMatch(/^Kutipan: 'Kutai Timur, Bontang dan Penajam Paser Utara.*\(29,0; 27,4; 24,6\)$/);
+    // another province's list without English notes: the Indonesian note, marked
+    const tanpa = { ...m, daftar: m.daftar.map((d) => ({ ...d, catatan_en: null })) };
+    const fallback = note(bandingPrioritasHtml(tanpa, { lang: 'en', base: '/', province: DEFAULT_PROVINCE }));
+    expect(fallback.querySelector('[lang="id"]')!.textContent).toMatch(/^Kutipan: /);
   });
 
   it('says so when the province has named none', async () => {

@@ -3,11 +3,11 @@
  * the model of src/lib/queries/prioritas.ts: one column per regency, one row per figure, each row
  * naming its source and period. Survey and routine figures are separate rows, never one scale.
  */
-import { desimalIndonesia, escapeHtml, formatNumber, formatPercent, formatPeriod, t, toHtml, type Lang } from '../../lib/i18n.ts';
+import { escapeHtml, formatNumber, formatPercent, formatPeriod, t, toHtml, type Lang } from '../../lib/i18n.ts';
 import type { BandingPrioritas, BandingPrioritasModel, PrioritasProgramRow } from '../../lib/queries/prioritas.ts';
 import { provinceName, type Province } from '../../lib/province.ts';
 import { satuanText } from './cakupan.ts';
-import { notesHtml } from './html.ts';
+import { bilingualHtml, notesHtml } from './html.ts';
 import { wilayahHref } from './shared.ts';
 
 /** "A, B dan C" / "A, B and C". */
@@ -98,8 +98,8 @@ export function bandingPrioritasHtml(m: BandingPrioritasModel, { lang, base, pro
   );
   return `<section class="banding-prioritas" data-prioritas="${escapeHtml(m.daftar.map((d) => d.kode_wilayah).join(' '))}">
 <p class="lead">${escapeHtml(t(lang, 'prioritas.lead', { tahun: first.tahun, jumlah: m.daftar.length }))} <strong lang="id">${escapeHtml(daftarNama(lang, names))}</strong>.</p>
-<p class="explain">${escapeHtml(t(lang, 'prioritas.dasar'))} ${lang === 'en' && first.dasar_en ? escapeHtml(first.dasar_en) : `<span lang="id">${escapeHtml(first.dasar)}</span>`}. ${escapeHtml(t(lang, 'prioritas.sumber'))} <span lang="id">${escapeHtml(first.sumber)}</span>.</p>
-${first.catatan ? `<p class="explain source-note">${escapeHtml(t(lang, 'prioritas.catatan'))} <span lang="id">${escapeHtml(desimalIndonesia(first.catatan))}</span></p>` : ''}
+<p class="explain">${escapeHtml(t(lang, 'prioritas.dasar'))} ${bilingualHtml(lang, first.dasar, first.dasar_en)}. ${escapeHtml(t(lang, 'prioritas.sumber'))} <span lang="id">${escapeHtml(first.sumber)}</span>.</p>
+${first.catatan ? `<p class="explain source-note">${escapeHtml(t(lang, 'prioritas.catatan'))} ${bilingualHtml(lang, first.catatan, first.catatan_en)}</p>` : ''}
 <p class="table-caption" id="banding-prioritas-judul">${escapeHtml(t(lang, 'prioritas.tableCaption', { periode: p }))}</p>
 <div class="table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(t(lang, 'prioritas.tableLabel'))}"><table class="data-table banding-table" aria-labelledby="banding-prioritas-judul">
 <thead>${head}</thead><tbody>${body}</tbody></table></div>

@@ -48,6 +48,14 @@ export function optionsHtml(options: readonly { value: string; label: string }[]
     .join('');
 }
 
+/**
+ * A text given in Indonesian and optionally in English (reference columns `x` and `x_en`): on an
+ * English page its English version, else the Indonesian one marked lang="id" (Indonesian decimals).
+ */
+export function bilingualHtml(lang: Lang, id: string, en: string | null | undefined): string {
+  return lang === 'en' && en ? escapeHtml(en) : `<span lang="id">${escapeHtml(desimalIndonesia(id))}</span>`;
+}
+
 /** A note list (e.g. survey `catatan`), or '' when there are none. */
 export function notesHtml(title: string, notes: readonly { who: string; text: string }[]): string {
   if (!notes.length) return '';

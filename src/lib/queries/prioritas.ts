@@ -17,7 +17,7 @@ import { int, kodeLit, limitLit, periodeLit } from './sql.ts';
 export function prioritasDaftarSql({ induk }: { induk: string }): string {
   const k = kodeLit(induk);
   return `WITH p AS (SELECT * FROM prioritas WHERE starts_with(kode_wilayah, ${k} || '.'))
-SELECT p.kode_wilayah, w.nama_wilayah, CAST(p.tahun AS INTEGER) AS tahun, p.dasar, p.dasar_en, p.sumber, p.catatan
+SELECT p.kode_wilayah, w.nama_wilayah, CAST(p.tahun AS INTEGER) AS tahun, p.dasar, p.dasar_en, p.sumber, p.catatan, p.catatan_en
 FROM p JOIN wilayah w USING (kode_wilayah)
 WHERE p.tahun = (SELECT max(tahun) FROM p)
 ORDER BY p.kode_wilayah`;
@@ -124,6 +124,7 @@ export interface PrioritasDaftarRow {
   dasar_en: string | null;
   sumber: string;
   catatan: string | null;
+  catatan_en: string | null;
 }
 
 export interface PrioritasSurveiRow {

@@ -63,6 +63,13 @@ export async function validateFile(db: SqlRunner, id: string, name: string, kind
       }
     }
     if (f.type === 'kode') await validateCodes(db, id, name, kind, v, column, lineExpr, log);
+    if (f.translates) {
+      // without the column of the original, "missing column" is reported when it is required, and an optional one is empty on every row
+      const original = map.has(f.translates) ? `atlas_blank(${col(map, f.translates)})` : 'true';
+      for (const r of await db.all<{ line: number }>(`SELECT ${lineExpr} AS line FROM raw_${id} WHERE NOT atlas_blank(${v}) AND ${original} ORDER BY rn`)) {
+        log.report('translation-without-original', name, { line: r.line, column }, { field: f.name, original: f.translates }, f.name);
+      }
+    }
   }
   for (const ratio of kind.ratios) {
     if (![...ratio.numerator, ratio.denominator].every((n) => map.has(n))) continue;
