@@ -12,6 +12,12 @@
  * (or a page without an index: district and village profiles) goes to the page module that
  * src/client/upgrade.ts registers (Plot, the page's view file, DuckDB-WASM for anything else).
  *
+ * It runs from the top of the page root, before the page's content is parsed (at 4x CPU a
+ * regency page takes ~0.7 s to parse after its first chart is visible): the selects are enabled as
+ * they are parsed, a change fetches its fragments at once, and the slots are swapped once the page
+ * is parsed (their built HTML is needed to decode the fragments). A shared link's fragments are
+ * requested at that moment too.
+ *
  * The controls and the URL never disagree with the numbers: while a view is being prepared the
  * selects keep showing the state that is on screen and the status line says what is shown and
  * what is coming; the selects and the URL move when the new view is in the DOM; on failure they
@@ -23,6 +29,8 @@ import { fetchGzipText } from '../lib/gz-fetch.ts';
 import { applyPatch, parseState, STATE_KEYS, type AtlasState, type StateKey, type StatePatch } from '../lib/url-state.ts';
 
 export type View = { slots: Record<string, string>; state: AtlasState };
+/** A view and, when the page module drew it, the width it was drawn for. */
+type Shown = View & { width?: number };
 /** What upgrade.ts registers: the page module's own rendering, at a width. */
 export interface PlotPath {
   view(target: AtlasState, width: number): Promise<View>;
@@ -47,16 +55,26 @@ export function start(root: HTMLElement) {
   const indexEl = document.querySelector('script[data-frag-index]');
   const index: FragIndex | null = indexEl ? JSON.parse(indexEl.textContent!) : null;
   const built: AtlasState = JSON.parse(root.dataset.state ?? '{}');
-  const selects = [...document.querySelectorAll<HTMLSelectElement>('select[data-atlas-control]')];
-  const status = document.querySelector<HTMLElement>('[data-status]');
+  /** The page's selects (those parsed so far, before the page is parsed). */
+  const controls = () => [...root.querySelectorAll<HTMLSelectElement>('select[data-atlas-control]')];
+  const status = () => root.querySelector<HTMLElement>('[data-status]');
   let current: AtlasState = { ...built };
   /** The HTML each slot element shows (the built HTML as the browser holds it, at first). */
   const shown = new Map<Element, string>();
   const original = new Map<string, string>();
-  for (const el of root.querySelectorAll<HTMLElement>('[data-slot]')) {
-    shown.set(el, el.innerHTML);
-    if (!original.has(el.dataset.slot!)) original.set(el.dataset.slot!, el.innerHTML);
-  }
+  /** Resolves once the page is parsed: its slots are all there. */
+  const parsed = new Promise<void>((done) => {
+    const check = () => {
+      if (document.readyState === 'loading') return false;
+      for (const el of root.querySelectorAll<HTMLElement>('[data-slot]')) {
+        shown.set(el, el.innerHTML);
+        if (!original.has(el.dataset.slot!)) original.set(el.dataset.slot!, el.innerHTML);
+      }
+      done();
+      return true;
+    };
+    if (!check()) document.addEventListener('readystatechange', check);
+  });
   let token = 0;
   let plot: PlotPath | undefined;
   let plotWaiters: ((p: PlotPath) => void)[] = [];
@@ -65,26 +83,30 @@ export function start(root: HTMLElement) {
   const keyOf = (s: HTMLSelectElement) => s.dataset.atlasControl as StateKey;
   const optionFor = (s: HTMLSelectElement, value: string | undefined) => [...s.options].find((o) => o.value === value);
   const syncSelects = (state: AtlasState) => {
-    for (const s of selects) {
+    for (const s of controls()) {
       const v = state[keyOf(s)];
       if (v !== undefined && optionFor(s, v)) s.value = v;
     }
   };
   /** A state in the words of the page's own options ("Agustus 2025, Prevalensi"). */
   const describe = (state: AtlasState, only?: readonly StateKey[]) =>
-    selects
+    controls()
       .filter((s) => !only || only.includes(keyOf(s)))
       .map((s) => optionFor(s, state[keyOf(s)])?.textContent?.trim())
       .filter(Boolean)
       .join(', ');
   const say = (text: string, kind: 'info' | 'error' = 'info') => {
-    if (!status) return;
-    status.textContent = text;
-    status.dataset.kind = kind;
+    const el = status();
+    if (!el) return;
+    el.textContent = text;
+    el.dataset.kind = kind;
   };
-  const message: Kendali['message'] = (key, params = {}) => fill(status?.dataset[key] ?? '', params);
-  /** The URL's state for this page's controls (other keys, e.g. a map's layer, belong to other scripts). */
-  const controlKeys = new Set(selects.map(keyOf));
+  const message: Kendali['message'] = (key, params = {}) => fill(status()?.dataset[key] ?? '', params);
+  /**
+   * The URL's state for this page's controls (other keys, e.g. a map's layer, belong to other
+   * scripts): the keys of its selects, or before they are parsed, the keys its fragments depend on.
+   */
+  let controlKeys = new Set<StateKey>(index?.g.flatMap(([keys]) => keys) ?? []);
   const urlState = (): AtlasState => Object.fromEntries(Object.entries(parseState(location.search)).filter(([k]) => controlKeys.has(k as StateKey)));
   const setUrl = (patch: StatePatch, replace = false) => {
     const search = applyPatch(location.search, patch);
@@ -118,6 +140,7 @@ export function start(root: HTMLElement) {
     const entries = await Promise.all(
       hit.files.map(async ([slots, hash]) => {
         const file: FragFile = hash ? JSON.parse(await fragment(hash)) : {};
+        await parsed; // decoding needs the slots' built HTML
         return slots.map((slot) => {
           const built = original.get(slot) ?? '';
           if (file[slot] === undefined) return [slot, built] as const;
@@ -130,14 +153,21 @@ export function start(root: HTMLElement) {
     return { slots: Object.fromEntries(entries.flat()), state: hit.state };
   }
   const width = () => Math.round(root.querySelector<HTMLElement>('figure.chart .chart-body')?.clientWidth || root.clientWidth || 680);
-  async function view(target: AtlasState): Promise<View> {
+  /** The page module's drawing at the container's width (measured once the page is parsed). */
+  async function plotView(target: AtlasState): Promise<Shown> {
+    const p = await plotPath();
+    await parsed;
+    const w = width();
+    return { ...(await p.view(target, w)), width: w };
+  }
+  async function view(target: AtlasState): Promise<Shown> {
     try {
       const v = await fragmentView(target);
       if (v) return v;
     } catch (error) {
       console.warn('[atlas] fragment', error); // the page module can still draw it
     }
-    return (await plotPath()).view(target, width());
+    return plotView(target);
   }
 
   /**
@@ -157,7 +187,8 @@ export function start(root: HTMLElement) {
     // A shared link says at once that its own state is coming; a click after 120 ms.
     const slow = source === 'link' ? (loading(), undefined) : setTimeout(loading, 120);
     try {
-      const { slots, state } = source === 'resize' ? await (await plotPath()).view(target, width()) : await view(target);
+      const { slots, state, width: drawnFor } = source === 'resize' ? await plotView(target) : await view(target);
+      await parsed;
       if (my !== token) return;
       for (const [key, html] of Object.entries(slots)) {
         for (const el of root.querySelectorAll<HTMLElement>(`[data-slot="${key}"]`)) {
@@ -166,7 +197,7 @@ export function start(root: HTMLElement) {
           shown.set(el, html);
         }
       }
-      drawnWidth = width();
+      drawnWidth = drawnFor; // no layout is forced for a build-time view (it fits by CSS)
       current = state;
       const url = urlState();
       const patch: StatePatch = { ...push };
@@ -210,15 +241,35 @@ export function start(root: HTMLElement) {
   // prefetching every state of a control would delay the one the user picks (they share the link).
   // With data saver on, only the state picked is fetched.
   const saveData = !!(navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData;
-  if (!saveData) for (const s of selects) for (const type of ['pointerdown', 'touchstart', 'focus']) s.addEventListener(type, () => prefetch(s), { once: true, passive: true });
-
-  for (const s of selects) {
-    s.disabled = false;
-    s.addEventListener('change', () => {
-      const key = keyOf(s);
-      void render({ ...urlState(), [key]: s.value }, 'control', { [key]: s.value });
-    });
-  }
+  const reached = new WeakSet<HTMLSelectElement>();
+  const control = (e: Event) => (e.target instanceof HTMLSelectElement && e.target.dataset.atlasControl ? e.target : null);
+  if (!saveData)
+    for (const type of ['pointerdown', 'touchstart', 'focusin'])
+      root.addEventListener(
+        type,
+        (e) => {
+          const s = control(e);
+          if (s && !reached.has(s)) reached.add(s), prefetch(s);
+        },
+        { passive: true },
+      );
+  root.addEventListener('change', (e) => {
+    const s = control(e);
+    if (!s) return;
+    const key = keyOf(s);
+    void render({ ...urlState(), [key]: s.value }, 'control', { [key]: s.value });
+  });
+  // The selects are enabled as the parser adds them (a user may choose while the rest of the page
+  // is still being read), and all of them once it is done.
+  const enable = () => {
+    for (const s of controls()) {
+      s.disabled = false;
+      controlKeys.add(keyOf(s));
+    }
+  };
+  const parsing = new MutationObserver(enable);
+  parsing.observe(root, { childList: true, subtree: true });
+  enable();
   window.addEventListener('popstate', () => void render(urlState(), 'history')); // the URL already moved
 
   // A redrawn chart is drawn for its container; when the container changes much (rotation),
@@ -232,25 +283,35 @@ export function start(root: HTMLElement) {
   });
 
   // --- a shared link: its state, or a note naming what it asks for that does not exist ---------
-  const raw = new URLSearchParams(location.search);
-  const initial = urlState();
-  const unknown: { key: StateKey; label: string; value: string }[] = [];
-  for (const s of selects) {
-    const key = keyOf(s);
-    const value = raw.get(key);
-    if (value === null || optionFor(s, value)) continue;
-    unknown.push({ key, value, label: (s.closest('label')?.firstChild?.textContent?.trim() || key).toLowerCase() });
-    delete initial[key];
-  }
-  if (unknown.length) setUrl(Object.fromEntries(unknown.map((u) => [u.key, null])), true);
-  const note = () => {
-    if (unknown.length) say(unknown.map((u) => message('unknown', { key: u.label, value: u.value, shown: describe(current) })).join(' '), 'error');
-  };
-  if (stateKey({ ...built, ...initial }) === stateKey(built)) note();
-  else void render(initial, 'link').then(note);
+  // Its fragments are requested now, while the page is still being parsed.
+  const early = index && lookup(index, urlState(), built);
+  if (early && stateKey(early.state) !== stateKey(built)) for (const [, hash] of early.files) if (hash) fragment(hash).catch(() => undefined);
+  void parsed.then(() => {
+    parsing.disconnect();
+    enable();
+    controlKeys = new Set(controls().map(keyOf));
+    const raw = new URLSearchParams(location.search);
+    const initial = urlState();
+    const unknown: { key: StateKey; label: string; value: string }[] = [];
+    for (const s of controls()) {
+      const key = keyOf(s);
+      const value = raw.get(key);
+      if (value === null || optionFor(s, value)) continue;
+      unknown.push({ key, value, label: (s.closest('label')?.firstChild?.textContent?.trim() || key).toLowerCase() });
+      delete initial[key];
+    }
+    if (unknown.length) setUrl(Object.fromEntries(unknown.map((u) => [u.key, null])), true);
+    const note = () => {
+      if (unknown.length) say(unknown.map((u) => message('unknown', { key: u.label, value: u.value, shown: describe(current) })).join(' '), 'error');
+    };
+    // A choice made while the page was parsed is already on its way (its render has the newest token).
+    if (token > 0 || stateKey({ ...built, ...initial }) === stateKey(built)) note();
+    else void render(initial, 'link').then(note);
+  });
 }
 
 // From file:// (the portable edition) nothing can be fetched: the selects stay as built (disabled)
 // and the page's note says that the choices need the online site.
+// The script sits at the top of the page root (see Halaman.astro), so the root is there already.
 const root = document.querySelector<HTMLElement>('[data-page]');
 if (root && location.protocol !== 'file:') start(root);

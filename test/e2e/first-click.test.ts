@@ -166,6 +166,41 @@ describe('preset states come from build-time HTML: no module script, no Plot, no
     });
   });
 
+  it('a choice made while the page is still being read is fetched at once and shown once it is read', async () => {
+    await withPage(s.browser, undefined, async (probe) => {
+      const { page, context } = probe;
+      // a slow link: the regency page (~47 KB compressed) arrives over ~2 s, its first select early
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 24_000, uploadThroughput: 100_000 });
+      await page.goto(s.site.url('id', '/wilayah/64.08/'), { waitUntil: 'commit' });
+      await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('select[data-atlas-control="period"]')?.disabled === false, undefined, { timeout: 30_000, polling: 20 });
+      const chosen = await page.evaluate(() => {
+        const select = document.querySelector<HTMLSelectElement>('select[data-atlas-control="period"]')!;
+        const value = [...select.options].find((o) => !o.selected)!.value;
+        const reading = document.readyState === 'loading' && !document.querySelector('[data-status]');
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        return { value, reading, at: performance.now() };
+      });
+      expect(chosen.reading, 'the choice was made before the page was read').toBe(true);
+      await waitForUpdate(page, 0);
+      expect(await page.locator('select[data-atlas-control="period"]').inputValue()).toBe(chosen.value);
+      expect(new URL(page.url()).searchParams.get('period')).toBe(chosen.value);
+      expect(JSON.parse((await page.locator('[data-page]').getAttribute('data-rendered'))!).period).toBe(chosen.value);
+      const t = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const frag = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.includes('/frag/'));
+        return { first: Math.min(...frag.map((r) => r.startTime)), htmlEnd: nav.responseEnd };
+      });
+      // its fragments were requested with the choice, while the page's HTML was still arriving
+      expect(t.first).toBeLessThan(t.htmlEnd);
+      expect(t.first - chosen.at).toBeLessThan(200);
+      expect(engineRequests(probe.requests)).toEqual([]);
+      expect(probe.errors).toEqual([]);
+    });
+  });
+
   it('when the fragments cannot be had, the page module draws the state from the view file', async () => {
     await withPage(s.browser, undefined, async (probe) => {
       const { page, context } = probe;
