@@ -21,10 +21,13 @@
  * chart, first click <= 1 s, shared URL state <= 1 s after the first chart.
  *
  *   npm run bench:site -- [--runs 3] [--lang id] [--profile devtools|lighthouse] [--db] [--peta]
- *                         [--lighthouse] [--strict] [paths...]
+ *                         [--lighthouse | --lighthouse-only] [--strict] [--dist dist] [paths...]
  * --db also times DuckDB-WASM (start -> ready) and interactions once it is ready; --peta the
  * village map redraw (src/maps/bench.ts); --lighthouse runs Lighthouse (mobile) on /, /en/ and a
- * profile (src/bench/lighthouse.ts). Writes bench-out/site.json.
+ * regency, district and village profile, --lighthouse-only that alone (on the paths given, if any),
+ * with its table of scores and failing audits (src/bench/lighthouse.ts). --dist: the built site to
+ * measure (default dist/; e.g. a non-demo build or one with ATLAS_SITE in another folder).
+ * Writes bench-out/site.json (bench-out/lighthouse.json with --lighthouse-only).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -32,7 +35,7 @@ import type { Browser, BrowserContext, CDPSession, Page, Request } from 'playwri
 import { launchChromium, serveSite, type Site } from '../testing/browser.ts';
 import type { Lang } from '../lib/i18n.ts';
 import { benchPeta, PETA_GOALS, type PetaBench } from '../maps/bench.ts';
-import { runLighthouse, type LighthouseResult } from './lighthouse.ts';
+import { describeBuild, lighthouseMisses, lighthousePaths, lighthouseReport, runLighthouse, type LighthouseResult } from './lighthouse.ts';
 
 export const PROFILES = {
   devtools: { name: 'Chrome DevTools "Slow 4G", CPU 4x', latency: 562.5, downloadKbps: 1440, uploadKbps: 675, cpuSlowdown: 4 },
@@ -407,6 +410,8 @@ export interface CliValues {
   db: boolean;
   peta: boolean;
   lighthouse: boolean;
+  /** Lighthouse alone (no load, click or extras), on the paths given or its default pages. */
+  'lighthouse-only': boolean;
   strict: boolean;
   dist: string;
   paths: string[];
@@ -417,29 +422,25 @@ export async function main(v: CliValues): Promise<number> {
   const profile = PROFILES[v.profile];
   if (!profile) throw new Error(`--profile: one of ${Object.keys(PROFILES).join(', ')}`);
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const runs = await benchSite({ runs: v.runs, lang: v.lang, profile, paths: v.paths.length ? v.paths : DEFAULT_PATHS, dist: v.dist, log });
-  const lines = report(runs, profile);
-  const extras = await benchExtras({ dist: v.dist, lang: v.lang, profile, db: v.db, peta: v.peta });
+  let lines: string[] = [];
+  let runs: RunResult[] = [];
+  const extras: string[] = [];
+  if (!v['lighthouse-only']) {
+    runs = await benchSite({ runs: v.runs, lang: v.lang, profile, paths: v.paths.length ? v.paths : DEFAULT_PATHS, dist: v.dist, log });
+    lines = report(runs, profile);
+    extras.push(...(await benchExtras({ dist: v.dist, lang: v.lang, profile, db: v.db, peta: v.peta })));
+  }
   let lighthouse: LighthouseResult[] | undefined;
-  if (v.lighthouse) {
-    log('lighthouse ...');
-    lighthouse = await runLighthouse(v.dist, ['/', '/en/', '/wilayah/64.08/'], v.runs);
-    extras.push(...lighthouseReport(lighthouse));
+  let lighthouseMissed = false;
+  if (v.lighthouse || v['lighthouse-only']) {
+    // With --lighthouse-only the paths given are Lighthouse's; else its default pages of the build.
+    const paths = v['lighthouse-only'] && v.paths.length ? v.paths : lighthousePaths(v.dist);
+    lighthouse = await runLighthouse(v.dist, paths, v.runs, log);
+    lighthouseMissed = lighthouseMisses(lighthouse).length > 0;
+    extras.push(...lighthouseReport(lighthouse, describeBuild(v.dist)));
   }
   console.log([...lines, ...extras].join('\n'));
   mkdirSync('bench-out', { recursive: true });
-  writeFileSync('bench-out/site.json', JSON.stringify({ profile, goals: GOALS, runs, lighthouse }, null, 2));
-  return v.strict && lines.at(-1) !== 'All goals met.' ? 1 : 0;
-}
-
-function lighthouseReport(results: LighthouseResult[]): string[] {
-  const lines = ['', 'Lighthouse (mobile, its own simulated throttling), median [range] per category:'];
-  for (const path of [...new Set(results.map((r) => r.path))]) {
-    const rs = results.filter((r) => r.path === path);
-    const cats = Object.keys(rs[0]!.scores);
-    lines.push(`  ${path.padEnd(18)} ${cats.map((c) => `${c} ${stat(rs.map((r) => r.scores[c]!), (n) => String(Math.round(n)))}`).join('; ')}`);
-    const failed = [...new Set(rs.flatMap((r) => r.failed))];
-    if (failed.length) lines.push(`    audits below 1: ${failed.join(', ')}`);
-  }
-  return lines;
+  writeFileSync(v['lighthouse-only'] ? 'bench-out/lighthouse.json' : 'bench-out/site.json', JSON.stringify({ dist: v.dist, profile, goals: GOALS, runs, lighthouse }, null, 2));
+  return v.strict && ((lines.length && lines.at(-1) !== 'All goals met.') || lighthouseMissed) ? 1 : 0;
 }

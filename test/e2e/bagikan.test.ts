@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { KARTU_BUDGET, kartuPng, kartuSvg, pngSize } from '../../src/build/kartu.ts';
 import { kartuData, kartuModel } from '../../src/components/kartu/kartu.ts';
 import { DATA_LICENCE } from '../../src/lib/cite.ts';
+import { checkHeadLinks, siteHeadLinks } from '../../src/build/head-links.ts';
 import { useSite, withPage, type Site } from './harness.ts';
 
 const session = useSite();
@@ -99,6 +100,15 @@ describe('embed pages', () => {
       await probe.page.locator('figure[data-figure="tren"] .fig-tools').waitFor();
       expect(await probe.page.locator('.fig-tools button[data-embed]').count()).toBe(0);
     });
+  });
+});
+
+describe('head links for search engines', () => {
+  it('built without a site URL (ATLAS_SITE), no page has a canonical, hreflang alternates or og:url (none rather than relative)', () => {
+    // with one, they are absolute: test/e2e/province.test.ts
+    const pages = siteHeadLinks(site.dist);
+    expect(pages.filter((p) => p.layout).length).toBeGreaterThan(1000);
+    expect(checkHeadLinks(site.dist, undefined)).toEqual([]);
   });
 });
 

@@ -5,6 +5,10 @@
  * Kaltim (survey rows, a provincial target, routine figures quoted in the press) are said to be
  * missing; the browser upgrade queries the province it was built for.
  *
+ * This build is also the suite's one with a configured site URL (ATLAS_SITE, as a deployment
+ * sets it): canonical, hreflang and og:url are absolute there (the suite's main build, without
+ * one, has none: test/e2e/bagikan.test.ts).
+ *
  * The full site build takes a minute or two on two cores (about 560 pages at this scale): it runs
  * once in beforeAll. Its output stays in tmp/e2e-province/ for inspection.
  */
@@ -14,6 +18,7 @@ import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/demo/generate.ts';
+import { checkHeadLinks, siteHeadLinks } from '../../src/build/head-links.ts';
 import { buildData } from '../../src/pipeline/build.ts';
 import { launchBrowser, serveSite, withPage, type Site } from './harness.ts';
 
@@ -22,6 +27,7 @@ const WORK = join(ROOT, 'tmp', 'e2e-province');
 const DIST = join(WORK, 'dist');
 const DATA = join(WORK, 'data');
 const OTHER = /kalimantan timur|east kalimantan|kaltim/i;
+const SITE_URL = 'https://atlas.example.org';
 
 let site: Site;
 let browser: Browser;
@@ -33,7 +39,7 @@ beforeAll(async () => {
   await buildData({ input: join(WORK, 'demo'), out: DATA }); // the province comes from the demo folder
   const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', DIST], {
     cwd: ROOT,
-    env: { ...process.env, ATLAS_DATA_DIR: DATA },
+    env: { ...process.env, ATLAS_DATA_DIR: DATA, ATLAS_SITE: SITE_URL },
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`astro build failed (exit ${r.status}):\n${(r.stdout + r.stderr).slice(-3000)}`);
@@ -115,5 +121,30 @@ describe('the site of province 65', () => {
       expect(probe.outside).toEqual([]);
       expect(probe.errors).toEqual([]);
     });
+  });
+});
+
+describe('with a configured site URL (ATLAS_SITE)', () => {
+  it('each page names its absolute canonical and both languages, which name each other and exist', () => {
+    const root = new URL(site.base, SITE_URL).href; // ATLAS_BASE, if the suite runs under one
+    const head = (route: string) => read(route).slice(0, read(route).indexOf('</head>'));
+    const kab = readdirSync(join(DIST, 'wilayah')).find((c) => /^65\.\d{2}$/.test(c))!;
+    for (const [route, own] of [[`wilayah/${kab}`, `${root}wilayah/${kab}/`], [`en/wilayah/${kab}`, `${root}en/wilayah/${kab}/`]] as const) {
+      const h = head(route);
+      expect(h).toContain(`<link rel="canonical" href="${own}">`);
+      expect(h).toContain(`<link rel="alternate" hreflang="id" href="${root}wilayah/${kab}/">`);
+      expect(h).toContain(`<link rel="alternate" hreflang="en" href="${root}en/wilayah/${kab}/">`);
+      expect(h).toContain(`<meta property="og:url" content="${own}">`);
+      expect(h).toContain(`<meta property="og:image" content="${root}og/${route.startsWith('en/') ? 'en' : 'id'}/${kab}.png">`);
+    }
+    expect(head('')).toContain(`<link rel="canonical" href="${root}">`);
+    expect(head('en')).toContain(`<link rel="canonical" href="${root}en/">`);
+    // every page of the site's layout, both ways, to pages of this build; embed pages have none
+    const pages = siteHeadLinks(DIST);
+    expect(pages.filter((p) => p.layout).length).toBeGreaterThan(500);
+    expect(checkHeadLinks(DIST, SITE_URL, site.base)).toEqual([]);
+    const embeds = pages.filter((p) => /^(en\/)?embed\//.test(p.route));
+    expect(embeds.length).toBeGreaterThan(0);
+    expect(embeds.filter((p) => p.canonical.length || Object.keys(p.alternates).length)).toEqual([]);
   });
 });
