@@ -12,6 +12,7 @@ import { defineConfig } from 'astro/config';
 import { DUCKDB_DIR, describeAssets, prepareDuckdbAssets, writeDuckdbAssets } from './src/build/duckdb-assets.ts';
 import { assertPublishable } from './src/build/site-check.ts';
 import { siapkan404 } from './src/build/halaman-404.ts';
+import { writeSitemap } from './src/build/sitemap.ts';
 import { KARTU_BUDGET, kartuTotal } from './src/build/kartu.ts';
 
 const base = normalizeBase(process.env.ATLAS_BASE);
@@ -102,6 +103,23 @@ function atlas404() {
   };
 }
 
+/**
+ * sitemap.xml and robots.txt when the site may be indexed: a site URL (ATLAS_SITE) and data that
+ * are neither the demo nor internal (src/build/sitemap.ts). After atlas404: the 404 pages are
+ * not in the sitemap.
+ * @returns {import('astro').AstroIntegration}
+ */
+function atlasSitemap() {
+  return {
+    name: 'atlas-sitemap',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        for (const line of writeSitemap(fileURLToPath(dir), process.env.ATLAS_SITE || undefined, base)) logger.info(line);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   output: 'static',
   site: process.env.ATLAS_SITE || undefined,
@@ -115,7 +133,7 @@ export default defineConfig({
   },
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [atlasDuckdb(), atlas404(), atlasPublishCheck()],
+  integrations: [atlasDuckdb(), atlas404(), atlasSitemap(), atlasPublishCheck()],
   vite: {
     // Pre-bundled at dev start: discovered at the first interaction instead, they would make
     // the dev server re-optimise and reload the page mid-import.

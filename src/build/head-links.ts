@@ -26,6 +26,8 @@ export interface HeadLinks {
   /** hreflang -> hrefs */
   alternates: Record<string, string[]>;
   ogUrl: string[];
+  /** <meta name="robots" content="noindex"> (demo, internal, 404). */
+  noindex: boolean;
 }
 
 /** Attributes of one start tag (as Astro writes them: name="value", values HTML-escaped). */
@@ -40,7 +42,7 @@ export function readHeadLinks(html: string, route: string): HeadLinks {
   const end = html.indexOf('</head>');
   const head = end < 0 ? html : html.slice(0, end);
   const htmlTag = attributes(/<html\b[^>]*>/i.exec(head)?.[0] ?? '');
-  const links: HeadLinks = { route, layout: 'data-release' in htmlTag || 'data-latest' in htmlTag, canonical: [], alternates: {}, ogUrl: [] };
+  const links: HeadLinks = { route, layout: 'data-release' in htmlTag || 'data-latest' in htmlTag, canonical: [], alternates: {}, ogUrl: [], noindex: false };
   for (const m of head.matchAll(/<(link|meta)\b[^>]*>/gi)) {
     const a = attributes(m[0].slice(m[1]!.length + 1));
     if (m[1]!.toLowerCase() === 'link') {
@@ -48,6 +50,7 @@ export function readHeadLinks(html: string, route: string): HeadLinks {
       if (rel.includes('canonical')) links.canonical.push(a.href ?? '');
       if (rel.includes('alternate') && a.hreflang !== undefined) (links.alternates[a.hreflang] ??= []).push(a.href ?? '');
     } else if (a.property === 'og:url') links.ogUrl.push(a.content ?? '');
+    else if (a.name === 'robots' && /\bnoindex\b/i.test(a.content ?? '')) links.noindex = true;
   }
   return links;
 }

@@ -45,7 +45,9 @@ describe('head links of a built site', () => {
       canonical: [`${SITE}/en/wilayah/64.08/`],
       alternates: { id: [`${SITE}/wilayah/64.08/`], en: [`${SITE}/en/wilayah/64.08/`] },
       ogUrl: [`${SITE}/en/wilayah/64.08/`],
+      noindex: false,
     });
+    expect(readHeadLinks('<html><head><meta name="robots" content="noindex"></head>', 'x/').noindex).toBe(true);
   });
 
   it('accepts absolute links with a site URL (also under a base) and none without; embed pages need none', () => {
