@@ -10,7 +10,7 @@
  * fails Lighthouse's "is-crawlable" on purpose) and checks the head links (canonical, hreflang:
  * src/build/head-links.ts) of every page against the site URL the build was made with.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { checkHeadLinks, siteHeadLinks } from '../build/head-links.ts';
@@ -54,7 +54,11 @@ export function lighthousePaths(dist: string): string[] {
   return ['/', '/en/', `/wilayah/${kab}/`, `/wilayah/${desa.slice(0, 8)}/`, `/wilayah/${desa}/`];
 }
 
-export async function runLighthouse(dist: string, paths: string[], runs: number, log: (line: string) => void = () => undefined): Promise<LighthouseResult[]> {
+/**
+ * Lighthouse on each path, `runs` times (a fresh Chromium each). With `saveDir`, each full report
+ * is kept there as JSON (open it in the Lighthouse viewer to see why an audit failed).
+ */
+export async function runLighthouse(dist: string, paths: string[], runs: number, log: (line: string) => void = () => undefined, saveDir?: string): Promise<LighthouseResult[]> {
   const { default: lighthouse } = (await import('lighthouse')) as unknown as { default: (url: string, flags: object) => Promise<{ lhr: Lhr } | undefined> };
   const { launch } = (await import('chrome-launcher')) as unknown as { launch: (o: object) => Promise<{ port: number; kill: () => Promise<void> | void }> };
   const site = await serveSite(dist);
@@ -70,6 +74,10 @@ export async function runLighthouse(dist: string, paths: string[], runs: number,
           const out = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
           if (!out) throw new Error(`lighthouse gave no result for ${url}`);
           const { lhr } = out;
+          if (saveDir) {
+            mkdirSync(saveDir, { recursive: true });
+            writeFileSync(join(saveDir, `${path.replace(/^\/|\/$/g, '').replace(/[^\w.-]+/g, '_') || 'index'}-${run}.json`), JSON.stringify(lhr));
+          }
           const scores: Record<string, number> = {};
           const failed = new Map<string, FailedAudit>();
           for (const [id, cat] of Object.entries(lhr.categories)) {

@@ -27,7 +27,8 @@
  * regency, district and village profile, --lighthouse-only that alone (on the paths given, if any),
  * with its table of scores and failing audits (src/bench/lighthouse.ts). --dist: the built site to
  * measure (default dist/; e.g. a non-demo build or one with ATLAS_SITE in another folder).
- * Writes bench-out/site.json (bench-out/lighthouse.json with --lighthouse-only).
+ * Writes bench-out/site.json (bench-out/lighthouse.json with --lighthouse-only; Lighthouse's full
+ * reports in bench-out/lighthouse/).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -435,7 +436,7 @@ export async function main(v: CliValues): Promise<number> {
   if (v.lighthouse || v['lighthouse-only']) {
     // With --lighthouse-only the paths given are Lighthouse's; else its default pages of the build.
     const paths = v['lighthouse-only'] && v.paths.length ? v.paths : lighthousePaths(v.dist);
-    lighthouse = await runLighthouse(v.dist, paths, v.runs, log);
+    lighthouse = await runLighthouse(v.dist, paths, v.runs, log, 'bench-out/lighthouse');
     lighthouseMissed = lighthouseMisses(lighthouse).length > 0;
     extras.push(...lighthouseReport(lighthouse, describeBuild(v.dist)));
   }
