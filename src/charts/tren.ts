@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatPercent, formatPeriod, formatNumber, t } from '../lib/i18n.ts';
-import { CHAR_PX, INK, finish, isNum, linkChannels, periodDate, type ChartOptions, type Linked, STYLE, sized } from './common.ts';
+import { CHAR_PX, FONT_PX, INK, finish, isNum, linkChannels, periodDate, type ChartOptions, type Linked, STYLE, sized } from './common.ts';
 
 export interface TrenRow extends Linked {
   periode: string;
@@ -59,6 +59,15 @@ function drawTren(rows: readonly TrenRow[], options: TrenOptions, width: number,
     `${series && r.nama ? `${r.nama}, ` : ''}${formatPeriod(lang, r.periode)}: ${formatPercent(lang, r.prevalensi)}` +
     (isNum(r.diukur) ? ` (n = ${formatNumber(lang, r.diukur)})` : '') + (r.lengkap === false ? ` – ${t(lang, 'lengkap.tidak')}` : '');
   const links = linkChannels(present, tip);
+  // Value labels: on a phone only the first, the last and the chosen month (the rest are in the
+  // table); each above its dot, or below where it would touch a neighbour's (months two apart,
+  // e.g. June and August, sit closer than a label is wide), or left out when neither fits.
+  const marginBottom = narrow ? 62 : dates.length > 5 ? 50 : 36;
+  const yMax = max * 1.2;
+  const xPx = (r: { date: Date }) => 48 + 24 + ((+r.date - +dates[0]!) / span) * inner;
+  const yPx = (r: { value: number }) => MARGIN_TOP + (1 - r.value / yMax) * (height - MARGIN_TOP - marginBottom);
+  const candidates = narrow ? present.filter((r, i) => i === 0 || i === present.length - 1 || r.periode === sorot) : present;
+  const labelled = series ? [] : placeLabels(candidates.map((row) => ({ row, x: xPx(row), y: yPx(row), width: formatPercent(lang, row.prevalensi).length * CHAR_PX })), sorot);
   const el = Plot.plot({
     document,
     width,
@@ -66,7 +75,8 @@ function drawTren(rows: readonly TrenRow[], options: TrenOptions, width: number,
     height,
     marginLeft: 48,
     marginRight,
-    marginBottom: narrow ? 62 : dates.length > 5 ? 50 : 36,
+    marginTop: MARGIN_TOP,
+    marginBottom,
     x: {
       type: 'utc',
       domain: [dates[0] ?? new Date(0), dates.at(-1) ?? new Date(0)],
@@ -84,10 +94,11 @@ function drawTren(rows: readonly TrenRow[], options: TrenOptions, width: number,
       Plot.dot(present, { x: 'date', y: 'value', fill: series ? 'nama' : (r: TrenRow) => (r.lengkap === false ? 'white' : INK.rutin), stroke: series ? 'nama' : INK.rutin, r: 3.5 }),
       series
         ? Plot.text(present, Plot.selectLast({ x: 'date', y: 'value', z: 'nama', text: 'nama', textAnchor: 'start', dx: 6, fill: 'nama' }))
-        : Plot.text(
-            // On a phone only the first, the last and the chosen month carry a label (the rest are in the table).
-            narrow ? present.filter((r, i) => i === 0 || i === present.length - 1 || r.periode === sorot) : present,
-            { x: 'date', y: 'value', text: (r: TrenRow) => formatPercent(lang, r.prevalensi), dy: -10, fill: 'currentColor' },
+        : (['above', 'below'] as const).map((side) =>
+            Plot.text(
+              labelled.filter((l) => l.side === side).map((l) => l.row),
+              { x: 'date', y: 'value', text: (r: TrenRow) => formatPercent(lang, r.prevalensi), dy: side === 'above' ? -LABEL_DY : LABEL_DY + 4, fill: 'currentColor' },
+            ),
           ),
       // A month without a figure: "– no data" where it fits, else a dash (the caption says what it means).
       Plot.text(data.filter((r) => Number.isNaN(r.value)), { x: 'date', y: 0, text: () => (roomy ? `– ${t(lang, 'chart.noData')}` : '–'), dy: -8, fill: '#555', fontStyle: 'italic' }),
@@ -96,4 +107,41 @@ function drawTren(rows: readonly TrenRow[], options: TrenOptions, width: number,
     ],
   });
   return finish(el, { lang, name: 'tren', label });
+}
+
+const MARGIN_TOP = 20;
+/** Distance from a dot's centre to the middle of its value label. */
+const LABEL_DY = 13;
+
+interface LabelSpot<R> {
+  row: R;
+  /** Centre of the dot, px. */
+  x: number;
+  y: number;
+  /** Width of the label text, px. */
+  width: number;
+}
+
+/**
+ * Where each value label goes: 'above' its dot, 'below' it, or left out, so that no two labels
+ * touch. The chosen month, the last and the first are placed first, then the others from the latest back.
+ */
+export function placeLabels<R extends { periode: string }>(spots: readonly LabelSpot<R>[], sorot?: string): { row: R; side: 'above' | 'below' }[] {
+  const rank = (s: LabelSpot<R>, i: number) => (s.row.periode === sorot ? 0 : i === spots.length - 1 ? 1 : i === 0 ? 2 : 3 + spots.length - i);
+  const order = spots.map((s, i) => ({ s, r: rank(s, i) })).sort((a, b) => a.r - b.r).map((x) => x.s);
+  const h = FONT_PX + 2;
+  const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const placed = new Map<LabelSpot<R>, 'above' | 'below'>();
+  for (const s of order) {
+    for (const side of ['above', 'below'] as const) {
+      const cy = side === 'above' ? s.y - LABEL_DY : s.y + LABEL_DY + 4;
+      // CHAR_PX is an average: the system font's digits run wider, hence the margin
+      const box = { x0: s.x - s.width / 2 - 4, x1: s.x + s.width / 2 + 4, y0: cy - h / 2, y1: cy + h / 2 };
+      if (boxes.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) continue;
+      boxes.push(box);
+      placed.set(s, side);
+      break;
+    }
+  }
+  return spots.filter((s) => placed.has(s)).map((s) => ({ row: s.row, side: placed.get(s)! }));
 }

@@ -88,6 +88,31 @@ describe('trenChart', () => {
     expect(el.querySelector('[data-mark="dot"]')!.querySelectorAll('circle')).toHaveLength(3);
     await expect(el.outerHTML).toMatchFileSnapshot('__snapshots__/tren.id.svg.html');
   });
+
+  it('value labels of months two apart (Jun and Aug 2024, as Kutai Timur) never touch: one goes below its dot, and every month keeps its label', () => {
+    const kutim = [
+      ['2023-02', 16.7], ['2023-08', 16.6], ['2024-02', 15.9], ['2024-06', 15.8], ['2024-08', 15.9], ['2025-02', 15.4], ['2025-08', 14.6],
+    ].map(([periode, prevalensi]) => ({ periode: periode as string, prevalensi: prevalensi as number }));
+    const el = trenChart(kutim, { lang: 'en', document, width: 680, label: 'L', axisLabel: 'A', sorot: '2025-08' });
+    // the label's place: the mark's translate(0,dy) plus the text's translate(x,y)
+    const xy = (e: Element | null) => (e?.getAttribute('transform') ?? 'translate(0,0)').match(/translate\((-?[\d.]+),(-?[\d.]+)\)/)!.slice(1).map(Number);
+    const labels = [...el.querySelectorAll('g[data-mark="text"] text')]
+      .filter((t) => /%$/.test(t.textContent ?? ''))
+      .map((t) => {
+        const [gx, gy] = xy(t.parentElement);
+        const [x, y] = xy(t);
+        return { text: t.textContent!, x: x! + gx!, y: y! + gy! };
+      });
+    expect(labels.map((l) => l.text).sort()).toEqual(['14.6%', '15.4%', '15.8%', '15.9%', '15.9%', '16.6%', '16.7%']);
+    for (const a of labels) {
+      for (const b of labels) {
+        if (a === b) continue;
+        const apartX = Math.abs(a.x - b.x) >= ((a.text.length + b.text.length) / 2) * 6.9 + 4; // a gap of 4 px at least
+        const apartY = Math.abs(a.y - b.y) >= 13;
+        expect(apartX || apartY, `${a.text} at ${a.x},${a.y} and ${b.text} at ${b.x},${b.y}`).toBe(true);
+      }
+    }
+  });
 });
 
 describe('surveiChart', () => {
@@ -108,6 +133,25 @@ describe('surveiChart', () => {
     });
     expect(texts(el)).toEqual(expect.arrayContaining(['SSGI 2021', 'SKI 2023', 'SSGI 2024', '22,2%', 'Target nasional 2024: 14,0%', 'Kalimantan Timur', 'Indonesia']));
     await expect(el.outerHTML).toMatchFileSnapshot('__snapshots__/survei.id.svg.html');
+  });
+  it('two targets of one year (national 14.0 %, provincial 12.83 %): side by side markers, each with its own label, at phone and desktop widths', () => {
+    const rows = [{ kode_wilayah: '64', nama_wilayah: 'Kalimantan Timur', survei: 'SSGI', tahun: 2024, prevalensi: 22.2 }];
+    const targets = [
+      { kode_wilayah: 'ID', tahun: 2024, target: 14, label: 'National target 2024' },
+      { kode_wilayah: '64', tahun: 2024, target: 12.83, label: 'Provincial target 2024' },
+    ];
+    for (const width of [358, 900]) {
+      const el = surveiChart(rows, targets, { lang: 'en', document, width, label: 'L', axisLabel: 'A' });
+      const markers = [...el.querySelectorAll('g.target')];
+      expect(markers).toHaveLength(2);
+      // the markers' centres (the mark's translate(dx,0) plus the path's translate(x,y)) are 12 px apart
+      const tx = (e: Element | null) => Number((e?.getAttribute('transform') ?? '').match(/translate\((-?[\d.]+)/)?.[1] ?? 0);
+      const x = markers.map((g) => tx(g) + tx(g.querySelector('path')));
+      expect(Math.abs(x[0]! - x[1]!)).toBeGreaterThanOrEqual(12);
+      expect(markers.map((g) => g.getAttribute('fill'))).toEqual(['white', '#111']);
+      const labels = [...el.querySelectorAll('g.target-label text')].map((t) => t.textContent);
+      expect(labels).toEqual(['National target 2024: 14.0%', 'Provincial target 2024: 12.83%']);
+    }
   });
 });
 
