@@ -40,7 +40,8 @@ const TEKS = {
     captionLokator: 'Letak wilayah ini di dalam kabupaten/kotanya (garis tebal: batas kecamatan).',
     prevSurvei: 'Prevalensi {survei}',
     cakupanJudul: 'Peta cakupan {program}, {periode}',
-    cakupanCaption: 'Cakupan = realisasi / sasaran × 100, per kabupaten/kota. Kelas warna tetap (bukan ambang WHO: ini cakupan program, bukan prevalensi).',
+    sumberProgram: 'laporan program {program}',
+    cakupanCaption: 'Sumber: laporan program {program}, {periode}. Cakupan = realisasi / sasaran program × 100, per kabupaten/kota. Kelas warna tetap (bukan ambang WHO: ini cakupan program, bukan prevalensi).',
   },
   en: {
     tanpa_laporan: 'No report',
@@ -80,7 +81,8 @@ const TEKS = {
     captionLokator: 'Where this area lies in its regency/city (thick lines: district borders).',
     prevSurvei: '{survei} prevalence',
     cakupanJudul: 'Map of {program} coverage, {periode}',
-    cakupanCaption: 'Coverage = realisation / target population × 100, by regency/city. Fixed colour classes (not WHO thresholds: this is programme coverage, not prevalence).',
+    sumberProgram: '{program} programme reports',
+    cakupanCaption: 'Source: {program} programme reports, {periode}. Coverage = realisation / the programme\'s target population × 100, by regency/city. Fixed colour classes (not WHO thresholds: this is programme coverage, not prevalence).',
   },
 } as const;
 

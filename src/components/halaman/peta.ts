@@ -333,8 +333,8 @@ export function petaCakupan(ctx: SlotContext, data: PetaData, rows: readonly Cak
   const skala = SKALA_CAKUPAN;
   const present = KHUSUS_SEMUA.filter((k) => areas.some((a) => a.khusus === k));
   return petaFigureHtml({
-    name: uid, lang, title, skala, umum: [tk(lang, 'periode', { periode: per }), tk(lang, 'sumber', { sumber: t(lang, 'nav.cakupan') })],
-    caption: tk(lang, 'cakupanCaption'),
+    name: uid, lang, title, skala, umum: [tk(lang, 'periode', { periode: per }), tk(lang, 'sumber', { sumber: tk(lang, 'sumberProgram', { program }) })],
+    caption: tk(lang, 'cakupanCaption', { program, periode: per }),
     attribution: data.topo ? data.attribution : null,
     svg: peta(ctx, data, areas, skala, title, uid),
     legend: legendaHtml({ lang, skala, uid, judul: t(lang, 'cak.colCakupan'), khusus: present.length ? present : ['tanpa_laporan'] }),
