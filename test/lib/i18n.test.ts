@@ -5,12 +5,33 @@ import {
 } from '../../src/lib/i18n.ts';
 import { id } from '../../src/i18n/id.ts';
 import { en } from '../../src/i18n/en.ts';
+import { readFileSync } from 'node:fs';
+import { alatEn } from '../../src/i18n/alat.en.ts';
+import { alatId } from '../../src/i18n/alat.id.ts';
+import { bagikanEn } from '../../src/i18n/bagikan.en.ts';
+import { bagikanId } from '../../src/i18n/bagikan.id.ts';
+import { bandingEn } from '../../src/i18n/banding.en.ts';
+import { bandingId } from '../../src/i18n/banding.id.ts';
+import { kontenEn } from '../../src/i18n/konten.en.ts';
+import { kontenId } from '../../src/i18n/konten.id.ts';
 
 describe('dictionaries', () => {
   it('have the same keys and no empty strings', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
     for (const dict of [id, en]) for (const [k, v] of Object.entries(dict)) expect(v.trim(), k).not.toBe('');
   });
+  it('define each key in one place (a key in two parts: the later silently wins)', () => {
+    const own = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^\s+'([\w.]+)':/gm)].map((m) => m[1]!);
+    for (const [lang, parts] of [
+      ['id', { konten: kontenId, banding: bandingId, alat: alatId, bagikan: bagikanId, main: Object.fromEntries(own('src/i18n/id.ts').map((k) => [k, ''])) }],
+      ['en', { konten: kontenEn, banding: bandingEn, alat: alatEn, bagikan: bagikanEn, main: Object.fromEntries(own('src/i18n/en.ts').map((k) => [k, ''])) }],
+    ] as const) {
+      const where = new Map<string, string[]>();
+      for (const [part, dict] of Object.entries(parts)) for (const k of Object.keys(dict)) where.set(k, [...(where.get(k) ?? []), part]);
+      expect([...where].filter(([, p]) => p.length > 1).map(([k, p]) => `${lang} ${k}: ${p.join(', ')}`)).toEqual([]);
+    }
+  });
+
   it('t fills placeholders and leaves unknown ones', () => {
     expect(t('id', 'nav.ringkasan')).toBe('Ringkasan');
     expect(t('en', 'nav.ringkasan')).toBe('Overview');
