@@ -118,6 +118,7 @@ function toggleEmbed(figure: HTMLElement, button: HTMLButtonElement, src: string
   const open = figure.querySelector<HTMLElement>(':scope > .fig-embed');
   button.setAttribute('aria-expanded', String(!open));
   if (open) return open.remove();
+  button.setAttribute('aria-controls', panelId(figure, 'embed'));
   // as tall as the figure's parts are here (the embed leaves out the toolbar and a map's table), plus its own lines
   const parts = figure.querySelectorAll<HTMLElement>(':scope > .chart-title, :scope > .chart-body, :scope > .peta-kontrol, .peta-kiri, :scope > figcaption, :scope > details');
   const height = [...parts].reduce((sum, el) => sum + el.getBoundingClientRect().height, 0) + 80;
@@ -132,13 +133,19 @@ function toggleEmbed(figure: HTMLElement, button: HTMLButtonElement, src: string
   area.setAttribute('aria-label', t(lang, 'embed.code'));
   area.addEventListener('focus', () => area.select());
   label.append(area);
-  copyPanel(figure, 'fig-cite fig-embed no-print', label, t(lang, 'embed.copy'), code);
+  copyPanel(figure, 'embed', label, t(lang, 'embed.copy'), code);
 }
 
-/** A panel under the figure: `content`, then a button that copies `text`. */
-function copyPanel(figure: HTMLElement, className: string, content: HTMLElement, copyLabel: string, text: string) {
+const panelId = (figure: HTMLElement, kind: 'cite' | 'embed') => `${figure.id || figure.dataset.figure || 'fig'}-${kind}`;
+
+/**
+ * A panel under the figure (class fig-panel fig-<kind>, one look for both kinds): `content`, then
+ * a button that copies `text`. Its toolbar button points to it with aria-controls.
+ */
+function copyPanel(figure: HTMLElement, kind: 'cite' | 'embed', content: HTMLElement, copyLabel: string, text: string) {
   const box = document.createElement('div');
-  box.className = className;
+  box.className = `fig-panel fig-${kind} no-print`;
+  box.id = panelId(figure, kind);
   const copy = document.createElement('button');
   copy.type = 'button';
   copy.textContent = copyLabel;
@@ -154,7 +161,7 @@ function captionSource(figure: HTMLElement): string[] {
 }
 
 function toggleCite(figure: HTMLElement, button: HTMLButtonElement) {
-  const open = figure.querySelector<HTMLElement>(':scope > .fig-cite:not(.fig-embed)');
+  const open = figure.querySelector<HTMLElement>(':scope > .fig-cite');
   if (open) {
     open.remove();
     button.setAttribute('aria-expanded', 'false');
@@ -177,8 +184,9 @@ function toggleCite(figure: HTMLElement, button: HTMLButtonElement) {
   const p = document.createElement('p');
   p.textContent = text;
   p.dataset.citation = '';
-  copyPanel(figure, 'fig-cite no-print', p, t(lang, 'cite.copy'), text);
+  copyPanel(figure, 'cite', p, t(lang, 'cite.copy'), text);
   button.setAttribute('aria-expanded', 'true');
+  button.setAttribute('aria-controls', panelId(figure, 'cite'));
 }
 
 function scan(root: ParentNode = document) {

@@ -90,6 +90,27 @@ describe('embed pages', () => {
       await fig.locator('.fig-tools button[data-cite]').click();
       await expect(fig.locator('[data-citation]').count()).resolves.toBe(1);
       await expect(fig.locator('textarea[data-embed-code]').count()).resolves.toBe(1);
+      // both buttons say (and look) pressed, each pointing to its panel; both panels look alike
+      const look = await fig.evaluate((f) => {
+        const style = (el: Element | null, ...props: string[]) => { const cs = getComputedStyle(el!); return props.map((p) => cs.getPropertyValue(p)).join(' | '); };
+        const buttons = ['cite', 'embed'].map((k) => f.querySelector(`.fig-tools button[data-${k}]`)!);
+        const panels = buttons.map((b) => document.getElementById(b.getAttribute('aria-controls') ?? ''));
+        return {
+          expanded: buttons.map((b) => b.getAttribute('aria-expanded')),
+          pressed: buttons.map((b) => style(b, 'background-color', 'border-color')),
+          idle: style(f.querySelector('.fig-tools button[data-download]'), 'background-color', 'border-color'),
+          panels: panels.map((p) => p?.className),
+          text: [style(f.querySelector('[data-citation]'), 'font-size'), style(f.querySelector('.fig-embed label'), 'font-size')],
+          copy: panels.map((p) => style(p!.querySelector(':scope > button'), 'font-size', 'border-top-style', 'border-top-color', 'background-color', 'color')),
+        };
+      });
+      expect(look.expanded).toEqual(['true', 'true']);
+      expect(look.pressed[0]).toBe(look.pressed[1]);
+      expect(look.pressed[0]).not.toBe(look.idle);
+      expect(look.panels).toEqual([expect.stringContaining('fig-cite'), expect.stringContaining('fig-embed')]);
+      expect(look.text[0]).toBe(look.text[1]);
+      expect(look.copy[0]).toBe(look.copy[1]);
+      expect(look.copy[0]).toMatch(/solid/);
       // every figure named as embeddable has its page
       const names = ((await page.locator('[data-embed-figures]').getAttribute('data-embed-figures')) ?? '').split(' ');
       expect(names).toEqual(expect.arrayContaining(['tren', 'peta-desa']));

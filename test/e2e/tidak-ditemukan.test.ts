@@ -72,6 +72,20 @@ describe('404 per language', () => {
     });
   });
 
+  it('the navigation marks no section as current (the page belongs to none), in both languages and after the switch to English', async () => {
+    for (const [lang, path] of [['id', '/tidak-ada/'], ['en', '/tidak-ada/']] as const) {
+      await withPage(s.browser, s.site.url(lang, path), async ({ page }) => {
+        expect(await page.locator('.site-nav a').count(), lang).toBeGreaterThanOrEqual(5);
+        expect(await page.locator('.site-nav a[aria-current]').count(), lang).toBe(0);
+      });
+    }
+    const single = readFileSync(join(s.site.dist, '404.html'), 'utf8');
+    // both languages' navigation in the root file (the English one in its template)
+    const navs = single.match(/<nav class="site-nav"[\s\S]*?<\/nav>/g) ?? [];
+    expect(navs.length).toBeGreaterThanOrEqual(1);
+    for (const nav of navs) expect(nav).not.toContain('aria-current');
+  });
+
   it('a host with one 404.html: the root page switches to English under /en/', async () => {
     const single = readFileSync(join(s.site.dist, '404.html'), 'utf8');
     await withPage(s.browser, undefined, async ({ page }) => {

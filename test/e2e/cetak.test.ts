@@ -1,0 +1,74 @@
+/**
+ * Print (issue 11): with every "show numbers" table opened, each table of the page kinds people
+ * print (two numbers, priorities, a regency and a village profile, data) fits an A4 page's width
+ * with every column, and no word in a table cell is broken across lines — Indonesian cells
+ * (lang="id") included; only web addresses and file digests may break anywhere.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LANGS, useSite, withPage } from './harness.ts';
+
+const s = useSite();
+
+/** About the printable width of an A4 page at 96 dpi (210 mm less 2 × 12 mm of margin). */
+const A4_PX = 700;
+
+function village(): string {
+  const areas = readdirSync(join(s.site.dist, 'wilayah'), { withFileTypes: true }).map((d) => d.name).sort();
+  return areas.find((a) => /^64\.08\.\d{2}\.\d{4}$/.test(a))!;
+}
+
+interface Printed {
+  tables: number;
+  columns: number;
+  /** Tables wider than main (a column would be cut off), with their first header. */
+  wide: string[];
+  /** Words drawn on two lines, with the cell they are in. */
+  broken: string[];
+}
+
+describe('print: tables keep every column, words stay whole', () => {
+  const paths = () => ['/dua-angka/', '/prioritas/', '/wilayah/64.08/', `/wilayah/${village()}/`, '/data/'];
+  for (const lang of LANGS) {
+    it(`${lang}: two numbers, priorities, a regency, a village, data`, async () => {
+      for (const path of paths()) {
+        await withPage(s.browser, s.site.url(lang, path), async ({ page }) => {
+          // every table as "show numbers" opens it
+          await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+          await page.emulateMedia({ media: 'print' });
+          await page.setViewportSize({ width: A4_PX, height: 1000 });
+          const r = await page.evaluate((): Printed => {
+            const main = document.querySelector('main')!;
+            const right = main.getBoundingClientRect().right;
+            const tables = [...main.querySelectorAll<HTMLTableElement>('table')].filter((t) => t.getClientRects().length > 0);
+            const wide: string[] = [];
+            const broken: string[] = [];
+            let columns = 0;
+            for (const t of tables) {
+              columns += t.rows[0]?.cells.length ?? 0;
+              if (t.getBoundingClientRect().right > right + 1) wide.push(`${t.querySelector('th')?.textContent ?? '?'} (${Math.round(t.getBoundingClientRect().right - right)} px too wide)`);
+              const walk = document.createTreeWalker(t, NodeFilter.SHOW_TEXT);
+              while (walk.nextNode()) {
+                const node = walk.currentNode as Text;
+                // web addresses and file digests (sha256) may break anywhere
+                if (node.parentElement?.closest('.source, a[href^="http"], .hash')) continue;
+                for (const m of (node.textContent ?? '').matchAll(/\p{L}{3,}|\d[\d.,]*%?/gu)) {
+                  const range = document.createRange();
+                  range.setStart(node, m.index!);
+                  range.setEnd(node, m.index! + m[0].length);
+                  const lines = new Set([...range.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.bottom)));
+                  if (lines.size > 1) broken.push(`"${m[0]}" in "${node.parentElement?.closest('td, th')?.textContent?.trim().slice(0, 60)}"`);
+                }
+              }
+            }
+            return { tables: tables.length, columns, wide, broken };
+          });
+          expect(r.tables, path).toBeGreaterThan(0);
+          expect(r.wide, `${lang} ${path}`).toEqual([]);
+          expect(r.broken, `${lang} ${path}`).toEqual([]);
+        });
+      }
+    });
+  }
+});
