@@ -61,7 +61,9 @@ function start(root: HTMLElement) {
   // --------------------------------------------------------------------------------- queries
   function cell(v: unknown): string {
     if (v === null || v === undefined) return '<td class="null">NULL</td>';
-    if (typeof v === 'number') return `<td class="num">${escapeHtml(String(v))}</td>`;
+    // every digit as DuckDB returned it, with the page's decimal sign (no grouping: years stay 2024); the CSV keeps points
+    if (typeof v === 'number') return `<td class="num">${escapeHtml(lang === 'id' ? String(v).replace('.', ',') : String(v))}</td>`;
+    if (typeof v === 'bigint') return `<td class="num">${escapeHtml(String(v))}</td>`;
     if (v instanceof Date) return `<td>${escapeHtml(v.toISOString().slice(0, 10))}</td>`;
     if (typeof v === 'object') return `<td>${escapeHtml(JSON.stringify(v))}</td>`;
     return `<td>${escapeHtml(String(v))}</td>`;

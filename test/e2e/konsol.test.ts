@@ -56,6 +56,10 @@ describe('SQL console', () => {
       expect(expected.length).toBeGreaterThan(0);
       const cells = await page.locator('.result-table tbody tr td:first-child').allTextContents();
       expect(cells).toEqual(expected.map((r) => r.kode_wilayah));
+      // an Indonesian page shows decimal commas, every digit as DuckDB gave it (the CSV keeps points)
+      const prev = await page.locator('.result-table tbody tr td:last-child').allTextContents();
+      expect(prev).toEqual(expected.map((r) => (r as unknown as { prevalensi_stunting: number | null }).prevalensi_stunting).map((v) => (v === null ? 'NULL' : String(v).replace('.', ','))));
+      expect(prev.some((v) => v.includes(','))).toBe(true);
       expect(await page.locator('[data-message]').textContent()).toMatch(new RegExp(`^${expected.length} baris`));
 
       // the CSV of the result
@@ -102,6 +106,12 @@ describe('SQL console', () => {
       expect(await probe.page.locator('.result-table tbody td:first-child').allTextContents()).toEqual(expected);
       expect(await probe.page.inputValue('[data-editor]')).toBe(sql);
       expect(probe.errors).toEqual([]);
+    });
+    // English: decimal points; a year is not grouped as a thousand
+    const decimals = 'SELECT 12.5::DOUBLE AS x, 2024 AS tahun';
+    await withPage(s.browser, s.site.url('en', '/jelajah/sql/', `?sql=${encodeURIComponent(decimals)}`), async (probe) => {
+      await probe.page.waitForSelector('[data-konsol][data-outcome="rows"]', { timeout: 90_000 });
+      expect(await probe.page.locator('.result-table tbody td').allTextContents()).toEqual(['12.5', '2024']);
     });
   });
 });
