@@ -26,6 +26,7 @@
  */
 import { decodeFragment, fragHref, lookup, stateKey, type FragFile, type FragIndex } from '../lib/fragmen.ts';
 import { fetchGzipText } from '../lib/gz-fetch.ts';
+import { morphHtml } from './morph.ts';
 import { applyPatch, parseState, STATE_KEYS, type AtlasState, type StateKey, type StatePatch } from '../lib/url-state.ts';
 
 export type View = { slots: Record<string, string>; state: AtlasState };
@@ -193,7 +194,7 @@ export function start(root: HTMLElement) {
       for (const [key, html] of Object.entries(slots)) {
         for (const el of root.querySelectorAll<HTMLElement>(`[data-slot="${key}"]`)) {
           if (shown.get(el) === html) continue; // unchanged figure: keep the DOM as it is
-          el.innerHTML = html;
+          morphHtml(el, html);
           shown.set(el, html);
         }
       }
