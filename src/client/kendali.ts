@@ -262,13 +262,15 @@ export function start(root: HTMLElement) {
   });
   // The selects are enabled as the parser adds them (a user may choose while the rest of the page
   // is still being read), and all of them once it is done.
-  const enable = () => {
-    for (const s of controls()) {
-      s.disabled = false;
-      controlKeys.add(keyOf(s));
-    }
+  const enableOne = (s: HTMLSelectElement) => {
+    s.disabled = false;
+    controlKeys.add(keyOf(s));
   };
-  const parsing = new MutationObserver(enable);
+  const enable = () => controls().forEach(enableOne);
+  // The parser reports each element it adds: only those are looked at (not the whole page each time).
+  const parsing = new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLSelectElement && n.dataset.atlasControl) enableOne(n);
+  });
   parsing.observe(root, { childList: true, subtree: true });
   enable();
   window.addEventListener('popstate', () => void render(urlState(), 'history')); // the URL already moved
