@@ -24,7 +24,7 @@
  * stay (or go back) and the status line says why. An unknown value in a shared link is named.
  * After each redraw: performance.mark('chart-updated') and an 'atlas:updated' event.
  */
-import { decodeFragment, fragHref, lookup, stateKey, type FragFile, type FragIndex } from '../lib/fragmen.ts';
+import { decodeFragment, fragFileOf, fragHref, lookup, stateKey, type FragIndex } from '../lib/fragmen.ts';
 import { fetchGzipText } from '../lib/gz-fetch.ts';
 import { morphHtml } from './morph.ts';
 import { applyPatch, parseState, STATE_KEYS, type AtlasState, type StateKey, type StatePatch } from '../lib/url-state.ts';
@@ -132,15 +132,16 @@ export function start(root: HTMLElement) {
     if (!index) return;
     for (const o of s.options) {
       const hit = lookup(index, { ...urlState(), [keyOf(s)]: o.value }, built);
-      for (const [, hash] of hit?.files ?? []) if (hash) fragment(hash, 'low').catch(() => undefined);
+      for (const [, { hash }] of hit?.files ?? []) if (hash) fragment(hash, 'low').catch(() => undefined);
     }
   };
   async function fragmentView(target: AtlasState): Promise<View | null> {
     const hit = index && lookup(index, target, built);
     if (!hit) return null;
     const entries = await Promise.all(
-      hit.files.map(async ([slots, hash]) => {
-        const file: FragFile = hash ? JSON.parse(await fragment(hash)) : {};
+      hit.files.map(async ([slots, ref]) => {
+        const { hash } = ref;
+        const file = hash ? fragFileOf(await fragment(hash), ref) : {};
         await parsed; // decoding needs the slots' built HTML
         return slots.map((slot) => {
           const built = original.get(slot) ?? '';
@@ -288,7 +289,7 @@ export function start(root: HTMLElement) {
   // --- a shared link: its state, or a note naming what it asks for that does not exist ---------
   // Its fragments are requested now, while the page is still being parsed.
   const early = index && lookup(index, urlState(), built);
-  if (early && stateKey(early.state) !== stateKey(built)) for (const [, hash] of early.files) if (hash) fragment(hash).catch(() => undefined);
+  if (early && stateKey(early.state) !== stateKey(built)) for (const [, { hash }] of early.files) if (hash) fragment(hash).catch(() => undefined);
   void parsed.then(() => {
     parsing.disconnect();
     enable();

@@ -7,9 +7,12 @@
  * the page's own HTML carries them, and finds the state keys each slot depends on. Slots with the
  * same keys form a group; for each combination of those keys' values the group's changed slots
  * are one gzip JSON file named by a hash of its content (/frag/<hash>.bin: .bin, as the engine's
- * parts, so hosts serve it as it is). The page's HTML carries a small index (`FragIndex`): per
- * group, its keys, its slots and the file for each combination ('' = as the page was built). The inline controller (src/client/kendali.ts) looks a state up here and swaps the
- * slots; a state the index does not know goes to the page module (Plot, view file, engine).
+ * parts, so hosts serve it as it is). A group whose files are small ships instead as one packed
+ * file holding every combination (PACK_RULE): one request, then every other state is at hand.
+ * The page's HTML carries a small index (`FragIndex`): per group, its keys, its slots and the file
+ * for each combination ('' = as the page was built, "<hash>#" = in the packed file <hash>). The
+ * inline controller (src/client/kendali.ts) looks a state up here and swaps the slots; a state the
+ * index does not know goes to the page module (Plot, view file, engine).
  *
  * This module is shared by the build and the inline browser script: keep it free of imports that
  * would grow that script.
@@ -17,7 +20,7 @@
 import { STATE_KEYS, type AtlasState, type StateKey } from './url-state.ts';
 import { cyrb53 } from './hash.ts';
 
-export const FRAG_FORMAT = 1;
+export const FRAG_FORMAT = 2;
 
 export interface FragIndex {
   v: typeof FRAG_FORMAT;
@@ -25,8 +28,9 @@ export interface FragIndex {
   b: string;
   /**
    * Groups of slots that depend on the same state keys: [those keys, the slots, file hash by the
-   * values of those keys ('' = every slot of the group as built)]. One file per group and values,
-   * so a change costs one request per group whose values changed (usually one).
+   * values of those keys ('' = every slot of the group as built; "<hash>#" = the entry of those
+   * values in the packed file <hash>)]. A change costs one request per group whose file changed
+   * (usually one; none when the group's packed file is already there).
    */
   g: [StateKey[], string[], Record<string, string>][];
   /** Requests whose shown state is not the built state overlaid with the request (a default that follows another control, a period a programme lacks): request key → shown state. */
@@ -35,6 +39,38 @@ export interface FragIndex {
 
 /** A group file: the encoded fragment of each slot of the group that differs from the built page. */
 export type FragFile = Record<string, string>;
+/** A packed group file: the FragFile of each combination of the group's values (by `projection`). */
+export type FragPack = Record<string, FragFile>;
+
+/**
+ * When a group ships as one packed file rather than one file per combination (sizes gzip): when
+ * the packed file is small (a village page: ~7 KB for every period, against ~16 KB as separate
+ * files, since a village's periods share most of their text), or clearly smaller than the files
+ * it replaces. A large pack (a district's maps and charts) would make the first click wait for
+ * states nobody asked for.
+ */
+export const PACK_RULE = { maxBytes: 12_000, maxShare: 0.6 } as const;
+export const shouldPack = (packedBytes: number, separateBytes: number): boolean =>
+  packedBytes <= PACK_RULE.maxBytes || packedBytes < PACK_RULE.maxShare * separateBytes;
+
+/** An index value: the file to fetch and, for a packed file, the entry to read in it. */
+export interface FragRef {
+  hash: string;
+  entry?: string;
+}
+const PACKED = '#';
+export const packedRef = (hash: string): string => `${hash}${PACKED}`;
+export function parseRef(value: string, projected: string): FragRef {
+  return value.endsWith(PACKED) ? { hash: value.slice(0, -1), entry: projected } : { hash: value };
+}
+/** The FragFile of a reference, from its file's JSON text. */
+export function fragFileOf(text: string, ref: FragRef): FragFile {
+  const json = JSON.parse(text) as FragFile | FragPack;
+  if (ref.entry === undefined) return json as FragFile;
+  const file = (json as FragPack)[ref.entry];
+  if (!file) throw new Error(`fragment ${ref.hash}: no entry "${ref.entry}"`);
+  return file;
+}
 
 /** One text per state: the values of STATE_KEYS in their canonical order, '|'-joined. */
 export const stateKey = (s: AtlasState): string => STATE_KEYS.map((k) => s[k] ?? '').join('|');
@@ -96,15 +132,16 @@ export const fragHref = (index: Pick<FragIndex, 'b'>, hash: string): string => `
 /**
  * The state shown for a request (the URL's state with a control changed: only the keys the user
  * chose, so defaults that follow another control keep following it) and the file of each group
- * ('' = as built), or null when the index cannot answer it. `built`: the state the page was built in.
+ * (hash '' = as built), or null when the index cannot answer it. `built`: the state the page was built in.
  */
-export function lookup(index: FragIndex, request: AtlasState, built: AtlasState): { state: AtlasState; files: [string[], string][] } | null {
+export function lookup(index: FragIndex, request: AtlasState, built: AtlasState): { state: AtlasState; files: [string[], FragRef][] } | null {
   const state = index.a[stateKey(request)] ?? { ...built, ...request };
-  const files: [string[], string][] = [];
+  const files: [string[], FragRef][] = [];
   for (const [keys, slots, byValues] of index.g) {
-    const hash = byValues[projection(state, keys)];
-    if (hash === undefined) return null;
-    files.push([slots, hash]);
+    const projected = projection(state, keys);
+    const value = byValues[projected];
+    if (value === undefined) return null;
+    files.push([slots, parseRef(value, projected)]);
   }
   return { state, files };
 }

@@ -5,12 +5,13 @@
  * request a control can make is answered with the state the page module would show.
  */
 import { existsSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pageFragments, fragPages } from '../../src/components/halaman/fragmen.ts';
 import { buildDb, ssrDocument, SSR_WIDTH } from '../../src/components/halaman/ssr.ts';
 import { presetFor, presetStates } from '../../src/components/halaman/views.ts';
 import { siteProvince } from '../../src/lib/db/manifest.ts';
-import { decodeFragment, encodeFragment, fragHash, lookup, stateKey } from '../../src/lib/fragmen.ts';
+import { decodeFragment, encodeFragment, fragFileOf, fragHash, lookup, PACK_RULE, stateKey } from '../../src/lib/fragmen.ts';
 import type { AtlasState, StateKey } from '../../src/lib/url-state.ts';
 
 beforeAll(() => {
@@ -26,9 +27,11 @@ async function fresh(name: string, request: AtlasState, lang: 'id' | 'en') {
 }
 
 describe('fragments', () => {
-  for (const [name, lang] of [['dua-angka', 'id'], ['cakupan', 'en'], ['wilayah-64.08', 'id']] as const) {
+  const text = (gz: Buffer) => gunzipSync(gz).toString('utf8');
+  const PAGES = [['dua-angka', 'id'], ['cakupan', 'en'], ['wilayah-64.08', 'id'], ['wilayah-64.08.01', 'en'], ['wilayah-64.74.01.1001', 'id'], ['wilayah-64.08.01.2001', 'en']] as const;
+  for (const [name, lang] of PAGES) {
     it(`${name} (${lang}): every state's slots are the page module's own HTML`, async () => {
-      const { index, html, states } = await pageFragments(name, lang, '/');
+      const { index, files, states } = await pageFragments(name, lang, '/');
       const built = await fresh(name, {}, lang);
       expect(states.length).toBeGreaterThan(3);
       for (const state of states) {
@@ -38,9 +41,9 @@ describe('fragments', () => {
         const want = (await fresh(name, state, lang)).slots;
         const slots = hit!.files.flatMap(([names]) => names);
         expect(slots.sort()).toEqual(Object.keys(want).sort());
-        for (const [names, hash] of hit!.files) {
-          const file = hash ? JSON.parse(html.get(hash)!) : {};
-          if (hash) expect(fragHash(html.get(hash)!)).toBe(hash);
+        for (const [names, ref] of hit!.files) {
+          const file = ref.hash ? fragFileOf(text(files.get(ref.hash)!), ref) : {};
+          if (ref.hash) expect(fragHash(text(files.get(ref.hash)!))).toBe(ref.hash);
           for (const slot of names) {
             const got = file[slot] === undefined ? built.slots[slot] : decodeFragment(file[slot], built.slots[slot]!);
             expect(got, `${name} ${stateKey(state)} ${slot}`).toBe(want[slot]);
@@ -77,9 +80,33 @@ describe('fragments', () => {
     expect(lookup(index, { period: '2019-02' }, states[0]!)).toBeNull();
   });
 
-  it('the overview, the other preset pages, the province and every regency get fragments; districts and villages do not', async () => {
+  it('the overview, the other preset pages and the profile of every level get fragments', async () => {
     const names = await fragPages();
-    expect(names).toEqual(expect.arrayContaining(['ringkasan', 'dua-angka', 'cakupan', 'prioritas', 'wilayah-64', 'wilayah-64.08']));
-    expect(names.some((n) => /^wilayah-\d\d\.\d\d\.\d\d/.test(n))).toBe(false);
+    expect(names).toEqual(expect.arrayContaining(['ringkasan', 'dua-angka', 'cakupan', 'prioritas', 'wilayah-64', 'wilayah-64.08', 'wilayah-64.08.01', 'wilayah-64.08.01.2001']));
+    expect(names.filter((n) => /^wilayah-\d\d\.\d\d\.\d\d\.\d{4}$/.test(n)).length).toBeGreaterThan(1000);
+  });
+
+  it("a village's periods ship as one packed file: one request, then every other period is at hand", async () => {
+    for (const lang of ['id', 'en'] as const) {
+      const { index, files, states } = await pageFragments('wilayah-64.08.01.2001', lang, '/');
+      const built = (await fresh('wilayah-64.08.01.2001', {}, lang)).state;
+      const refs = states.map((s) => lookup(index, s, built)!.files.map(([, ref]) => ref).filter((r) => r.hash));
+      const hashes = new Set(refs.flat().map((r) => r.hash));
+      expect(hashes.size).toBe(1);
+      expect(refs.flat().every((r) => r.entry !== undefined)).toBe(true);
+      expect(files.size).toBe(1);
+      expect(files.get([...hashes][0]!)!.length).toBeLessThanOrEqual(PACK_RULE.maxBytes);
+      // every other state of the village is a different entry of that one file
+      expect(new Set(refs.flat().map((r) => r.entry)).size).toBe(states.length - 1);
+    }
+  });
+
+  it("a district's large charts stay one file per period, unless packing them saves much", async () => {
+    const { index, files } = await pageFragments('wilayah-64.08.01', 'id', '/');
+    for (const [, , byValues] of index.g) {
+      const packed = [...new Set(Object.values(byValues).filter((v) => v.endsWith('#')))];
+      for (const v of packed) expect(files.get(v.slice(0, -1))!.length).toBeLessThanOrEqual(PACK_RULE.maxBytes);
+    }
+    expect([...files.values()].some((gz) => gz.length > PACK_RULE.maxBytes / 2)).toBe(true);
   });
 });

@@ -1,20 +1,23 @@
 /**
  * Build side of the fragments (src/lib/fragmen.ts): renders every preset state of a page in one
- * language, finds which state keys each slot depends on, and returns the page's index and the
- * HTML of each distinct fragment. Pages listed in FRAG_PAGES get fragments; the others (district
- * and village profiles: 2,300 pages whose states the build cannot afford to draw) answer their
- * controls from their view file with the page module (src/client/upgrade.ts).
+ * language, finds which state keys each slot depends on, and returns the page's index and each
+ * distinct file (gzip), a group's files packed into one where PACK_RULE says so (a village's
+ * periods: one ~7 KB file). Every interactive page gets fragments: the pages with a fixed name and
+ * the profile of every level (FRAG_LEVELS). The view file and the page module
+ * (src/client/upgrade.ts) remain for a state the index does not hold and for when the fragments
+ * cannot be had.
  */
+import { gzipSync } from 'node:zlib';
 import { siteProvince } from '../../lib/db/manifest.ts';
-import { encodeFragment, FRAG_FORMAT, fragHash, projection, stateKey, type FragFile, type FragIndex } from '../../lib/fragmen.ts';
+import { encodeFragment, FRAG_FORMAT, fragHash, packedRef, projection, shouldPack, stateKey, type FragFile, type FragIndex, type FragPack } from '../../lib/fragmen.ts';
 import type { Lang } from '../../lib/i18n.ts';
 import { STATE_KEYS, type AtlasState, type StateKey } from '../../lib/url-state.ts';
 import { areasWithProfile } from './paths.ts';
 import { buildDb, ssrDocument, SSR_WIDTH } from './ssr.ts';
 import { presetFor } from './views.ts';
 
-/** Profile levels whose pages get fragments (besides the pages with a fixed name). */
-export const FRAG_LEVELS = ['provinsi', 'kabupaten_kota'] as const;
+/** Profile levels whose pages get fragments (besides the pages with a fixed name): all of them. */
+export const FRAG_LEVELS = ['provinsi', 'kabupaten_kota', 'kecamatan', 'desa_kelurahan'] as const;
 const FIXED_PAGES = ['ringkasan', 'dua-angka', 'cakupan', 'prioritas'];
 
 /** Names (as in views.ts) of the pages that get fragments. */
@@ -25,8 +28,8 @@ export async function fragPages(): Promise<string[]> {
 
 export interface PageFragments {
   index: FragIndex;
-  /** Content of each file (a FragFile as JSON) by hash. */
-  html: Map<string, string>;
+  /** Each file (a FragFile, or a FragPack, as gzip JSON) by the hash of its JSON. */
+  files: Map<string, Buffer>;
   /** Every state the page can show (the keys of the index's maps come from these). */
   states: AtlasState[];
 }
@@ -78,7 +81,8 @@ async function build(name: string, lang: Lang, base: string): Promise<PageFragme
       }
     }
   }
-  const html = new Map<string, string>();
+  const files = new Map<string, Buffer>();
+  const gzip = (json: string) => gzipSync(json, { level: 9 });
   const keys = STATE_KEYS.filter((k) => [...shown.values()].some((s) => s.state[k] !== undefined));
   const groups = new Map<string, [StateKey[], string[]]>();
   for (const slot of Object.keys(built.slots)) {
@@ -89,24 +93,39 @@ async function build(name: string, lang: Lang, base: string): Promise<PageFragme
   }
   const g: FragIndex['g'] = [];
   for (const [deps, slots] of groups.values()) {
-    const byValues: Record<string, string> = {};
+    // the group's file for each combination of its keys' values (none: as built)
+    const own = new Map<string, { json: string; gz: Buffer }>();
     for (const s of shown.values()) {
+      const projected = projection(s.state, deps);
+      if (own.has(projected)) continue;
       const file: FragFile = {};
       for (const slot of slots) {
         const text = s.slots[slot] ?? '';
         if (text !== built.slots[slot]) file[slot] = encodeFragment(text, built.slots[slot] ?? '');
       }
-      let hash = '';
-      if (Object.keys(file).length) {
-        const json = JSON.stringify(file);
-        hash = fragHash(json);
-        html.set(hash, json);
+      if (!Object.keys(file).length) continue;
+      const json = JSON.stringify(file);
+      own.set(projected, { json, gz: gzip(json) });
+    }
+    const byValues: Record<string, string> = {};
+    for (const s of shown.values()) byValues[projection(s.state, deps)] = '';
+    const pack: FragPack = Object.fromEntries([...own].map(([projected, f]) => [projected, JSON.parse(f.json) as FragFile]));
+    const packJson = own.size > 1 ? JSON.stringify(pack) : '';
+    const packGz = packJson ? gzip(packJson) : undefined;
+    if (packGz && shouldPack(packGz.length, [...own.values()].reduce((n, f) => n + f.gz.length, 0))) {
+      const hash = fragHash(packJson);
+      files.set(hash, packGz);
+      for (const projected of own.keys()) byValues[projected] = packedRef(hash);
+    } else {
+      for (const [projected, f] of own) {
+        const hash = fragHash(f.json);
+        files.set(hash, f.gz);
+        byValues[projected] = hash;
       }
-      byValues[projection(s.state, deps)] = hash;
     }
     g.push([deps, slots, byValues]);
   }
-  return { index: { v: FRAG_FORMAT, b: `${base.endsWith('/') ? base : `${base}/`}frag/`, g, a: aliases }, html, states: [...shown.values()].map((s) => s.state) };
+  return { index: { v: FRAG_FORMAT, b: `${base.endsWith('/') ? base : `${base}/`}frag/`, g, a: aliases }, files, states: [...shown.values()].map((s) => s.state) };
 }
 
 /** The smallest set of state keys whose values determine the slot's HTML in every shown state. */

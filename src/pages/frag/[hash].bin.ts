@@ -1,21 +1,21 @@
 /**
- * Fragment files: the build-time HTML of one slot in one preset state, gzip (src/lib/fragmen.ts,
- * src/components/halaman/fragmen.ts). Named by a hash of the HTML, so one file serves every page
- * and state that shows it, and can be cached forever.
+ * Fragment files: the build-time HTML of a group of slots in one preset state, or packed for every
+ * state of the group, gzip (src/lib/fragmen.ts, src/components/halaman/fragmen.ts). Named by a hash
+ * of their content, so one file serves every page and state that shows it, and can be cached
+ * forever.
  */
 import type { APIRoute } from 'astro';
-import { gzipSync } from 'node:zlib';
 import { fragPages, pageFragments } from '../../components/halaman/fragmen.ts';
 import { LANGS } from '../../lib/i18n.ts';
 
 export async function getStaticPaths() {
-  const html = new Map<string, string>();
+  const files = new Map<string, Buffer>();
   for (const name of await fragPages()) {
     for (const lang of LANGS) {
-      for (const [hash, text] of (await pageFragments(name, lang, import.meta.env.BASE_URL)).html) html.set(hash, text);
+      for (const [hash, gz] of (await pageFragments(name, lang, import.meta.env.BASE_URL)).files) files.set(hash, gz);
     }
   }
-  return [...html].map(([hash, text]) => ({ params: { hash }, props: { text } }));
+  return [...files].map(([hash, gz]) => ({ params: { hash }, props: { gz } }));
 }
 
-export const GET: APIRoute = ({ props }) => new Response(gzipSync((props as { text: string }).text, { level: 9 }), { headers: { 'Content-Type': 'application/octet-stream' } });
+export const GET: APIRoute = ({ props }) => new Response(new Uint8Array((props as { gz: Buffer }).gz), { headers: { 'Content-Type': 'application/octet-stream' } });
