@@ -26,12 +26,22 @@ export interface TrenOptions extends ChartOptions {
   sorot?: string;
 }
 
+/**
+ * The period the chart marks: `sorot` when it has a figure, else none (a month without one has no
+ * dot to mark, and the drawing is the same as with no period). Lets a caller reuse one drawing for
+ * every such period (the build draws each profile's trend once per period it can show).
+ */
+export function trenSorot(rows: readonly TrenRow[], sorot: string | undefined): string | undefined {
+  return rows.some((r) => r.periode === sorot && isNum(r.prevalensi)) ? sorot : undefined;
+}
+
 export function trenChart(rows: readonly TrenRow[], options: TrenOptions): Element {
   return sized(options, (width, narrow) => drawTren(rows, options, width, narrow));
 }
 
 function drawTren(rows: readonly TrenRow[], options: TrenOptions, width: number, narrow: boolean): Element {
-  const { lang, document, label, axisLabel, height = narrow ? 240 : 260, sorot } = options;
+  const { lang, document, label, axisLabel, height = narrow ? 240 : 260 } = options;
+  const sorot = trenSorot(rows, options.sorot);
   const data = rows.map((r) => ({ ...r, date: periodDate(r.periode), value: isNum(r.prevalensi) ? r.prevalensi : NaN }));
   const present = data.filter((r) => !Number.isNaN(r.value));
   const series = new Set(data.map((r) => r.nama ?? '')).size > 1;

@@ -5,11 +5,11 @@
  *
  * A preset state is shown from build-time HTML (src/lib/fragmen.ts): the page's index is in its
  * HTML, the changed slots' HTML for that state is a small gzip file (one per group of slots that
- * depend on the same controls, usually one) fetched on the change, so a click needs one round trip and no script beyond this one (~5 KB). The states of the first control are
- * prefetched after the first paint (not when the browser asks to save data, nor on 2G), those of
- * any select when the user reaches for it. A shared link asks for its state's fragments while the
- * page is still being read. A state the index does not hold
- * (or a page without an index: district and village profiles) goes to the page module that
+ * depend on the same controls, usually one; a group with small files, e.g. a village's periods,
+ * has one packed file for all its states) fetched on the change, so a click needs one round trip
+ * and no script beyond this one (~5 KB). The states of any select are prefetched when the user
+ * reaches for it. A shared link asks for its state's fragments while the page is still being read.
+ * A state the index does not hold (or fragments that cannot be had) goes to the page module that
  * src/client/upgrade.ts registers (Plot, the page's view file, DuckDB-WASM for anything else).
  *
  * It runs from the top of the page root, before the page's content is parsed (at 4x CPU a

@@ -5,6 +5,7 @@
 import { kualitasChart } from '../../charts/kualitas.ts';
 import { peringkatChart } from '../../charts/peringkat.ts';
 import { tabelHtml } from '../../charts/tabel.ts';
+import { trenSorot } from '../../charts/tren.ts';
 import type { Connector } from '../../lib/db/connector.ts';
 import { escapeHtml, formatNumber, formatPercent, formatPercentPoints, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
 import {
@@ -187,7 +188,8 @@ export function slots(m: ProfilModel, ctx: SlotContext): Record<string, string> 
   return {
     'judul-periode': formatPeriod(lang, m.periode),
     cards: tanpaAngka(lang, m) + incompleteNotice(lang, m.ringkasan, m.periode, m.anak) + headlineCards(lang, m.ringkasan, m.periode),
-    tren: keep(m.tren, `profil|${m.kode}|${lang}|${ctx.width}|${m.periode}`, () => trenFigure(ctx, m.tren, m.periode, self?.nama_wilayah ?? '–', (p) => periodeHref(lang, base, m.kode, p))),
+    // one drawing for every period without a figure (many villages': suppressed small numbers)
+    tren: keep(m.tren, `profil|${m.kode}|${lang}|${ctx.width}|${trenSorot(m.tren, m.periode)}`, () => trenFigure(ctx, m.tren, m.periode, self?.nama_wilayah ?? '–', (p) => periodeHref(lang, base, m.kode, p))),
     peta: self && m.peta ? keep(m.peta.desa.length ? m.peta.desa : m.anak, `profil|${m.kode}|${lang}|${m.periode}`, () => petaProfil(ctx, m.peta!, self, m.anak, m.periode)) : '',
     saudara: saudaraFigure(m, ctx),
     anak: m.anak.length
