@@ -5,9 +5,9 @@
  * container's width.
  *
  * Its data: /views/<page>.bin (gzip JSON) holds every query result the page's preset controls need
- * (src/components/halaman/views.ts), so district and village profiles (which have no fragments)
- * answer without DuckDB-WASM; only SQL the build never saw goes to the engine, with its download
- * progress in the status line. On pages with fragments nothing is warmed up.
+ * (src/components/halaman/views.ts), so a preset state answers without DuckDB-WASM even when its
+ * fragments cannot be had; only SQL the build never saw goes to the engine, with its download
+ * progress in the status line. On pages with fragments (every page today) nothing is warmed up.
  */
 import type { AtlasState } from '../lib/url-state.ts';
 import type { Lang } from '../lib/i18n.ts';

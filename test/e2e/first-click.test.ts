@@ -1,8 +1,9 @@
 /**
  * First click without the engine: every option of every preset control answers from build-time
- * HTML fragments (overview, two-numbers, coverage, priorities, province and regency profiles) or
- * from the page's prerendered view file (district and village profiles), with no DuckDB-WASM
- * download; on pages with fragments no module script is needed at all (the controls are inline);
+ * HTML fragments (overview, two-numbers, coverage, priorities, the profile of every level: a
+ * village's periods in one packed file) with no view file and no DuckDB-WASM download, and no
+ * module script is needed at all (the controls are inline); when the fragments cannot be had the
+ * page module draws the state from the view file;
  * controls and URL never disagree with the numbers (they move when the view is shown, go back on
  * failure with a reason); a shared URL shows its own state; an unknown value in a URL is named.
  */
@@ -17,10 +18,12 @@ const waitForUpdate = (page: Page, after: number) =>
   page.waitForFunction((n) => performance.getEntriesByName('chart-updated').length > n, after, { timeout: 30_000 });
 const engineRequests = (requests: string[]) => requests.filter((u) => /\/_duckdb\/|\.parquet(\?|$)/.test(u));
 
-const FRAGMENT_PAGES = ['/', '/dua-angka/', '/prioritas/', '/cakupan/', '/wilayah/64.08/'];
+const FRAGMENT_PAGES = ['/', '/dua-angka/', '/prioritas/', '/cakupan/', '/wilayah/64.08/', '/wilayah/64.08.01/', '/wilayah/64.08.01.2001/'];
+/** A village page: its periods are one packed fragment file. */
+const VILLAGE = '/wilayah/64.08.01.2001/';
 
 describe('every preset control answers without DuckDB-WASM', () => {
-  for (const path of [...FRAGMENT_PAGES, '/wilayah/64.08.01/']) {
+  for (const path of FRAGMENT_PAGES) {
     it(`${path}: every option of every control`, async () => {
       await withPage(s.browser, s.site.url('id', path), async (probe) => {
         const { page } = probe;
@@ -46,9 +49,12 @@ describe('every preset control answers without DuckDB-WASM', () => {
         expect(changes).toBeGreaterThan(2);
         expect(await page.evaluate(() => window.__atlas?.dbStatus)).toBe('idle');
         expect(engineRequests(probe.requests)).toEqual([]);
-        // pages with fragments never need their view file; the others fetch it once
-        expect(probe.requests.filter((u) => u.includes('/views/'))).toHaveLength(FRAGMENT_PAGES.includes(path) ? 0 : 1);
-        if (FRAGMENT_PAGES.includes(path)) expect(probe.requests.filter((u) => u.includes('/frag/')).length).toBeGreaterThan(0);
+        // the page never needs its view file
+        expect(probe.requests.filter((u) => u.includes('/views/'))).toHaveLength(0);
+        const frag = probe.requests.filter((u) => u.includes('/frag/'));
+        expect(frag.length).toBeGreaterThan(0);
+        // a village's every period comes in one packed file, fetched once
+        if (path === VILLAGE) expect(frag).toHaveLength(1);
         expect(probe.errors).toEqual([]);
       });
     });
@@ -201,11 +207,12 @@ describe('preset states come from build-time HTML: no module script, no Plot, no
     });
   });
 
-  it('when the fragments cannot be had, the page module draws the state from the view file', async () => {
+  for (const path of ['/wilayah/64.08/', VILLAGE])
+  it(`${path}: when the fragments cannot be had, the page module draws the state from the view file`, async () => {
     await withPage(s.browser, undefined, async (probe) => {
       const { page, context } = probe;
       await context.route(/\/frag\//, (route) => route.fulfill({ status: 503, body: 'down' }));
-      await page.goto(s.site.url('id', '/wilayah/64.08/'));
+      await page.goto(s.site.url('id', path));
       const select = page.locator('select[data-atlas-control="period"]');
       const value = await select.locator('option').evaluateAll((os, v) => os.map((o) => (o as HTMLOptionElement).value).find((x) => x !== v)!, await select.inputValue());
       const n = await updates(page);
