@@ -1,7 +1,8 @@
 /**
  * The slot swap of the inline controls (src/client/morph.ts) changes only what differs, and leaves
  * exactly the DOM that `innerHTML` would: checked in Chromium on every state of real pages' build-time
- * fragments (a regency profile with its village map, Dua angka, Cakupan with its period select).
+ * fragments (a regency profile with its village map, Dua angka, Cakupan with its period select, a
+ * village profile whose periods are one packed file).
  */
 import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,8 @@ import { pageFragments } from '../../src/components/halaman/fragmen.ts';
 import { buildDb, ssrDocument, SSR_WIDTH } from '../../src/components/halaman/ssr.ts';
 import { presetFor } from '../../src/components/halaman/views.ts';
 import { siteProvince } from '../../src/lib/db/manifest.ts';
-import { decodeFragment, lookup } from '../../src/lib/fragmen.ts';
+import { gunzipSync } from 'node:zlib';
+import { decodeFragment, fragFileOf, lookup } from '../../src/lib/fragmen.ts';
 import { useSite } from './harness.ts';
 
 const s = useSite();
@@ -22,11 +24,11 @@ async function statesOf(name: string, lang: 'id' | 'en') {
   const built = p.page.slots(model, { lang, document: ssrDocument(), base: '/', width: SSR_WIDTH, province: siteProvince() });
   const builtState = p.page.stateOf(model);
   delete builtState.area;
-  const { index, html, states } = await pageFragments(name, lang, '/');
+  const { index, files, states } = await pageFragments(name, lang, '/');
   return states.map((state) => {
     const slots: Record<string, string> = {};
-    for (const [names, hash] of lookup(index, state, builtState)!.files) {
-      const file = hash ? JSON.parse(html.get(hash)!) : {};
+    for (const [names, ref] of lookup(index, state, builtState)!.files) {
+      const file = ref.hash ? fragFileOf(gunzipSync(files.get(ref.hash)!).toString('utf8'), ref) : {};
       for (const slot of names) slots[slot] = file[slot] === undefined ? built[slot]! : decodeFragment(file[slot], built[slot]!)!;
     }
     return slots;
@@ -34,7 +36,7 @@ async function statesOf(name: string, lang: 'id' | 'en') {
 }
 
 describe('slot swap', () => {
-  for (const [name, lang] of [['wilayah-64.08', 'id'], ['dua-angka', 'en'], ['cakupan', 'id']] as const) {
+  for (const [name, lang] of [['wilayah-64.08', 'id'], ['dua-angka', 'en'], ['cakupan', 'id'], ['wilayah-64.08.01.2001', 'en']] as const) {
     it(`${name} (${lang}): from each state to the next, a DOM equal to innerHTML's, with fewer node changes`, async () => {
       const states = await statesOf(name, lang);
       expect(states.length).toBeGreaterThan(3);
