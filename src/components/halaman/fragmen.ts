@@ -12,7 +12,7 @@ import { siteProvince } from '../../lib/db/manifest.ts';
 import { encodeFragment, FRAG_FORMAT, fragHash, packedRef, projection, shouldPack, stateKey, type FragFile, type FragIndex, type FragPack } from '../../lib/fragmen.ts';
 import type { Lang } from '../../lib/i18n.ts';
 import { STATE_KEYS, type AtlasState, type StateKey } from '../../lib/url-state.ts';
-import { areasWithProfile } from './paths.ts';
+import { profilAreas } from './paths.ts';
 import { buildDb, ssrDocument, SSR_WIDTH } from './ssr.ts';
 import { presetFor } from './views.ts';
 
@@ -22,7 +22,7 @@ const FIXED_PAGES = ['ringkasan', 'dua-angka', 'cakupan', 'prioritas'];
 
 /** Names (as in views.ts) of the pages that get fragments. */
 export async function fragPages(): Promise<string[]> {
-  const areas = await areasWithProfile();
+  const areas = await profilAreas();
   return [...FIXED_PAGES, ...areas.filter((a) => (FRAG_LEVELS as readonly string[]).includes(a.tingkat)).map((a) => `wilayah-${a.kode_wilayah}`)];
 }
 

@@ -9,8 +9,12 @@ export function areasWithProfile(): Promise<WilayahRow[]> {
   return cached;
 }
 
-export async function profilPaths() {
+/** The areas whose profile page this build writes (ATLAS_PROFIL_LIMIT: fewer village pages, for a quick build). */
+export async function profilAreas(): Promise<WilayahRow[]> {
   const limit = Number(process.env.ATLAS_PROFIL_LIMIT ?? Infinity);
-  const rows = (await areasWithProfile()).filter((r, i) => r.tingkat !== 'desa_kelurahan' || i < limit);
-  return rows.map((r) => ({ params: { kode: r.kode_wilayah } }));
+  return (await areasWithProfile()).filter((r, i) => r.tingkat !== 'desa_kelurahan' || i < limit);
+}
+
+export async function profilPaths() {
+  return (await profilAreas()).map((r) => ({ params: { kode: r.kode_wilayah } }));
 }
