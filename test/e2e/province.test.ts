@@ -18,7 +18,7 @@ import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/demo/generate.ts';
-import { checkHeadLinks, siteHeadLinks } from '../../src/build/head-links.ts';
+import { checkHeadLinks, readHeadLinks, siteHeadLinks } from '../../src/build/head-links.ts';
 import { buildData } from '../../src/pipeline/build.ts';
 import { launchBrowser, serveSite, withPage, type Site } from './harness.ts';
 
@@ -146,5 +146,10 @@ describe('with a configured site URL (ATLAS_SITE)', () => {
     const embeds = pages.filter((p) => /^(en\/)?embed\//.test(p.route));
     expect(embeds.length).toBeGreaterThan(0);
     expect(embeds.filter((p) => p.canonical.length || Object.keys(p.alternates).length)).toEqual([]);
+    // the 404 pages are not pages to index: noindex, and no address of their own
+    for (const file of ['404.html', 'en/404.html']) {
+      const h = readHeadLinks(readFileSync(join(DIST, file), 'utf8'), file);
+      expect([h.noindex, h.canonical, h.alternates, h.ogUrl], file).toEqual([true, [], {}, []]);
+    }
   });
 });
