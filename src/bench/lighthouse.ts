@@ -34,13 +34,18 @@ export interface LighthouseResult {
   scores: Record<string, number>;
   /** Audits with a score below 1 that count for a category (weight > 0). */
   failed: FailedAudit[];
+  /** Lighthouse's measure of the host CPU at the start of the run (higher: faster; a busy host scores low). */
+  benchmarkIndex: number | null;
+  /** First contentful paint, largest contentful paint, total blocking time (simulated, ms). */
+  metrics: { fcp: number | null; lcp: number | null; tbt: number | null };
   loadBefore: number[];
   loadAfter: number[];
 }
 
 interface Lhr {
+  environment?: { benchmarkIndex?: number };
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-  audits: Record<string, { score: number | null; title: string; scoreDisplayMode: string }>;
+  audits: Record<string, { score: number | null; title: string; scoreDisplayMode: string; numericValue?: number }>;
 }
 
 /** /, /en/, and a regency, district and village profile of the build (see the file's comment). */
@@ -87,7 +92,9 @@ export async function runLighthouse(dist: string, paths: string[], runs: number,
               if (ref.weight > 0 && a && a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative') failed.set(ref.id, { id: ref.id, title: a.title, score: a.score });
             }
           }
-          results.push({ path, run, scores, failed: [...failed.values()], loadBefore, loadAfter: loadavg() });
+          const value = (id: string) => lhr.audits[id]?.numericValue ?? null;
+          const metrics = { fcp: value('first-contentful-paint'), lcp: value('largest-contentful-paint'), tbt: value('total-blocking-time') };
+          results.push({ path, run, scores, failed: [...failed.values()], benchmarkIndex: lhr.environment?.benchmarkIndex ?? null, metrics, loadBefore, loadAfter: loadavg() });
         } finally {
           await chrome.kill();
         }
@@ -109,10 +116,16 @@ export function describeBuild(dist: string, base = process.env.ATLAS_BASE): { de
   return { demo: manifest.demo, internal: manifest.internal, site, headProblems: checkHeadLinks(dist, site, b, pages), pages: pages.length };
 }
 
+/** Median (mean of the middle two for an even count); null for none. */
+const median = (xs: (number | null)[]): number | null => {
+  const s = xs.filter((x): x is number => x !== null).sort((a, b) => a - b);
+  if (!s.length) return null;
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 const stat = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  const m = s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-  return s[0] === s.at(-1) ? String(Math.round(m)) : `${Math.round(m)} [${s[0]}–${s.at(-1)}]`;
+  const m = Math.round(median(s)!);
+  return s[0] === s.at(-1) ? String(m) : `${m} [${s[0]}–${s.at(-1)}]`;
 };
 
 /** Median of each category per page under the goal: "path category", none when all is met. */
@@ -120,8 +133,7 @@ export function lighthouseMisses(results: LighthouseResult[]): string[] {
   const misses: string[] = [];
   for (const path of [...new Set(results.map((r) => r.path))]) {
     for (const c of CATEGORIES) {
-      const xs = results.filter((r) => r.path === path).map((r) => r.scores[c] ?? 0).sort((a, b) => a - b);
-      if (xs[Math.floor((xs.length - 1) / 2)]! < LIGHTHOUSE_GOAL) misses.push(`${path} ${c}`);
+      if (Math.round(median(results.filter((r) => r.path === path).map((r) => r.scores[c] ?? 0))!) < LIGHTHOUSE_GOAL) misses.push(`${path} ${c}`);
     }
   }
   return misses;
@@ -131,7 +143,12 @@ export function lighthouseMisses(results: LighthouseResult[]): string[] {
 export function lighthouseReport(results: LighthouseResult[], build?: ReturnType<typeof describeBuild>): string[] {
   const runs = Math.max(0, ...results.map((r) => r.run));
   const loads = results.flatMap((r) => [r.loadBefore[0]!, r.loadAfter[0]!]);
-  const lines = ['', `Lighthouse (mobile, simulated throttling), ${runs} run(s) per page, median [range]; 1-min load average ${loads.length ? `${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}` : 'n/a'} during the runs`];
+  const span = (xs: number[], f = (n: number) => n.toFixed(2)) => (xs.length ? `${f(Math.min(...xs))}–${f(Math.max(...xs))}` : 'n/a');
+  const bi = results.map((r) => r.benchmarkIndex).filter((x): x is number => x !== null);
+  const lines = [
+    '',
+    `Lighthouse (mobile, simulated throttling), ${runs} run(s) per page, median [range]; 1-min load average ${span(loads)} during the runs, host benchmark index ${span(bi, (n) => String(Math.round(n)))} (a busy host scores low and inflates TBT)`,
+  ];
   if (build) {
     lines.push(`  build: ${build.internal ? 'INTERNAL' : build.demo ? 'demo (noindex: is-crawlable fails on purpose)' : 'not demo'}; site URL ${build.site ?? 'none'}`);
     lines.push(
@@ -141,12 +158,16 @@ export function lighthouseReport(results: LighthouseResult[], build?: ReturnType
     );
   }
   const short: Record<string, string> = { performance: 'perf', accessibility: 'a11y', 'best-practices': 'best-pr', seo: 'seo' };
-  lines.push(`  ${'page'.padEnd(28)}${CATEGORIES.map((c) => short[c]!.padEnd(14)).join('')}`);
+  const ms = (xs: (number | null)[]) => {
+    const m = median(xs);
+    return m === null ? 'n/a' : String(Math.round(m));
+  };
+  lines.push(`  ${'page'.padEnd(26)}${CATEGORIES.map((c) => short[c]!.padEnd(17)).join('')}FCP / LCP / TBT ms (median)`);
   const misses = lighthouseMisses(results);
   for (const path of [...new Set(results.map((r) => r.path))]) {
     const rs = results.filter((r) => r.path === path);
-    const cells = CATEGORIES.map((c) => `${stat(rs.map((r) => r.scores[c] ?? 0))}${misses.includes(`${path} ${c}`) ? ' MISS' : ''}`.padEnd(14));
-    lines.push(`  ${path.padEnd(28)}${cells.join('')}`);
+    const cells = CATEGORIES.map((c) => `${stat(rs.map((r) => r.scores[c] ?? 0))}${misses.includes(`${path} ${c}`) ? ' MISS' : ''}`.padEnd(16) + ' ');
+    lines.push(`  ${path.padEnd(26)}${cells.join('')}${[ms(rs.map((r) => r.metrics.fcp)), ms(rs.map((r) => r.metrics.lcp)), ms(rs.map((r) => r.metrics.tbt))].join(' / ')}`);
   }
   const failed = new Map<string, { title: string; scores: number[]; paths: Set<string> }>();
   for (const r of results) {
@@ -158,7 +179,7 @@ export function lighthouseReport(results: LighthouseResult[], build?: ReturnType
     }
   }
   if (failed.size) {
-    lines.push('  audits below 1 (lowest score; pages):');
+    lines.push('  audits below 1 in any run (lowest score; pages):');
     for (const [id, f] of failed) lines.push(`    ${id} (${Math.min(...f.scores)}) "${f.title}": ${f.paths.size === new Set(results.map((r) => r.path)).size ? 'every page' : [...f.paths].join(', ')}`);
   }
   lines.push(misses.length ? `  Lighthouse goal (>= ${LIGHTHOUSE_GOAL}) missed: ${misses.join('; ')}` : `  Lighthouse goal (>= ${LIGHTHOUSE_GOAL} in every category) met on every page.`);
