@@ -1,7 +1,7 @@
 /**
  * Print (issue 11): with every "show numbers" table opened, each table of the page kinds people
  * print (two numbers, priorities, a regency and a village profile, data) fits an A4 page's width
- * with every column, and no word in a table cell is broken across lines — Indonesian cells
+ * with every column, and no word in a table cell or a headline card is broken across lines — Indonesian cells
  * (lang="id") included; only web addresses and file digests may break anywhere.
  */
 import { readdirSync } from 'node:fs';
@@ -28,6 +28,37 @@ interface Printed {
   broken: string[];
 }
 
+/** What the page shows, as laid out now: its tables' fit and every word drawn on two lines. */
+function layout(): Printed {
+  const main = document.querySelector('main')!;
+  const right = main.getBoundingClientRect().right;
+  const tables = [...main.querySelectorAll<HTMLTableElement>('table')].filter((t) => t.getClientRects().length > 0);
+  const wide: string[] = [];
+  const broken: string[] = [];
+  let columns = 0;
+  for (const t of tables) {
+    columns += t.rows[0]?.cells.length ?? 0;
+    if (t.getBoundingClientRect().right > right + 1) wide.push(`${t.querySelector('th')?.textContent ?? '?'} (${Math.round(t.getBoundingClientRect().right - right)} px too wide)`);
+  }
+  // words in table cells and in the headline cards ("disembunyikan" in large type)
+  for (const root of [...tables, ...main.querySelectorAll('.cards')]) {
+    const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) {
+      const node = walk.currentNode as Text;
+      // web addresses and file digests (sha256) may break anywhere
+      if (node.parentElement?.closest('.source, a[href^="http"], .hash')) continue;
+      for (const m of (node.textContent ?? '').matchAll(/\p{L}{3,}|\d[\d.,]*%?/gu)) {
+        const range = document.createRange();
+        range.setStart(node, m.index!);
+        range.setEnd(node, m.index! + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.bottom)));
+        if (lines.size > 1) broken.push(`"${m[0]}" in "${node.parentElement?.closest('td, th, .card')?.textContent?.trim().slice(0, 60)}"`);
+      }
+    }
+  }
+  return { tables: tables.length, columns, wide, broken };
+}
+
 describe('print: tables keep every column, words stay whole', () => {
   const paths = () => ['/dua-angka/', '/prioritas/', '/wilayah/64.08/', `/wilayah/${village()}/`, '/data/'];
   for (const lang of LANGS) {
@@ -38,37 +69,23 @@ describe('print: tables keep every column, words stay whole', () => {
           await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
           await page.emulateMedia({ media: 'print' });
           await page.setViewportSize({ width: A4_PX, height: 1000 });
-          const r = await page.evaluate((): Printed => {
-            const main = document.querySelector('main')!;
-            const right = main.getBoundingClientRect().right;
-            const tables = [...main.querySelectorAll<HTMLTableElement>('table')].filter((t) => t.getClientRects().length > 0);
-            const wide: string[] = [];
-            const broken: string[] = [];
-            let columns = 0;
-            for (const t of tables) {
-              columns += t.rows[0]?.cells.length ?? 0;
-              if (t.getBoundingClientRect().right > right + 1) wide.push(`${t.querySelector('th')?.textContent ?? '?'} (${Math.round(t.getBoundingClientRect().right - right)} px too wide)`);
-              const walk = document.createTreeWalker(t, NodeFilter.SHOW_TEXT);
-              while (walk.nextNode()) {
-                const node = walk.currentNode as Text;
-                // web addresses and file digests (sha256) may break anywhere
-                if (node.parentElement?.closest('.source, a[href^="http"], .hash')) continue;
-                for (const m of (node.textContent ?? '').matchAll(/\p{L}{3,}|\d[\d.,]*%?/gu)) {
-                  const range = document.createRange();
-                  range.setStart(node, m.index!);
-                  range.setEnd(node, m.index! + m[0].length);
-                  const lines = new Set([...range.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.bottom)));
-                  if (lines.size > 1) broken.push(`"${m[0]}" in "${node.parentElement?.closest('td, th')?.textContent?.trim().slice(0, 60)}"`);
-                }
-              }
-            }
-            return { tables: tables.length, columns, wide, broken };
-          });
+          const r = await page.evaluate(layout);
           expect(r.tables, path).toBeGreaterThan(0);
           expect(r.wide, `${lang} ${path}`).toEqual([]);
           expect(r.broken, `${lang} ${path}`).toEqual([]);
         });
       }
+    });
+  }
+});
+
+describe('screen: headline cards', () => {
+  for (const lang of LANGS) {
+    it(`${lang} 1280 px: a village's suppressed figures ("disembunyikan") fit their card unbroken`, async () => {
+      await withPage(s.browser, s.site.url(lang, `/wilayah/${village()}/`), async ({ page }) => {
+        const r = await page.evaluate(layout);
+        expect(r.broken).toEqual([]);
+      });
     });
   }
 });

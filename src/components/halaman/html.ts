@@ -37,7 +37,8 @@ export interface Card {
 export function cardsHtml(lang: Lang, cards: readonly Card[]): string {
   return `<dl class="cards">${cards
     .map(
-      (c) => `<div class="card"><dt>${escapeHtml(c.label)}</dt><dd class="card-value">${toHtml(lang, c.value)}</dd><dd class="card-detail">${escapeHtml(c.detail)}</dd><dd class="card-source">${escapeHtml(c.source)}</dd></div>`,
+      // a word instead of a number ("disembunyikan", "suppressed") in smaller type, so it fits the card unbroken
+      (c) => `<div class="card"><dt>${escapeHtml(c.label)}</dt><dd class="card-value${/\p{L}{4,}/u.test(c.value) ? ' card-value-teks' : ''}">${toHtml(lang, c.value)}</dd><dd class="card-detail">${escapeHtml(c.detail)}</dd><dd class="card-source">${escapeHtml(c.source)}</dd></div>`,
     )
     .join('')}</dl>`;
 }
