@@ -112,7 +112,7 @@ async function build(name: string, lang: Lang, base: string): Promise<PageFragme
     const pack: FragPack = Object.fromEntries([...own].map(([projected, f]) => [projected, JSON.parse(f.json) as FragFile]));
     const packJson = own.size > 1 ? JSON.stringify(pack) : '';
     const packGz = packJson ? gzip(packJson) : undefined;
-    if (packGz && shouldPack(packGz.length, [...own.values()].reduce((n, f) => n + f.gz.length, 0))) {
+    if (packGz && shouldPack(packGz.length)) {
       const hash = fragHash(packJson);
       files.set(hash, packGz);
       for (const projected of own.keys()) byValues[projected] = packedRef(hash);
