@@ -32,7 +32,7 @@ describe('every preset control answers without DuckDB-WASM', () => {
         let changes = 0;
         for (const control of controls) {
           const select = page.locator(`select[data-atlas-control="${control}"]`);
-          await expect.poll(() => select.isEnabled()).toBe(true);
+          await expect.poll(() => select.isEnabled(), { timeout: 20_000 }).toBe(true);
           const values = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
           for (const value of values) {
             if ((await select.inputValue()) === value) continue;
@@ -81,7 +81,7 @@ describe('controls never disagree with the numbers', () => {
       await context.route(/\/frag\/|\/views\/|\/_duckdb\//, (route) => route.fulfill({ status: 503, body: 'down' }));
       await page.goto(s.site.url('id', '/'));
       const select = page.locator('select[data-atlas-control="period"]');
-      await expect.poll(() => select.isEnabled()).toBe(true);
+      await expect.poll(() => select.isEnabled(), { timeout: 20_000 }).toBe(true);
       const built = await select.inputValue();
       const title = await page.locator('figure[data-figure="prioritas"] .chart-title').textContent();
       const other = await select.locator('option').evaluateAll((os, b) => os.map((o) => (o as HTMLOptionElement).value).find((v) => v !== b)!, built);
@@ -100,7 +100,7 @@ describe('controls never disagree with the numbers', () => {
     await withPage(s.browser, s.site.url('en', '/prioritas/', '?period=2019-01&area=64.99'), async (probe) => {
       const { page } = probe;
       const status = page.locator('[data-status]');
-      await expect.poll(() => status.textContent()).toMatch(/2019-01/);
+      await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/2019-01/);
       expect(await status.textContent()).toMatch(/64\.99/);
       expect(await status.isVisible()).toBe(true);
       // the URL no longer claims what is not shown

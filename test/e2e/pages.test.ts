@@ -77,7 +77,7 @@ describe('interaction', () => {
       await withPage(s.browser, s.site.url(lang, '/'), async (probe) => {
         const { page } = probe;
         const select = page.locator('select[data-atlas-control="period"]');
-        await expect.poll(() => select.isEnabled()).toBe(true);
+        await expect.poll(() => select.isEnabled(), { timeout: 20_000 }).toBe(true);
         const built = await select.inputValue();
         const options = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
         const other = options.find((o) => o !== built && o.endsWith('-08'))!;
@@ -126,7 +126,7 @@ describe('interaction', () => {
     await withPage(s.browser, s.site.url('id', '/prioritas/'), async (probe) => {
       const { page } = probe;
       const select = page.locator('select[data-atlas-control="tab"]');
-      await expect.poll(() => select.isEnabled()).toBe(true);
+      await expect.poll(() => select.isEnabled(), { timeout: 20_000 }).toBe(true);
       const n = await updates(page);
       await select.selectOption('ski-2023');
       await waitForUpdate(page, n);
@@ -158,7 +158,7 @@ describe('interaction', () => {
     await withPage(s.browser, s.site.url('en', '/wilayah/64.72/'), async (probe) => {
       const { page } = probe;
       const select = page.locator('select[data-atlas-control="period"]');
-      await expect.poll(() => select.isEnabled()).toBe(true);
+      await expect.poll(() => select.isEnabled(), { timeout: 20_000 }).toBe(true);
       const n = await updates(page);
       await select.selectOption('2024-02');
       await waitForUpdate(page, n);

@@ -91,7 +91,7 @@ describe('phones', () => {
               expect(built.smallText, `${kind} ${path}`).toEqual([]);
               const select = page.locator('select[data-atlas-control]').first();
               if (await select.count()) {
-                await expect.poll(() => select.isEnabled()).toBe(true);
+                await expect.poll(() => select.isEnabled(), { timeout: 20_000 }).toBe(true);
                 const values = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
                 const other = values.find((v) => v !== values[0] && v !== '') ?? values[0]!;
                 const target = (await select.inputValue()) === other ? values[0]! : other;
