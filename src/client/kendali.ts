@@ -7,7 +7,7 @@
  * HTML, the changed slots' HTML for that state is a small gzip file (one per group of slots that
  * depend on the same controls, usually one; a group with small files, e.g. a village's periods,
  * has one packed file for all its states) fetched on the change, so a click needs one round trip
- * and no script beyond this one (~5 KB). The states of any select are prefetched when the user
+ * and no script beyond this one (~9 KB, inline in each page). The states of any select are prefetched when the user
  * reaches for it. A shared link asks for its state's fragments while the page is still being read.
  * A state the index does not hold (or fragments that cannot be had) goes to the page module that
  * src/client/upgrade.ts registers (Plot, the page's view file, DuckDB-WASM for anything else).
