@@ -2,7 +2,7 @@
  * Front-end benchmark of the built site on Slow 4G + 4x CPU (logic: src/bench/site.ts).
  *
  *   npm run bench:site -- [--runs 3] [--lang id] [--profile devtools|lighthouse] [--db] [--peta]
- *                         [--lighthouse | --lighthouse-only] [--strict] [--dist dist] [paths...]
+ *                         [--lighthouse | --lighthouse-only] [--cost] [--strict] [--dist dist] [paths...]
  */
 import { parseArgs } from 'node:util';
 import { main, type CliValues } from '../src/bench/site.ts';
@@ -17,6 +17,7 @@ const { values, positionals } = parseArgs({
     peta: { type: 'boolean', default: false },
     lighthouse: { type: 'boolean', default: false },
     'lighthouse-only': { type: 'boolean', default: false },
+    cost: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     dist: { type: 'string', default: 'dist' },
   },

@@ -21,8 +21,9 @@
  * chart, first click <= 1 s, shared URL state <= 1 s after the first chart.
  *
  *   npm run bench:site -- [--runs 3] [--lang id] [--profile devtools|lighthouse] [--db] [--peta]
- *                         [--lighthouse | --lighthouse-only] [--strict] [--dist dist] [paths...]
- * --db also times DuckDB-WASM (start -> ready) and interactions once it is ready; --peta the
+ *                         [--lighthouse | --lighthouse-only] [--cost] [--strict] [--dist dist] [paths...]
+ * --cost prints only what the first-click mechanism costs in dist/ (src/bench/dist-cost.ts; also
+ * part of every other run). --db also times DuckDB-WASM (start -> ready) and interactions once it is ready; --peta the
  * village map redraw (src/maps/bench.ts); --lighthouse runs Lighthouse (mobile) on /, /en/ and a
  * regency, district and village profile, --lighthouse-only that alone (on the paths given, if any),
  * with its table of scores and failing audits (src/bench/lighthouse.ts). --dist: the built site to
@@ -36,6 +37,7 @@ import type { Browser, BrowserContext, CDPSession, Page, Request } from 'playwri
 import { launchChromium, serveSite, type Site } from '../testing/browser.ts';
 import type { Lang } from '../lib/i18n.ts';
 import { benchPeta, PETA_GOALS, type PetaBench } from '../maps/bench.ts';
+import { distCost, distCostReport } from './dist-cost.ts';
 import { describeBuild, lighthouseMisses, lighthousePaths, lighthouseReport, runLighthouse, type LighthouseResult } from './lighthouse.ts';
 
 export const PROFILES = {
@@ -73,6 +75,11 @@ export interface Click {
   clickedAfter: number | null;
   /** Visible -> the page's HTML was parsed (domInteractive): slots swap no earlier. */
   parsedAfter: number | null;
+  /** Visible -> the first fragment request of the change was sent, and its last response ended (null: none). */
+  fragSent: number | null;
+  fragDone: number | null;
+  /** Visible -> the shared controls script (/js/kendali.*.js) had arrived (null: not requested). */
+  scriptDone: number | null;
   engine: string;
   /** Plot's module (the page-module path) was requested before the update. */
   plot: boolean;
@@ -215,7 +222,7 @@ async function measureFirstClick(browser: Browser, profile: Profile, url: string
     await page.waitForFunction(() => (window as unknown as { __bench?: { firstChart: number | null } }).__bench?.firstChart != null, undefined, { timeout: 60_000, polling: 'raf' });
     const r = await page.evaluate(
       (control) =>
-        new Promise<{ visibleAt: number | null; ms: number | null; clickedAfter: number | null; parsedAfter: number | null; engine: string }>((done) => {
+        new Promise<Omit<Click, 'control' | 'plot'>>((finish) => {
           const visibleAt = (window as unknown as { __bench: { firstChart: number } }).__bench.firstChart;
           const engine = () => window.__atlas?.dbStatus ?? 'idle';
           const parsedAfter = () => {
@@ -223,6 +230,17 @@ async function measureFirstClick(browser: Browser, profile: Profile, url: string
             return nav?.domInteractive ? nav.domInteractive - visibleAt : null;
           };
           let clickedAfter: number | null = null;
+          const resources = () => performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+          const done = (r: { visibleAt: number | null; ms: number | null; clickedAfter: number | null; parsedAfter: number | null; engine: string }) => {
+            const frag = resources().filter((e) => /\/frag\//.test(e.name) && clickedAfter !== null && e.startTime >= visibleAt + clickedAfter - 1);
+            const script = resources().find((e) => /\/js\/kendali\./.test(e.name));
+            finish({
+              ...r,
+              fragSent: frag.length ? Math.min(...frag.map((e) => e.startTime)) - visibleAt : null,
+              fragDone: frag.length ? Math.max(...frag.map((e) => e.responseEnd)) - visibleAt : null,
+              scriptDone: script ? script.responseEnd - visibleAt : null,
+            });
+          };
           const attempt = () => {
             const el = document.querySelector<HTMLSelectElement>(`select[data-atlas-control="${control}"]`);
             if (!el) return done({ visibleAt, ms: null, clickedAfter, parsedAfter: parsedAfter(), engine: engine() });
@@ -359,7 +377,7 @@ export function report(runs: RunResult[], profile: Profile): string[] {
       const m = median(clicks.map((c) => c.ms ?? NaN));
       const engine = [...new Set(clicks.map((c) => c.engine))].join('/');
       const plot = clicks.some((c) => c.plot) ? 'Plot path' : 'no Plot';
-      lines.push(`  first click: ${kind.padEnd(9)}${stat(clicks.map((c) => c.ms ?? NaN)).padEnd(24)}${verdict(m, GOALS.firstClickMs)}   (from visible at ${stat(clicks.map((c) => c.visibleAt ?? NaN))}; changed +${stat(clicks.map((c) => c.clickedAfter ?? NaN))}, parsed +${stat(clicks.map((c) => c.parsedAfter ?? NaN))}; engine ${engine}; ${plot})`);
+      lines.push(`  first click: ${kind.padEnd(9)}${stat(clicks.map((c) => c.ms ?? NaN)).padEnd(24)}${verdict(m, GOALS.firstClickMs)}   (from visible at ${stat(clicks.map((c) => c.visibleAt ?? NaN))}; changed +${stat(clicks.map((c) => c.clickedAfter ?? NaN))}, parsed +${stat(clicks.map((c) => c.parsedAfter ?? NaN))}, fragment +${stat(clicks.map((c) => c.fragSent ?? NaN))}..+${stat(clicks.map((c) => c.fragDone ?? NaN))}, controls script +${stat(clicks.map((c) => c.scriptDone ?? NaN))}; engine ${engine}; ${plot})`);
       if (m === null || m > GOALS.firstClickMs) misses.push(`${path} first click (${kind})`);
       if (engine !== 'idle') misses.push(`${path} first click (${kind}) started the engine`);
     }
@@ -423,6 +441,8 @@ export interface CliValues {
   lighthouse: boolean;
   /** Lighthouse alone (no load, click or extras), on the paths given or its default pages. */
   'lighthouse-only': boolean;
+  /** Only what the first-click mechanism costs in dist/ (no browser). */
+  cost: boolean;
   strict: boolean;
   dist: string;
   paths: string[];
@@ -441,6 +461,11 @@ export async function main(v: CliValues): Promise<number> {
     lines = report(runs, profile);
     extras.push(...(await benchExtras({ dist: v.dist, lang: v.lang, profile, db: v.db, peta: v.peta })));
   }
+  if (v.cost) {
+    console.log(distCostReport(distCost(v.dist)).join('\n'));
+    return 0;
+  }
+  if (!v['lighthouse-only']) extras.push(...distCostReport(distCost(v.dist)));
   let lighthouse: LighthouseResult[] | undefined;
   let lighthouseMissed = false;
   if (v.lighthouse || v['lighthouse-only']) {

@@ -1,22 +1,18 @@
 /**
- * The controls of an interactive page (inline in its HTML, so they answer before any module
- * script has arrived): wires the selects to the URL state and swaps the page's slots for a new
- * state.
+ * The controls of an interactive page: wire the selects to the URL state and swap the page's
+ * slots for a new state. One script for every page (cached), asked for by the inline part at the
+ * top of each page (src/client/kendali-awal.ts), which has already enabled the selects, requested
+ * the fragments of a choice made before this arrived and of a shared link's state; this takes
+ * those choices over.
  *
  * A preset state is shown from build-time HTML (src/lib/fragmen.ts): the page's index is in its
  * HTML, the changed slots' HTML for that state is a small gzip file (one per group of slots that
  * depend on the same controls, usually one; a group with small files, e.g. a village's periods,
  * has one packed file for all its states) fetched on the change, so a click needs one round trip
- * and no script beyond this one (~9 KB, inline in each page). The states of any select are prefetched when the user
- * reaches for it. A shared link asks for its state's fragments while the page is still being read.
+ * and no module script. The states of any select are prefetched when the user reaches for it.
  * A state the index does not hold (or fragments that cannot be had) goes to the page module that
  * src/client/upgrade.ts registers (Plot, the page's view file, DuckDB-WASM for anything else).
- *
- * It runs from the top of the page root, before the page's content is parsed (at 4x CPU a
- * regency page takes ~0.7 s to parse after its first chart is visible): the selects are enabled as
- * they are parsed, a change fetches its fragments at once, and the slots are swapped once the page
- * is parsed (their built HTML is needed to decode the fragments). A shared link's fragments are
- * requested at that moment too.
+ * The slots are swapped once the page is parsed (their built HTML is needed to decode the fragments).
  *
  * The controls and the URL never disagree with the numbers: while a view is being prepared the
  * selects keep showing the state that is on screen and the status line says what is shown and
@@ -24,10 +20,10 @@
  * stay (or go back) and the status line says why. An unknown value in a shared link is named.
  * After each redraw: performance.mark('chart-updated') and an 'atlas:updated' event.
  */
-import { decodeFragment, fragFileOf, fragHref, lookup, stateKey, type FragIndex } from '../lib/fragmen.ts';
-import { fetchGzipText } from '../lib/gz-fetch.ts';
+import { decodeFragment, fragFileOf, lookup, stateKey } from '../lib/fragmen.ts';
 import { morphHtml } from './morph.ts';
-import { applyPatch, parseState, STATE_KEYS, type AtlasState, type StateKey, type StatePatch } from '../lib/url-state.ts';
+import type { Awal } from './kendali-awal.ts';
+import { applyPatch, STATE_KEYS, type AtlasState, type StateKey, type StatePatch } from '../lib/url-state.ts';
 
 export type View = { slots: Record<string, string>; state: AtlasState };
 /** A view and, when the page module drew it, the width it was drawn for. */
@@ -44,18 +40,11 @@ export interface Kendali {
   /** True when the page has fragments (upgrade.ts then warms nothing). */
   hasFragments: boolean;
 }
-declare global {
-  interface Window {
-    __atlasKendali?: Kendali;
-  }
-}
 
 const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
 
-export function start(root: HTMLElement) {
-  const indexEl = document.querySelector('script[data-frag-index]');
-  const index: FragIndex | null = indexEl ? JSON.parse(indexEl.textContent!) : null;
-  const built: AtlasState = JSON.parse(root.dataset.state ?? '{}');
+export function start(awal: Awal) {
+  const { root, index, built, controlKeys, urlState, fragment } = awal;
   /** The page's selects (those parsed so far, before the page is parsed). */
   const controls = () => [...root.querySelectorAll<HTMLSelectElement>('select[data-atlas-control]')];
   const status = () => root.querySelector<HTMLElement>('[data-status]');
@@ -103,12 +92,6 @@ export function start(root: HTMLElement) {
     el.dataset.kind = kind;
   };
   const message: Kendali['message'] = (key, params = {}) => fill(status()?.dataset[key] ?? '', params);
-  /**
-   * The URL's state for this page's controls (other keys, e.g. a map's layer, belong to other
-   * scripts): the keys of its selects, or before they are parsed, the keys its fragments depend on.
-   */
-  let controlKeys = new Set<StateKey>(index?.g.flatMap(([keys]) => keys) ?? []);
-  const urlState = (): AtlasState => Object.fromEntries(Object.entries(parseState(location.search)).filter(([k]) => controlKeys.has(k as StateKey)));
   const setUrl = (patch: StatePatch, replace = false) => {
     const search = applyPatch(location.search, patch);
     if (search === location.search || (search === '' && location.search === '?')) return;
@@ -118,15 +101,6 @@ export function start(root: HTMLElement) {
   };
 
   // --- views: build-time fragments first, the page module (Plot) for anything else -----------
-  const files = new Map<string, Promise<string>>();
-  const fragment = (hash: string, priority: 'high' | 'low' = 'high') => {
-    let hit = files.get(hash);
-    if (!hit) {
-      files.set(hash, (hit = fetchGzipText(fragHref(index!, hash), priority)));
-      hit.catch(() => files.delete(hash));
-    }
-    return hit;
-  };
   /** Fetches the fragments of every state one change of `s` away (a click then needs no round trip). */
   const prefetch = (s: HTMLSelectElement) => {
     if (!index) return;
@@ -227,7 +201,7 @@ export function start(root: HTMLElement) {
   }
   let drawnWidth: number | undefined;
 
-  window.__atlasKendali = {
+  const kendali: Kendali = {
     registerPlot(p) {
       plot = p;
       for (const done of plotWaiters) done(p);
@@ -255,25 +229,15 @@ export function start(root: HTMLElement) {
         },
         { passive: true },
       );
+  const choose = (key: StateKey, value: string) => void render({ ...urlState(), [key]: value }, 'control', { [key]: value });
   root.addEventListener('change', (e) => {
     const s = control(e);
-    if (!s) return;
-    const key = keyOf(s);
-    void render({ ...urlState(), [key]: s.value }, 'control', { [key]: s.value });
+    if (s) choose(keyOf(s), s.value);
   });
-  // The selects are enabled as the parser adds them (a user may choose while the rest of the page
-  // is still being read), and all of them once it is done.
-  const enableOne = (s: HTMLSelectElement) => {
-    s.disabled = false;
-    controlKeys.add(keyOf(s));
-  };
-  const enable = () => controls().forEach(enableOne);
-  // The parser reports each element it adds: only those are looked at (not the whole page each time).
-  const parsing = new MutationObserver((records) => {
-    for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLSelectElement && n.dataset.atlasControl) enableOne(n);
-  });
-  parsing.observe(root, { childList: true, subtree: true });
-  enable();
+  // Choices made before this script arrived (their fragments were requested then), in order.
+  const early = awal.early ?? [];
+  awal.arrived(kendali);
+  for (const { key, value } of early) choose(key, value);
   window.addEventListener('popstate', () => void render(urlState(), 'history')); // the URL already moved
 
   // A redrawn chart is drawn for its container; when the container changes much (rotation),
@@ -287,13 +251,12 @@ export function start(root: HTMLElement) {
   });
 
   // --- a shared link: its state, or a note naming what it asks for that does not exist ---------
-  // Its fragments are requested now, while the page is still being parsed.
-  const early = index && lookup(index, urlState(), built);
-  if (early && stateKey(early.state) !== stateKey(built)) for (const [, { hash }] of early.files) if (hash) fragment(hash).catch(() => undefined);
+  // (its fragments were requested by the inline part while the page was being read)
   void parsed.then(() => {
-    parsing.disconnect();
-    enable();
-    controlKeys = new Set(controls().map(keyOf));
+    awal.done();
+    awal.enable();
+    controlKeys.clear();
+    for (const s of controls()) controlKeys.add(keyOf(s));
     const raw = new URLSearchParams(location.search);
     const initial = urlState();
     const unknown: { key: StateKey; label: string; value: string }[] = [];
@@ -314,8 +277,6 @@ export function start(root: HTMLElement) {
   });
 }
 
-// From file:// (the portable edition) nothing can be fetched: the selects stay as built (disabled)
-// and the page's note says that the choices need the online site.
-// The script sits at the top of the page root (see Halaman.astro), so the root is there already.
-const root = document.querySelector<HTMLElement>('[data-page]');
-if (root && location.protocol !== 'file:') start(root);
+// Requested by the inline part (src/client/kendali-awal.ts), which is there whenever this runs.
+const awal = window.__atlasAwal;
+if (awal) start(awal);

@@ -46,9 +46,10 @@ function cachedConnector(conn: Connector): Connector {
   };
 }
 
+// The controls (src/client/kendali-awal.ts, then kendali.ts) may arrive after this module runs.
 const root = document.querySelector<HTMLElement>('[data-page]');
-const kendali = window.__atlasKendali;
-if (root && kendali && PAGES[root.dataset.page!]) start(root, kendali);
+const awal = window.__atlasAwal;
+if (root && awal && PAGES[root.dataset.page!]) void awal.kendali.then((kendali) => start(root, kendali));
 
 function start(root: HTMLElement, kendali: Kendali) {
   const name = root.dataset.page!;
