@@ -453,6 +453,10 @@ export async function main(v: CliValues): Promise<number> {
   const profile = PROFILES[v.profile];
   if (!profile) throw new Error(`--profile: one of ${Object.keys(PROFILES).join(', ')}`);
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  if (v.cost) {
+    console.log(distCostReport(distCost(v.dist)).join('\n'));
+    return 0;
+  }
   let lines: string[] = [];
   let runs: RunResult[] = [];
   const extras: string[] = [];
@@ -460,10 +464,6 @@ export async function main(v: CliValues): Promise<number> {
     runs = await benchSite({ runs: v.runs, lang: v.lang, profile, paths: v.paths.length ? v.paths : DEFAULT_PATHS, dist: v.dist, log });
     lines = report(runs, profile);
     extras.push(...(await benchExtras({ dist: v.dist, lang: v.lang, profile, db: v.db, peta: v.peta })));
-  }
-  if (v.cost) {
-    console.log(distCostReport(distCost(v.dist)).join('\n'));
-    return 0;
   }
   if (!v['lighthouse-only']) extras.push(...distCostReport(distCost(v.dist)));
   let lighthouse: LighthouseResult[] | undefined;

@@ -17,7 +17,7 @@ import { zipSync, type Zippable } from 'fflate';
 import type { Lang } from '../lib/i18n.ts';
 
 /** Folders of dist/ that the portable edition leaves out: the wasm engine, the share-card images and the embed pages (for other sites, not for a USB stick). */
-export const PORTABLE_EXCLUDE = ['_duckdb/', 'og/', 'embed/', 'en/embed/', 'frag/', 'views/']; // frag/, views/: fetched by the controls, which need a server
+export const PORTABLE_EXCLUDE = ['_duckdb/', 'og/', 'embed/', 'en/embed/', 'frag/', 'views/', 'js/']; // frag/, views/, js/: fetched by the controls, which need a server
 
 const NOTE: Record<Lang, string> = {
   id: 'Edisi portabel (luring): halaman menampilkan tampilan bawaan. Pilihan periode, penjelajah data, konsol SQL dan pemeriksaan berkas memerlukan situs daring atau server lokal (npm run preview).',
