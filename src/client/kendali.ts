@@ -20,12 +20,13 @@
  * stay (or go back) and the status line says why. An unknown value in a shared link is named.
  * After each redraw: performance.mark('chart-updated') and an 'atlas:updated' event.
  */
-import { decodeFragment, fragFileOf, lookup, stateKey } from '../lib/fragmen.ts';
-import { morphHtml } from './morph.ts';
+import { decodeFragment, fragFileOf, lookup, stateKey, type FragPatch } from '../lib/fragmen.ts';
+import { domShape, slotSwapper } from './patch.ts';
 import type { Awal } from './kendali-awal.ts';
 import { applyPatch, STATE_KEYS, type AtlasState, type StateKey, type StatePatch } from '../lib/url-state.ts';
 
-export type View = { slots: Record<string, string>; state: AtlasState };
+/** A view: each slot's HTML, or a patch of its built DOM (with a key that names it: the same key, the same patch). */
+export type View = { slots: Record<string, string | FragPatch>; state: AtlasState; keys?: Record<string, string> };
 /** A view and, when the page module drew it, the width it was drawn for. */
 type Shown = View & { width?: number };
 /** What upgrade.ts registers: the page module's own rendering, at a width. */
@@ -109,9 +110,28 @@ export function start(awal: Awal) {
       for (const [, { hash }] of hit?.files ?? []) if (hash) fragment(hash, 'low').catch(() => undefined);
     }
   };
+  const swapper = slotSwapper();
+  const builtShapes = new Map<string, string>();
+  /** The shape hash of a slot's built DOM (read from an element that still shows it, else from its HTML). */
+  const builtShape = (slot: string): string => {
+    let hash = builtShapes.get(slot);
+    if (hash === undefined) {
+      const html = original.get(slot) ?? '';
+      const el = [...root.querySelectorAll(`[data-slot="${slot}"]`)].find((e) => shown.get(e) === html);
+      if (el) hash = swapper.adopt(el);
+      else {
+        const t = document.createElement('template');
+        t.innerHTML = html;
+        hash = domShape(t.content).hash;
+      }
+      builtShapes.set(slot, hash);
+    }
+    return hash;
+  };
   async function fragmentView(target: AtlasState): Promise<View | null> {
     const hit = index && lookup(index, target, built);
     if (!hit) return null;
+    const keys: Record<string, string> = {};
     const entries = await Promise.all(
       hit.files.map(async ([slots, ref]) => {
         const { hash } = ref;
@@ -119,14 +139,20 @@ export function start(awal: Awal) {
         await parsed; // decoding needs the slots' built HTML
         return slots.map((slot) => {
           const built = original.get(slot) ?? '';
-          if (file[slot] === undefined) return [slot, built] as const;
-          const html = decodeFragment(file[slot], built);
+          const value = file[slot];
+          if (value === undefined) return [slot, built] as const;
+          if (typeof value !== 'string') {
+            if (builtShape(slot) !== value.s) throw new Error(`fragment ${hash}: the page's ${slot} has another shape`);
+            keys[slot] = `patch:${hash}:${ref.entry ?? ''}:${slot}`;
+            return [slot, value] as const;
+          }
+          const html = decodeFragment(value, built);
           if (html === null) throw new Error(`fragment ${hash}: the page's ${slot} holds other shapes`);
           return [slot, html] as const;
         });
       }),
     );
-    return { slots: Object.fromEntries(entries.flat()), state: hit.state };
+    return { slots: Object.fromEntries(entries.flat()), state: hit.state, keys };
   }
   const width = () => Math.round(root.querySelector<HTMLElement>('figure.chart .chart-body')?.clientWidth || root.clientWidth || 680);
   /** The page module's drawing at the container's width (measured once the page is parsed). */
@@ -163,14 +189,15 @@ export function start(awal: Awal) {
     // A shared link says at once that its own state is coming; a click after 120 ms.
     const slow = source === 'link' ? (loading(), undefined) : setTimeout(loading, 120);
     try {
-      const { slots, state, width: drawnFor } = source === 'resize' ? await plotView(target) : await view(target);
+      const { slots, state, keys, width: drawnFor } = source === 'resize' ? await plotView(target) : await view(target);
       await parsed;
       if (my !== token) return;
-      for (const [key, html] of Object.entries(slots)) {
+      for (const [key, value] of Object.entries(slots)) {
+        const id = typeof value === 'string' ? value : keys![key]!;
         for (const el of root.querySelectorAll<HTMLElement>(`[data-slot="${key}"]`)) {
-          if (shown.get(el) === html) continue; // unchanged figure: keep the DOM as it is
-          morphHtml(el, html);
-          shown.set(el, html);
+          if (shown.get(el) === id) continue; // unchanged figure: keep the DOM as it is
+          swapper.show(el, original.get(key) ?? '', value);
+          shown.set(el, id);
         }
       }
       drawnWidth = drawnFor; // no layout is forced for a build-time view (it fits by CSS)

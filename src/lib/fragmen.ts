@@ -37,8 +37,26 @@ export interface FragIndex {
   a: Record<string, AtlasState>;
 }
 
-/** A group file: the encoded fragment of each slot of the group that differs from the built page. */
-export type FragFile = Record<string, string>;
+/**
+ * A slot's state as changes to its built DOM (src/components/halaman/patch.ts builds them): the
+ * value of every attribute and text that differs between the group's states, at its place in the
+ * built slot. Applying one needs no HTML parsing and touches only those places (a regency's
+ * village map and table: ~1,250 elements, of which only colours, labels and numbers change), so a
+ * click costs a fraction of the CPU of parsing and comparing the slot's whole HTML.
+ */
+export interface FragPatch {
+  /** Hash of the built slot's shape (slotShape): a slot of another shape refuses the patch. */
+  s: string;
+  /**
+   * Flat triples: element index (preorder, the slot itself = 0) as a delta from the previous
+   * triple's, then a name ('#k': the text of the element's k-th child node; '<': the element's
+   * content, as HTML, where its shape changes between states; else an attribute) and the value
+   * (null: no such attribute).
+   */
+  o: (number | string | null)[];
+}
+/** A group file: the change of each slot of the group that differs from the built page (encoded HTML, or a patch). */
+export type FragFile = Record<string, string | FragPatch>;
 /** A packed group file: the FragFile of each combination of the group's values (by `projection`). */
 export type FragPack = Record<string, FragFile>;
 
@@ -124,6 +142,33 @@ export function decodeFragment(text: string, builtSlot: string): string | null {
   const { values, signature } = builtPaths(builtSlot);
   if (signature !== check) return null;
   return body.replace(/ d="#(\d+)"/g, (_, i: string) => ` d="${values[Number(i)]}"`);
+}
+
+/** How a tree is read for its shape (the browser's DOM, or parse5's tree at build time). */
+export interface ShapeReader<N> {
+  childNodes(n: N): ArrayLike<N>;
+  /** 'e' element, 't' text, 'c' comment, 'x' anything else. */
+  kind(n: N): string;
+  /** An element's local name ("div", "clipPath"). */
+  name(n: N): string;
+}
+/**
+ * A slot's shape (each element, in preorder, with the kinds of its child nodes) as a hash, and
+ * its elements in that order (the slot itself first): the places a FragPatch names.
+ */
+export function slotShape<N>(slot: N, read: ShapeReader<N>): { hash: string; elements: N[] } {
+  const elements: N[] = [];
+  const parts: string[] = [];
+  const walk = (el: N, name: string) => {
+    elements.push(el);
+    const children = read.childNodes(el);
+    let kinds = '';
+    for (let i = 0; i < children.length; i++) kinds += read.kind(children[i]!);
+    parts.push(`${name}:${kinds}`);
+    for (let i = 0; i < children.length; i++) if (read.kind(children[i]!) === 'e') walk(children[i]!, read.name(children[i]!));
+  };
+  walk(slot, '');
+  return { hash: cyrb53(parts.join(';')), elements };
 }
 
 export const fragHref = (index: Pick<FragIndex, 'b'>, hash: string): string => `${index.b}${hash}.bin`;

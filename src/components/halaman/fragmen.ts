@@ -13,6 +13,7 @@ import { encodeFragment, FRAG_FORMAT, fragHash, packedRef, projection, shouldPac
 import type { Lang } from '../../lib/i18n.ts';
 import { STATE_KEYS, type AtlasState, type StateKey } from '../../lib/url-state.ts';
 import { profilAreas } from './paths.ts';
+import { slotPatches } from './patch.ts';
 import { buildDb, ssrDocument, SSR_WIDTH } from './ssr.ts';
 import { presetFor } from './views.ts';
 
@@ -93,6 +94,11 @@ async function build(name: string, lang: Lang, base: string): Promise<PageFragme
   }
   const g: FragIndex['g'] = [];
   for (const [deps, slots] of groups.values()) {
+    // each slot's states as patches of its built DOM where they have its shape (and are smaller)
+    const patches = new Map(slots.map((slot) => {
+      const builtSlot = built.slots[slot] ?? '';
+      return [slot, slotPatches(builtSlot, [...shown.values()].map((s) => s.slots[slot] ?? ''), (html) => encodeFragment(html, builtSlot).length)] as const;
+    }));
     // the group's file for each combination of its keys' values (none: as built)
     const own = new Map<string, { json: string; gz: Buffer }>();
     for (const s of shown.values()) {
@@ -101,7 +107,7 @@ async function build(name: string, lang: Lang, base: string): Promise<PageFragme
       const file: FragFile = {};
       for (const slot of slots) {
         const text = s.slots[slot] ?? '';
-        if (text !== built.slots[slot]) file[slot] = encodeFragment(text, built.slots[slot] ?? '');
+        if (text !== built.slots[slot]) file[slot] = patches.get(slot)!.get(text) ?? encodeFragment(text, built.slots[slot] ?? '');
       }
       if (!Object.keys(file).length) continue;
       const json = JSON.stringify(file);
