@@ -96,13 +96,29 @@ export function begin(root: HTMLElement): Awal {
     const key = s.dataset.atlasControl as StateKey;
     request({ ...urlState(), [key]: s.value });
     awal.early?.push({ key, value: s.value });
+    if (missing) tell();
   });
   // A shared link's state is requested while the page is still being read.
   request(urlState());
   // The rest of the controls: requested now, as the page's top is parsed.
+  // Without it (offline and not kept) a choice says that it cannot be shown.
+  let missing = false;
+  const tell = () => {
+    const el = root.querySelector<HTMLElement>('[data-status]');
+    if (el) (el.textContent = el.dataset.offline ?? ''), (el.dataset.kind = 'error');
+    // the selects go back to what is shown
+    for (const s of root.querySelectorAll<HTMLSelectElement>('select[data-atlas-control]')) {
+      const shown = [...s.options].find((o) => o.defaultSelected);
+      if (shown) s.value = shown.value;
+    }
+  };
   const script = document.createElement('script');
   script.src = root.dataset.kendali!;
   script.fetchPriority = 'high';
+  script.onerror = () => {
+    missing = true;
+    if (awal.early?.length) tell();
+  };
   document.head.append(script);
   return awal;
 }

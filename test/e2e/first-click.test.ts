@@ -207,6 +207,53 @@ describe('preset states come from build-time HTML: no module script, no Plot, no
     });
   });
 
+  it('a choice made before the shared controls script has arrived is fetched at once and shown when it comes', async () => {
+    await withPage(s.browser, undefined, async (probe) => {
+      const { page, context } = probe;
+      let release!: () => void;
+      const held = new Promise<void>((done) => (release = done));
+      await context.route(/\/js\/kendali\.[^/]*\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(s.site.url('id', VILLAGE));
+      const select = page.locator('select[data-atlas-control="period"]');
+      expect(await select.isEnabled(), 'the inline part enabled the select').toBe(true);
+      const value = await select.locator('option').evaluateAll((os, v) => os.map((o) => (o as HTMLOptionElement).value).find((x) => x !== v)!, await select.inputValue());
+      await select.selectOption(value);
+      // its fragment file is on its way although the rest of the controls is not there
+      await expect.poll(() => probe.requests.filter((u) => u.includes('/frag/')).length, { timeout: 20_000 }).toBe(1);
+      expect(await updates(page)).toBe(0);
+      release();
+      await waitForUpdate(page, 0);
+      expect(await select.inputValue()).toBe(value);
+      expect(new URL(page.url()).searchParams.get('period')).toBe(value);
+      expect(JSON.parse((await page.locator('[data-page]').getAttribute('data-rendered'))!).period).toBe(value);
+      expect(probe.requests.filter((u) => u.includes('/frag/'))).toHaveLength(1);
+      expect(probe.errors).toEqual([]);
+    });
+  });
+
+  it('without the shared controls script a choice says that it cannot be shown', async () => {
+    await withPage(s.browser, undefined, async (probe) => {
+      const { page, context } = probe;
+      await context.route(/\/js\/kendali\.[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+      await page.goto(s.site.url('en', '/wilayah/64.08/'));
+      const select = page.locator('select[data-atlas-control="period"]');
+      const before = await select.inputValue();
+      const value = await select.locator('option').evaluateAll((os, v) => os.map((o) => (o as HTMLOptionElement).value).find((x) => x !== v)!, before);
+      await select.selectOption(value);
+      const status = page.locator('[data-status]');
+      await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('the data could not be loaded');
+      expect(await status.isVisible()).toBe(true);
+      // nothing claims the new state
+      expect(await select.inputValue()).toBe(before);
+      expect(new URL(page.url()).searchParams.get('period')).toBeNull();
+      expect(await updates(page)).toBe(0);
+      probe.errors.length = 0;
+    });
+  });
+
   for (const path of ['/wilayah/64.08/', VILLAGE])
   it(`${path}: when the fragments cannot be had, the page module draws the state from the view file`, async () => {
     await withPage(s.browser, undefined, async (probe) => {
