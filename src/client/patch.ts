@@ -8,7 +8,7 @@ import { morphHtml } from './morph.ts';
 
 const dom: ShapeReader<Node> = {
   childNodes: (n) => n.childNodes,
-  kind: (n) => (n.nodeType === 1 ? 'e' : n.nodeType === 3 ? 't' : n.nodeType === 8 ? 'c' : 'x'),
+  kind: (n) => (n.nodeType === 1 ? ((n as Element).hasAttribute('data-ui') ? '' : 'e') : n.nodeType === 3 ? 't' : n.nodeType === 8 ? 'c' : 'x'),
   name: (n) => (n as Element).localName,
 };
 

@@ -10,7 +10,6 @@ import { canShare, copyLink, shareLink } from './bagikan.ts';
 import { embedUrl, iframeSnippet } from '../lib/sematan.ts';
 
 const lang = (document.documentElement.lang === 'en' ? 'en' : 'id') as Lang;
-const equipped = new WeakSet<Element>();
 
 function context(): ExportContext {
   const flags = pageFlags();
@@ -47,12 +46,13 @@ async function download(figure: HTMLElement, kind: string) {
 }
 
 function equip(figure: HTMLElement) {
-  if (equipped.has(figure) || figure.querySelector(':scope > .fig-tools')) return;
+  // (a swap that redraws the figure's content takes its toolbar away: it is added again)
+  if (figure.querySelector(':scope > .fig-tools')) return;
   // a Plot figure inside a chart figure belongs to the outer one
   if (figure.parentElement?.closest('figure') || !figureSvgs(figure).length) return;
-  equipped.add(figure);
   const bar = document.createElement('div');
   bar.className = 'fig-tools no-print';
+  bar.dataset.ui = ''; // not part of the figure's built content (src/lib/fragmen.ts, slotShape)
   bar.setAttribute('role', 'group');
   bar.setAttribute('aria-label', t(lang, 'dl.label'));
   const label = document.createElement('span');
@@ -145,6 +145,7 @@ const panelId = (figure: HTMLElement, kind: 'cite' | 'embed') => `${figure.id ||
 function copyPanel(figure: HTMLElement, kind: 'cite' | 'embed', content: HTMLElement, copyLabel: string, text: string) {
   const box = document.createElement('div');
   box.className = `fig-panel fig-${kind} no-print`;
+  box.dataset.ui = '';
   box.id = panelId(figure, kind);
   const copy = document.createElement('button');
   copy.type = 'button';

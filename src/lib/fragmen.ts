@@ -147,7 +147,11 @@ export function decodeFragment(text: string, builtSlot: string): string | null {
 /** How a tree is read for its shape (the browser's DOM, or parse5's tree at build time). */
 export interface ShapeReader<N> {
   childNodes(n: N): ArrayLike<N>;
-  /** 'e' element, 't' text, 'c' comment, 'x' anything else. */
+  /**
+   * 'e' element, 't' text, 'c' comment, 'x' anything else; '' for an element with `data-ui`: scripts
+   * own it (a map's hover panel, a figure's toolbar added after the built children), so it is no
+   * part of the shape and no patch touches it.
+   */
   kind(n: N): string;
   /** An element's local name ("div", "clipPath"). */
   name(n: N): string;

@@ -23,12 +23,12 @@ interface P5Node {
 
 const reader: ShapeReader<P5Node> = {
   childNodes: (n) => n.childNodes ?? [],
-  kind: (n) => (n.tagName !== undefined ? 'e' : n.nodeName === '#text' ? 't' : n.nodeName === '#comment' ? 'c' : 'x'),
+  kind: (n) => (n.tagName !== undefined ? (n.attrs?.some((a) => a.name === 'data-ui') ? '' : 'e') : n.nodeName === '#text' ? 't' : n.nodeName === '#comment' ? 'c' : 'x'),
   name: (n) => n.tagName!,
 };
 
 const token = (n: P5Node) => `${n.tagName}:${(n.childNodes ?? []).map((c) => reader.kind(c)).join('')}`;
-const elementChildren = (n: P5Node) => (n.childNodes ?? []).filter((c) => c.tagName !== undefined);
+const elementChildren = (n: P5Node) => (n.childNodes ?? []).filter((c) => reader.kind(c) === 'e');
 
 /** An element's attributes and its child texts and comments ('#k'), by name; null when a name is namespaced (xlink:href: not patchable). */
 function valuesOf(el: P5Node, withTexts: boolean): Map<string, string> | null {
