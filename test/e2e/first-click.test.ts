@@ -216,7 +216,8 @@ describe('preset states come from build-time HTML: no module script, no Plot, no
         await held;
         await route.continue();
       });
-      await page.goto(s.site.url('id', VILLAGE));
+      // (the held script also holds the load event)
+      await page.goto(s.site.url('id', VILLAGE), { waitUntil: 'domcontentloaded' });
       const select = page.locator('select[data-atlas-control="period"]');
       expect(await select.isEnabled(), 'the inline part enabled the select').toBe(true);
       const value = await select.locator('option').evaluateAll((os, v) => os.map((o) => (o as HTMLOptionElement).value).find((x) => x !== v)!, await select.inputValue());
