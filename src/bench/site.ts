@@ -243,7 +243,8 @@ async function measureFirstClick(browser: Browser, profile: Profile, url: string
           };
           const attempt = () => {
             const el = document.querySelector<HTMLSelectElement>(`select[data-atlas-control="${control}"]`);
-            if (!el) return done({ visibleAt, ms: null, clickedAfter, parsedAfter: parsedAfter(), engine: engine() });
+            // not parsed yet: the wait counts too; a page without it says so
+            if (!el) return document.readyState === 'loading' ? void setTimeout(attempt, 10) : done({ visibleAt, ms: null, clickedAfter, parsedAfter: parsedAfter(), engine: engine() });
             // A user cannot change a disabled select either: the wait counts (it is after "visible").
             if (el.disabled) return void setTimeout(attempt, 10);
             const before = performance.getEntriesByName('chart-updated', 'mark').length;
