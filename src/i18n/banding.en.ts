@@ -59,5 +59,7 @@ export const bandingEn: Record<keyof typeof bandingId, string> = {
   'print.footer': 'Printed from',
   'print.dataDate': 'routine data up to {periode}',
   'profil.tanpaLaporan': 'No measurement reports from {nama} in the published data: no month has children measured. The figures below are empty because nothing was reported, not because they are zero.',
+  'tren.semuaDitekan': 'No month has a published prevalence for {nama}: each month\'s is hidden by the small-number rule (fewer than {min} children measured, or a count of 1–{maks} children), so that no child can be recognised. There is no trend to draw; the numbers that may be published are in the table.',
+  'tren.tanpaLaporan': 'No month has a prevalence for {nama}: no measurements were reported. There is no trend to draw.',
   'profil.semuaDitekan': 'All routine figures of {nama} are hidden by the small-number rule (1–4 children, or fewer than 20 measured for a prevalence), so that no child can be recognised. Its parent areas include them in their totals.',
 };

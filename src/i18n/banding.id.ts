@@ -60,5 +60,7 @@ export const bandingId = {
   'print.footer': 'Dicetak dari',
   'print.dataDate': 'data rutin sampai {periode}',
   'profil.tanpaLaporan': 'Belum ada laporan pengukuran dari {nama} dalam data yang diterbitkan: tidak ada bulan dengan balita diukur. Angka di bawah kosong karena tidak ada laporan, bukan karena nol.',
+  'tren.semuaDitekan': 'Tidak ada bulan dengan prevalensi terbitan untuk {nama}: angka tiap bulan disembunyikan oleh aturan angka kecil (kurang dari {min} balita diukur, atau jumlah 1–{maks} anak), agar tidak ada anak yang dapat dikenali. Tidak ada tren untuk digambar; angka yang boleh terbit ada di tabel.',
+  'tren.tanpaLaporan': 'Tidak ada bulan dengan prevalensi untuk {nama}: belum ada pengukuran yang dilaporkan. Tidak ada tren untuk digambar.',
   'profil.semuaDitekan': 'Semua angka rutin {nama} disembunyikan oleh aturan angka kecil (1–4 anak, atau kurang dari 20 balita diukur untuk prevalensi), agar tidak ada anak yang dapat dikenali. Wilayah induknya memuat angka gabungannya.',
 } as const;

@@ -151,3 +151,76 @@ describe('a profile without published figures says why', () => {
     }
   });
 });
+
+describe('headline cards say what their numbers are', () => {
+  /** label -> [value, detail] of each headline card */
+  const cards = (html: string) => {
+    const el = document.createElement('div');
+    el.innerHTML = html;
+    return Object.fromEntries([...el.querySelectorAll('.card')].map((c) => [c.querySelector('dt')!.textContent, [c.querySelector('.card-value')!.textContent, c.querySelector('.card-detail')!.textContent]]));
+  };
+  it('stunted = moderately + severely stunted, the parts adding up to the total; hidden numbers said once, in words', async () => {
+    const { page: profil } = await import('../../src/components/halaman/profil.ts');
+    const village = '64.72.01.1003';
+    const db2 = await testDb({
+      wilayah: [...wilayah, wil('64.72.01', 'Samarinda Ulu', 'Kecamatan'), wil(village, 'Sidodadi', 'Kelurahan')],
+      // 25 measured, the stunted counts hidden (1–4 children), so the prevalence too
+      gizi_balita: [...giziRows, { ...gizi(village, '2023-08', 25, 3, 40), jumlah_balita_pendek: null, jumlah_balita_sangat_pendek: null, jumlah_balita_stunting: null, prevalensi_stunting: null, ditekan: true }],
+      kualitas_data: [...kualitas, q(village, '2023-08', 1, 1)],
+    });
+    try {
+      const kab = await profil.load(db2, { area: '64.08', period: '2023-08' }, P);
+      const r = kab.ringkasan!;
+      expect(r.pendek! + r.sangat_pendek!).toBe(r.stunting);
+      expect(cards(profil.slots(kab, ctx('en')).cards!)['Stunted children']).toEqual(['200', '140 moderately and 60 severely stunted']);
+      expect(cards(profil.slots(kab, ctx('id')).cards!)['Balita stunting']).toEqual(['200', '140 pendek dan 60 sangat pendek']);
+      const desa = await profil.load(db2, { area: village, period: '2023-08' }, P);
+      const en = cards(profil.slots(desa, ctx('en')).cards!);
+      expect(en['Stunted children']).toEqual(['suppressed', 'numbers hidden (small-number rule)']);
+      expect(en['Stunting prevalence']).toEqual(['suppressed', 'numbers hidden (small-number rule)']);
+      expect(en['Children measured']).toEqual(['25', 'of a target population of 40 under-fives']);
+      expect(en['Measurement coverage']).toEqual(['62.5%', '25 measured of a target population of 40 under-fives']);
+      expect(en['Villages reporting']).toEqual(['1', 'of 1 in the area']);
+      const id = cards(profil.slots(desa, ctx('id')).cards!);
+      expect(id['Balita stunting']).toEqual(['disembunyikan', 'angka disembunyikan (aturan angka kecil)']);
+      expect(id['Prevalensi stunting']).toEqual(['disembunyikan', 'angka disembunyikan (aturan angka kecil)']);
+    } finally {
+      db2.close();
+    }
+  });
+});
+
+describe('a trend without any prevalence says why instead of drawing an empty chart', () => {
+  it('every month hidden or under 20 measured: a note and the table open; no reports: says so; a trend with figures is drawn', async () => {
+    const { page: profil } = await import('../../src/components/halaman/profil.ts');
+    const [kecil, kosong] = ['64.72.01.1004', '64.72.01.1005'];
+    const db2 = await testDb({
+      wilayah: [...wilayah, wil('64.72.01', 'Samarinda Ulu', 'Kecamatan'), wil(kecil, 'Gunung Lingai', 'Kelurahan'), wil(kosong, 'Air Putih', 'Kelurahan')],
+      // one month hidden (small counts), one with 12 measured and none stunted: too few for a prevalence
+      gizi_balita: [...giziRows, gizi(kecil, '2023-08', 8, 2, 30, true), gizi(kecil, '2023-11', 12, 0, 30)],
+      kualitas_data: kualitas,
+    });
+    try {
+      const m = await profil.load(db2, { area: kecil }, P);
+      for (const lang of ['en', 'id'] as const) {
+        const el = document.createElement('div');
+        el.innerHTML = profil.slots(m, ctx(lang)).tren!;
+        expect(el.querySelector('figure[data-figure="tren"] svg')).toBeNull();
+        expect(el.querySelector('[data-tanpa-tren="ditekan"]')?.textContent).toContain(lang === 'en' ? 'No month has a published prevalence for Gunung Lingai' : 'Tidak ada bulan dengan prevalensi terbitan untuk Gunung Lingai');
+        expect(el.querySelector('details.chart-data')?.hasAttribute('open')).toBe(true);
+      }
+      const en = text(profil.slots(m, ctx('en')).tren!);
+      expect(en).toContain('fewer than 20 children measured, or a count of 1–4 children');
+      expect(en).toMatch(/August 2023suppressedsuppressedsuppressed/);
+      const none = await profil.load(db2, { area: kosong }, P);
+      expect(text(profil.slots(none, ctx('en')).tren!)).toContain('No month has a prevalence for Air Putih: no measurements were reported');
+      const city = await profil.load(db2, { area: '64.72' }, P);
+      const drawn = profil.slots(city, ctx('en')).tren!;
+      expect(drawn).toContain('<svg');
+      expect(drawn).not.toContain('data-tanpa-tren');
+      expect(drawn).not.toMatch(/<details class="chart-data" open/);
+    } finally {
+      db2.close();
+    }
+  });
+});

@@ -14,14 +14,16 @@ export interface FigureParts {
   lang: Lang;
   /** Extra HTML after the caption (notes). */
   notes?: string;
+  /** The table shown open (a figure whose chart has nothing to draw). */
+  open?: boolean;
 }
 
-export function figureHtml({ name, title, caption, chart, table, lang, notes }: FigureParts): string {
+export function figureHtml({ name, title, caption, chart, table, lang, notes, open }: FigureParts): string {
   return `<figure class="chart" data-figure="${escapeHtml(name)}">
 <h3 class="chart-title">${escapeHtml(title)}</h3>
 <div class="chart-body">${chart.outerHTML}</div>
 <figcaption>${escapeHtml(caption)}</figcaption>${notes ?? ''}
-<details class="chart-data"><summary>${escapeHtml(t(lang, 'fig.showTable'))}</summary><div class="table-scroll">${table}</div></details>
+<details class="chart-data"${open ? ' open' : ''}><summary>${escapeHtml(t(lang, 'fig.showTable'))}</summary><div class="table-scroll">${table}</div></details>
 </figure>`;
 }
 

@@ -6,6 +6,7 @@ import { trenChart } from '../../charts/tren.ts';
 import type { Connector } from '../../lib/db/connector.ts';
 import { escapeHtml, formatNumber, formatPercent, formatPeriod, formatPrevalenceThresholds, t, type Lang } from '../../lib/i18n.ts';
 import { KELENGKAPAN_PARAMS, periodeLengkap } from '../../lib/domain/kelengkapan.ts';
+import { MIN_DENOMINATOR_FOR_RATE, SMALL_COUNT_MAX } from '../../lib/domain/suppression.ts';
 import { perbandinganSql, periodeBawaan, periodeRutinSql, periodeSebelumnyaLengkap, ringkasanSql, surveiSeriSql, targetSql, trenSql, type PeriodeRutin } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
 import { provinceName, type Province } from '../../lib/province.ts';
@@ -72,13 +73,21 @@ export function headlineCards(lang: Lang, r: RingkasanRow | undefined, periode: 
   const lengkap = !r || periodeLengkap(r);
   const source = lengkap ? t(lang, 'src.rutin', { periode: p }) : t(lang, 'lengkap.cardSource', { periode: p });
   // A hidden count says so; a count that does not exist is a dash.
-  const n = (v: number | null | undefined) => (v == null && r?.ditekan ? t(lang, 'chart.suppressed') : formatNumber(lang, v));
+  const hidden = (v: number | null | undefined) => v == null && !!r?.ditekan;
+  const n = (v: number | null | undefined) => (hidden(v) ? t(lang, 'chart.suppressed') : formatNumber(lang, v));
+  // A detail sentence with a hidden count in it says once that its numbers are hidden, rather than
+  // "suppressed stunted, suppressed severely stunted". The target population and the village
+  // counts are never hidden (the small-number rule hides children measured and stunted).
+  const detail = (key: 'card.stuntingDetail' | 'card.prevalensiDetail' | 'card.cakupanDetail', counts: Record<string, number | null | undefined>, sasaran?: string) =>
+    Object.values(counts).some(hidden) ? t(lang, 'card.detailDitekan') : t(lang, key, { ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, formatNumber(lang, v)])), ...(sasaran === undefined ? {} : { sasaran }) });
+  const sasaran = formatNumber(lang, r?.sasaran);
   return cardsHtml(lang, [
-    { label: t(lang, 'card.diukur'), value: n(r?.diukur), detail: t(lang, 'card.diukurDetail', { sasaran: n(r?.sasaran) }), source },
-    { label: t(lang, 'card.stunting'), value: n(r?.stunting), detail: t(lang, 'card.stuntingDetail', { pendek: n(r?.pendek), sangat: n(r?.sangat_pendek) }), source },
-    { label: t(lang, lengkap ? 'card.prevalensi' : 'lengkap.cardPrevalensi'), value: r?.prevalensi == null && r?.ditekan ? t(lang, 'chart.suppressed') : formatPercent(lang, r?.prevalensi), detail: t(lang, 'card.prevalensiDetail', { stunting: n(r?.stunting), diukur: n(r?.diukur) }), source },
-    { label: t(lang, 'card.cakupan'), value: formatPercent(lang, r?.cakupan), detail: t(lang, 'card.cakupanDetail', { diukur: n(r?.diukur), sasaran: n(r?.sasaran) }), source },
-    { label: t(lang, 'card.desa'), value: n(r?.desa_melapor), detail: t(lang, 'card.desaDetail', { total: n(r?.desa_total) }), source: t(lang, 'src.kualitas', { periode: p }) },
+    { label: t(lang, 'card.diukur'), value: n(r?.diukur), detail: t(lang, 'card.diukurDetail', { sasaran }), source },
+    // stunted = moderately stunted (pendek, -3 SD <= HAZ < -2 SD) + severely stunted (sangat pendek, HAZ < -3 SD)
+    { label: t(lang, 'card.stunting'), value: n(r?.stunting), detail: detail('card.stuntingDetail', { pendek: r?.pendek, sangat: r?.sangat_pendek }), source },
+    { label: t(lang, lengkap ? 'card.prevalensi' : 'lengkap.cardPrevalensi'), value: hidden(r?.prevalensi) ? t(lang, 'chart.suppressed') : formatPercent(lang, r?.prevalensi), detail: detail('card.prevalensiDetail', { stunting: r?.stunting, diukur: r?.diukur }), source },
+    { label: t(lang, 'card.cakupan'), value: hidden(r?.cakupan) ? t(lang, 'chart.suppressed') : formatPercent(lang, r?.cakupan), detail: detail('card.cakupanDetail', { diukur: r?.diukur }, sasaran), source },
+    { label: t(lang, 'card.desa'), value: formatNumber(lang, r?.desa_melapor), detail: t(lang, 'card.desaDetail', { total: formatNumber(lang, r?.desa_total) }), source: t(lang, 'src.kualitas', { periode: p }) },
   ]);
 }
 
@@ -91,22 +100,40 @@ export function trenFigure(ctx: SlotContext, rows: TrenRow[], periode: string | 
   const first = rows[0]?.periode;
   const last = rows.at(-1)?.periode;
   const anyIncomplete = rows.some((r) => r.lengkap === false);
+  // No month with a prevalence (many villages: every month hidden by the small-number rule): a
+  // sentence that says why instead of an empty chart, and the table open with what is published.
+  const tanpaTren = !rows.some((r) => typeof r.prevalensi === 'number');
   return figureHtml({
     name: 'tren',
     lang,
     title: t(lang, 'fig.tren.title', { nama }),
     caption: t(lang, 'fig.tren.caption', { dari: formatPeriod(lang, first), sampai: formatPeriod(lang, last) }) + (anyIncomplete ? ' ' + t(lang, 'lengkap.trenNote', KELENGKAPAN_PARAMS) : ''),
-    chart: trenChart(href ? rows.map((r) => ({ ...r, href: href(r.periode) })) : rows, { lang, document, width, label: t(lang, 'fig.tren.title', { nama }), axisLabel: t(lang, 'axis.prevRutin'), sorot: periode }),
+    open: tanpaTren,
+    chart: tanpaTren ? tanpaTrenNote(document, lang, rows, nama) : trenChart(href ? rows.map((r) => ({ ...r, href: href(r.periode) })) : rows, { lang, document, width, label: t(lang, 'fig.tren.title', { nama }), axisLabel: t(lang, 'axis.prevRutin'), sorot: periode }),
     table: tabelHtml(lang, [
       { label: t(lang, 'col.periode'), value: (r: TrenRow) => formatPeriod(lang, r.periode) },
-      { label: t(lang, 'col.diukur'), value: (r) => formatNumber(lang, r.diukur), angka: true },
-      { label: t(lang, 'col.stunting'), value: (r) => formatNumber(lang, r.stunting), angka: true },
-      { label: t(lang, 'col.prevRutin'), value: (r) => (r.ditekan ? t(lang, 'chart.suppressed') : formatPercent(lang, r.prevalensi)), angka: true },
+      { label: t(lang, 'col.diukur'), value: (r) => (r.ditekan && r.diukur == null ? t(lang, 'chart.suppressed') : formatNumber(lang, r.diukur)), angka: true },
+      { label: t(lang, 'col.stunting'), value: (r) => (r.ditekan && r.stunting == null ? t(lang, 'chart.suppressed') : formatNumber(lang, r.stunting)), angka: true },
+      { label: t(lang, 'col.prevRutin'), value: (r) => (r.ditekan && r.prevalensi == null ? t(lang, 'chart.suppressed') : formatPercent(lang, r.prevalensi)), angka: true },
       { label: t(lang, 'col.cakupan'), value: (r) => formatPercent(lang, r.cakupan), angka: true },
       { label: t(lang, 'dq.desaMelapor'), value: (r) => `${formatNumber(lang, r.desa_melapor)} / ${formatNumber(lang, r.desa_total)}`, angka: true },
       { label: t(lang, 'lengkap.col'), value: (r) => t(lang, r.lengkap ? 'lengkap.ya' : 'lengkap.tidak') },
     ], rows),
   });
+}
+
+/**
+ * Why a trend has no line: months reported but each one's prevalence hidden (small numbers, or
+ * fewer children measured than a prevalence needs), or no month reported at all.
+ */
+function tanpaTrenNote(document: Document, lang: Lang, rows: readonly TrenRow[], nama: string): Element {
+  const p = document.createElement('p');
+  p.setAttribute('class', 'chart-tanpa-angka');
+  p.setAttribute('role', 'note');
+  const ditekan = rows.some((r) => r.ditekan || (r.diukur ?? 0) > 0);
+  p.setAttribute('data-tanpa-tren', ditekan ? 'ditekan' : 'laporan');
+  p.textContent = ditekan ? t(lang, 'tren.semuaDitekan', { nama, min: MIN_DENOMINATOR_FOR_RATE, maks: SMALL_COUNT_MAX }) : t(lang, 'tren.tanpaLaporan', { nama });
+  return p;
 }
 
 /**

@@ -122,7 +122,7 @@ const TEKS = {
     diukur: 'children measured',
     diukurDari: 'of {sasaran} children in the target population',
     stunting: 'stunted children',
-    stuntingRinci: '{pendek} stunted + {sangat} severely stunted',
+    stuntingRinci: '{pendek} moderately + {sangat} severely stunted',
     prevalensi: 'routine prevalence',
     prevalensiRinci: '{stunting} ÷ {diukur} children measured',
     desaMelapor: 'villages reporting',
