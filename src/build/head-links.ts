@@ -1,12 +1,13 @@
 /**
  * The head links search engines read, checked on a built site (dist/): rel="canonical" and
  * rel="alternate" hreflang. Search engines and Lighthouse ignore or reject relative ones, so the
- * rule (src/layouts/Base.astro) is: absolute when a site URL is configured (ATLAS_SITE), left out
- * when not. Used by the browser tests (test/e2e) and reported by `npm run bench:site --
+ * rule (src/components/layout/HeadLinks.astro) is: absolute when a site URL is configured
+ * (ATLAS_SITE), left out when not. Used by the browser tests (test/e2e) and reported by `npm run bench:site --
  * --lighthouse`.
  *
- * With a site URL, every page built with the site's layout (a page whose <html> carries
- * data-release or data-latest: not the embed pages, the slides or the 404 pages) has:
+ * With a site URL, every page of the site (a page whose <html> carries data-release or
+ * data-latest: the pages of the site's layout and the rakor decks, not the embed pages or the 404
+ * pages) has:
  *   - one canonical: its own address under the site URL;
  *   - one alternate per language (hreflang id and en), absolute under the site URL, pointing at
  *     a page that exists in the build and whose own alternates point back (same pair);
@@ -20,7 +21,7 @@ import { LANGS, normalizeBase } from '../lib/i18n.ts';
 export interface HeadLinks {
   /** Route of the page under the base, e.g. "en/wilayah/64.08/" ("" for the home page). */
   route: string;
-  /** Built with the site's layout (Base.astro). */
+  /** A page of the site (Base.astro's layout or a rakor deck): one that needs these links. */
   layout: boolean;
   canonical: string[];
   /** hreflang -> hrefs */

@@ -61,6 +61,27 @@ describe('head links of a built site', () => {
     expect(checkHeadLinks(dir, undefined)).toEqual([]);
   });
 
+  it('a rakor deck is a page of the site: its own canonical, and both languages\' decks although their paths differ', () => {
+    site(SITE);
+    const deck = (route: string) => {
+      const abs = (r: string) => `${SITE}/${r}`;
+      const [id, en] = ['presentasi/64.08/', 'en/presentation/64.08/'];
+      return `<link rel="canonical" href="${abs(route)}"><link rel="alternate" hreflang="id" href="${abs(id)}"><link rel="alternate" hreflang="en" href="${abs(en)}"><meta property="og:url" content="${abs(route)}">`;
+    };
+    page('presentasi/64.08/', deck('presentasi/64.08/'));
+    page('en/presentation/64.08/', deck('en/presentation/64.08/'));
+    expect(checkHeadLinks(dir, SITE)).toEqual([]);
+    // a deck without them (as the decks were built before) is named
+    page('presentasi/64.08/', '<title>x</title>');
+    expect(checkHeadLinks(dir, SITE)).toEqual([
+      `/en/presentation/64.08/: hreflang id ${SITE}/presentasi/64.08/ does not name the same pages back (it names none)`,
+      `/presentasi/64.08/: canonical missing, expected ${SITE}/presentasi/64.08/`,
+      `/presentasi/64.08/: og:url missing, expected ${SITE}/presentasi/64.08/`,
+      '/presentasi/64.08/: hreflang missing, expected id, en',
+      `/presentasi/64.08/: no hreflang alternate names the page itself (${SITE}/presentasi/64.08/)`,
+    ]);
+  });
+
   it('names links left in without a site URL, relative ones included', () => {
     site('');
     page('wilayah/64.08/', '<link rel="canonical" href="/wilayah/64.08/"><link rel="alternate" hreflang="en" href="/en/wilayah/64.08/"><meta property="og:url" content="/wilayah/64.08/">');

@@ -14,10 +14,10 @@ afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A built site of three pages of the layout (as Base.astro writes them) and an embed page. */
+/** A built site of three pages of the layout (as Base.astro writes them), a deck and an embed page. */
 function site(opts: { root?: string; noindex?: boolean } = {}) {
   dir = mkdtempSync(join(tmpdir(), 'atlas-sitemap-'));
-  for (const route of ['', 'en/', 'wilayah/64.08/', 'embed/wilayah/64.08/tren/']) {
+  for (const route of ['', 'en/', 'presentasi/', 'wilayah/64.08/', 'embed/wilayah/64.08/tren/']) {
     const layout = !route.startsWith('embed/');
     const head = [opts.noindex || !layout ? '<meta name="robots" content="noindex">' : '', opts.root && layout ? `<link rel="canonical" href="${opts.root}${route}">` : ''].join('');
     mkdirSync(join(dir, route), { recursive: true });
@@ -27,11 +27,11 @@ function site(opts: { root?: string; noindex?: boolean } = {}) {
 const read = (f: string) => readFileSync(join(dir, f), 'utf8');
 
 describe('sitemap and robots.txt', () => {
-  it('with a site URL: every indexable page of the layout, by its canonical; robots.txt names the sitemap', () => {
+  it('with a site URL: every indexable page of the site (decks too), by its canonical; robots.txt names the sitemap', () => {
     site({ root: `${SITE}/` });
-    expect(writeSitemap(dir, SITE)).toEqual([`sitemap.xml: 3 pages (${SITE}/sitemap.xml)`, 'robots.txt: allows all, names the sitemap']);
+    expect(writeSitemap(dir, SITE)).toEqual([`sitemap.xml: 4 pages (${SITE}/sitemap.xml)`, 'robots.txt: allows all, names the sitemap']);
     expect(read('sitemap.xml')).toBe(
-      `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n<url><loc>${SITE}/</loc></url>\n<url><loc>${SITE}/en/</loc></url>\n<url><loc>${SITE}/wilayah/64.08/</loc></url>\n</urlset>\n`,
+      `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n<url><loc>${SITE}/</loc></url>\n<url><loc>${SITE}/en/</loc></url>\n<url><loc>${SITE}/presentasi/</loc></url>\n<url><loc>${SITE}/wilayah/64.08/</loc></url>\n</urlset>\n`,
     );
     expect(read('robots.txt')).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${SITE}/sitemap.xml\n`);
   });
@@ -47,7 +47,7 @@ describe('sitemap and robots.txt', () => {
 
   it('under a sub-path: the sitemap there, no robots.txt; a robots.txt of the site is kept', () => {
     site({ root: `${SITE}/atlas/` });
-    expect(writeSitemap(dir, SITE, '/atlas/')).toEqual([`sitemap.xml: 3 pages (${SITE}/atlas/sitemap.xml)`, `robots.txt: none (under /atlas/, not the host's root): submit ${SITE}/atlas/sitemap.xml to search engines`]);
+    expect(writeSitemap(dir, SITE, '/atlas/')).toEqual([`sitemap.xml: 4 pages (${SITE}/atlas/sitemap.xml)`, `robots.txt: none (under /atlas/, not the host's root): submit ${SITE}/atlas/sitemap.xml to search engines`]);
     expect(existsSync(join(dir, 'robots.txt'))).toBe(false);
     rmSync(dir, { recursive: true });
     site({ root: `${SITE}/` });

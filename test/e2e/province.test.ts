@@ -139,9 +139,22 @@ describe('with a configured site URL (ATLAS_SITE)', () => {
     }
     expect(head('')).toContain(`<link rel="canonical" href="${root}">`);
     expect(head('en')).toContain(`<link rel="canonical" href="${root}en/">`);
+    // the rakor decks too, though their path differs by language (/presentasi/, /en/presentation/)
+    for (const deck of ['', `${kab}/`]) {
+      const [id, en] = [`${root}presentasi/${deck}`, `${root}en/presentation/${deck}`];
+      for (const [route, own] of [[`presentasi/${deck}`, id], [`en/presentation/${deck}`, en]] as const) {
+        const h = head(route);
+        expect(h, route).toContain(`<link rel="canonical" href="${own}">`);
+        expect(h, route).toContain(`<link rel="alternate" hreflang="id" href="${id}">`);
+        expect(h, route).toContain(`<link rel="alternate" hreflang="en" href="${en}">`);
+        expect(h, route).toContain(`<meta property="og:url" content="${own}">`);
+        expect(h, route).toContain(`<meta property="og:image" content="${root}og/${route.startsWith('en/') ? 'en' : 'id'}/${deck ? kab : '65'}.png">`);
+      }
+    }
     // every page of the site's layout, both ways, to pages of this build; embed pages have none
     const pages = siteHeadLinks(DIST);
     expect(pages.filter((p) => p.layout).length).toBeGreaterThan(500);
+    expect(pages.filter((p) => p.layout && /^(en\/presentation|presentasi)\//.test(p.route)).length).toBeGreaterThan(10);
     expect(checkHeadLinks(DIST, SITE_URL, site.base)).toEqual([]);
     const embeds = pages.filter((p) => /^(en\/)?embed\//.test(p.route));
     expect(embeds.length).toBeGreaterThan(0);
