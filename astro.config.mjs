@@ -13,7 +13,7 @@ import { DUCKDB_DIR, describeAssets, prepareDuckdbAssets, writeDuckdbAssets } fr
 import { assertPublishable } from './src/build/site-check.ts';
 import { siapkan404 } from './src/build/halaman-404.ts';
 import { writeSitemap } from './src/build/sitemap.ts';
-import { KARTU_BUDGET, kartuTotal } from './src/build/kartu.ts';
+import { KARTU_BUDGET, kartuTotal, pruneKartuCache } from './src/build/kartu.ts';
 
 const base = normalizeBase(process.env.ATLAS_BASE);
 
@@ -82,6 +82,9 @@ function atlasPublishCheck() {
         const mb = (/** @type {number} */ n) => `${(n / 1024 / 1024).toFixed(2)} MB`;
         logger.info(`share cards: ${cards.files} PNG, ${mb(cards.bytes)} in og/ (budget ${mb(KARTU_BUDGET)})`);
         if (cards.bytes > KARTU_BUDGET) throw new Error(`share cards take ${mb(cards.bytes)}, over the ${mb(KARTU_BUDGET)} budget: make the cards simpler (src/build/kartu.ts)`);
+        // the card cache keeps what this build published (and what another build used today)
+        const pruned = pruneKartuCache(fileURLToPath(dir));
+        logger.info(`share-card cache: ${pruned.kept} kept, ${pruned.removed} unused removed (${mb(pruned.bytes)})`);
       },
     },
   };

@@ -4,10 +4,12 @@
  * numerator and denominator in words, period, source, DATA SINTETIS / INTERNAL) drawn by resvg
  * with the Inter font bundled from npm (@expo-google-fonts/inter, SIL Open Font License 1.1):
  * system fonts are never used, so every machine draws the same bytes. PNGs are cached by the hash
- * of their SVG (node_modules/.cache/atlas-kartu/), so a rebuild with the same data renders nothing.
+ * of their SVG (node_modules/.cache/atlas-kartu/), so a rebuild with the same data renders nothing;
+ * after each build the cache keeps only the cards that build published and those another build of
+ * the same checkout used within a day (pruneKartuCache), so it does not grow with every data update.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { encodePalettePng } from './png.ts';
@@ -165,7 +167,17 @@ export function kartuPng(svg: string, cacheDir: string | null = kartuCacheDir())
   const font = fonts();
   const key = createHash('sha256').update(svg).update(font.key).digest('hex').slice(0, 32);
   const hit = cacheDir ? join(cacheDir, `${key}.png`) : '';
-  if (hit && existsSync(hit)) return readFileSync(hit);
+  if (hit && existsSync(hit)) {
+    try {
+      const png = readFileSync(hit);
+      // marks the entry used (pruneKartuCache keeps what other builds used recently)
+      const now = new Date();
+      utimesSync(hit, now, now);
+      return png;
+    } catch {
+      // pruned by another build in between: draw it again
+    }
+  }
   const Resvg = loadResvg();
   const image = new Resvg(svg, {
     fitTo: { mode: 'original' },
@@ -178,6 +190,53 @@ export function kartuPng(svg: string, cacheDir: string | null = kartuCacheDir())
     renameSync(`${hit}.tmp`, hit);
   }
   return png;
+}
+
+/** Names of the files the card cache owns: `<32 hex>.png` and its interrupted writes `<32 hex>.png.tmp`. */
+const CACHE_ENTRY = /^[0-9a-f]{32}\.png(\.tmp)?$/;
+/** A cache entry another build of the same checkout used this recently is kept (ms): see pruneKartuCache. */
+export const KARTU_CACHE_GRACE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * After a build: removes the cache entries (only files named as the cache names them) that the
+ * build in `dist` did not publish (its og/ PNGs, compared by content) and that no build used within
+ * `graceMs`: two builds of one checkout (the suite builds the site and a second province) would
+ * otherwise evict each other's cards, and each would draw them all again (~0.2 s a card).
+ * Interrupted writes (.tmp) older than an hour go too.
+ */
+export function pruneKartuCache(dist: string, cacheDir: string = kartuCacheDir(), graceMs = KARTU_CACHE_GRACE_MS, now = Date.now()): { kept: number; removed: number; bytes: number } {
+  const out = { kept: 0, removed: 0, bytes: 0 };
+  if (!existsSync(cacheDir)) return out;
+  const digest = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+  const published = new Set<string>();
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name.endsWith('.png')) published.add(digest(readFileSync(full)));
+    }
+  };
+  walk(join(dist, 'og'));
+  for (const name of readdirSync(cacheDir)) {
+    if (!CACHE_ENTRY.test(name)) continue;
+    const full = join(cacheDir, name);
+    try {
+      const st = statSync(full);
+      if (!st.isFile()) continue;
+      const age = now - st.mtimeMs;
+      const keep = name.endsWith('.tmp') ? age < 60 * 60 * 1000 : age < graceMs || published.has(digest(readFileSync(full)));
+      if (keep) out.kept++;
+      else {
+        unlinkSync(full);
+        out.removed++;
+        out.bytes += st.size;
+      }
+    } catch {
+      // removed meanwhile (another build pruning): nothing to do
+    }
+  }
+  return out;
 }
 
 /** Width and height from a PNG's IHDR chunk (bytes 16–23). */

@@ -1,9 +1,9 @@
 /** Share cards: what they say (page language's numbers, measure and denominator, marks), their size, determinism and cache. */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KARTU_BUDGET, kartuPng, kartuSvg, kartuTeks, pngSize, type KartuData } from '../../src/build/kartu.ts';
+import { KARTU_BUDGET, KARTU_CACHE_GRACE_MS, kartuPng, kartuSvg, kartuTeks, pngSize, pruneKartuCache, type KartuData } from '../../src/build/kartu.ts';
 import { encodePalettePng } from '../../src/build/png.ts';
 
 const base: KartuData = {
@@ -58,6 +58,43 @@ describe('kartuPng', () => {
     const first = kartuPng(svg, tmp);
     expect(readdirSync(tmp).filter((f) => f.endsWith('.png'))).toHaveLength(1);
     expect(Buffer.from(kartuPng(svg, tmp)).equals(Buffer.from(first))).toBe(true);
+  });
+});
+
+describe('pruneKartuCache', () => {
+  it('after a build keeps the cards it published and those used recently; removes the rest, and only the cache\'s own files', () => {
+    const cache = mkdtempSync(join(tmp, 'cache-'));
+    const dist = mkdtempSync(join(tmp, 'dist-'));
+    mkdirSync(join(dist, 'og', 'id'), { recursive: true });
+    const png = (nama: string) => kartuPng(kartuSvg({ ...base, nama }), cache);
+    writeFileSync(join(dist, 'og', 'id', '64.png'), png('Kalimantan Timur')); // published by this build
+    png('Kota Balikpapan'); // drawn by an earlier build, not published now
+    png('Kota Tarakan'); // not published now, but used by another build an hour ago
+    const entries = () => readdirSync(cache).sort();
+    const [a, b, c] = entries();
+    expect([a, b, c].every((f) => /^[0-9a-f]{32}\.png$/.test(f!))).toBe(true);
+    const old = new Date(Date.now() - KARTU_CACHE_GRACE_MS - 60_000);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const published = kartuPng(kartuSvg({ ...base, nama: 'Kalimantan Timur' }), cache); // a cache hit marks it used
+    const byName = (n: string) => entries().find((f) => Buffer.from(kartuPng(kartuSvg({ ...base, nama: n }), null)).equals(readFileSync(join(cache, f))))!;
+    const [pub, stale, recent] = [byName('Kalimantan Timur'), byName('Kota Balikpapan'), byName('Kota Tarakan')];
+    expect(Buffer.from(published).equals(readFileSync(join(cache, pub)))).toBe(true);
+    utimesSync(join(cache, pub), old, old); // published now, even if its mark is old
+    utimesSync(join(cache, stale), old, old);
+    utimesSync(join(cache, recent), hourAgo, hourAgo);
+    // files the cache does not own stay, whatever their age
+    for (const other of ['README', 'notes.png', `${'a'.repeat(31)}.png`]) {
+      writeFileSync(join(cache, other), 'x');
+      utimesSync(join(cache, other), old, old);
+    }
+    const tmpOld = `${'b'.repeat(32)}.png.tmp`;
+    writeFileSync(join(cache, tmpOld), 'x');
+    utimesSync(join(cache, tmpOld), old, old);
+    expect(pruneKartuCache(dist, cache)).toEqual({ kept: 2, removed: 2, bytes: expect.any(Number) });
+    expect(entries()).toEqual([pub, recent, 'README', 'notes.png', `${'a'.repeat(31)}.png`].sort());
+    expect(existsSync(join(cache, stale))).toBe(false);
+    // a missing cache folder is nothing to prune
+    expect(pruneKartuCache(dist, join(tmp, 'none'))).toEqual({ kept: 0, removed: 0, bytes: 0 });
   });
 });
 
