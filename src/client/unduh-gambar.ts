@@ -127,7 +127,7 @@ function toggleEmbed(figure: HTMLElement, button: HTMLButtonElement, src: string
   label.textContent = t(lang, 'embed.lead');
   const area = document.createElement('textarea');
   area.readOnly = true;
-  area.rows = 3;
+  area.rows = 5;
   area.value = code;
   area.dataset.embedCode = '';
   area.setAttribute('aria-label', t(lang, 'embed.code'));

@@ -122,6 +122,48 @@ describe('embed pages', () => {
       expect(await probe.page.locator('.fig-tools button[data-embed]').count()).toBe(0);
     });
   });
+
+  it('the copied snippet on another site: the iframe takes its content\'s height, at any width; other messages are ignored', async () => {
+    // the snippet as the toolbar gives it, for a chart and a map
+    const codes = await withPage(browser, site.url('en', `/wilayah/${kab}/`), async ({ page }) => {
+      const out: string[] = [];
+      for (const name of ['tren', 'peta-desa']) {
+        const fig = page.locator(`figure[data-figure="${name}"]`);
+        await fig.locator('.fig-tools button[data-embed]').click();
+        out.push(await fig.locator('textarea[data-embed-code]').inputValue());
+      }
+      return out;
+    });
+    // a page of another origin (localhost, not the site's 127.0.0.1) with both snippets pasted in
+    const host = `http://localhost:${new URL(site.root).port}/host-page.html`;
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>host</title></head><body style="margin:0"><h1>A news article</h1><div style="max-width:720px">${codes.join('<p>text between</p>')}</div><p>after</p></body></html>`;
+    await withPage(browser, undefined, async ({ page }) => {
+      await page.route(host, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(host);
+        const frames = page.locator('iframe[data-atlas-embed]');
+        await expect.poll(() => frames.count()).toBe(2);
+        for (let i = 0; i < 2; i++) {
+          const frame = page.frames().find((f) => f.url().includes(i ? '/peta-desa/' : '/tren/'))!;
+          await frame.waitForLoadState('load');
+          // the frame's height becomes its page's content height (not the snippet's guess), whole numbers
+          const content = () => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+          await expect.poll(async () => (await frames.nth(i).boundingBox())!.height - (await content()), { timeout: 10_000 }).toBe(0);
+          // nothing to scroll inside the frame
+          expect(await frame.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+        }
+        const tren = await frames.nth(0).boundingBox();
+        // a message from elsewhere (the host page itself, a wrong shape) changes nothing
+        await page.evaluate(() => {
+          window.postMessage({ atlasEmbedHeight: 50 }, '*');
+          window.postMessage('atlasEmbedHeight', '*');
+        });
+        await page.waitForTimeout(300);
+        expect((await frames.nth(0).boundingBox())!.height).toBe(tren!.height);
+      }
+    });
+  });
 });
 
 describe('head links for search engines', () => {
