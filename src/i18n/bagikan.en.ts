@@ -4,7 +4,7 @@ import type { bagikanId } from './bagikan.id.ts';
 export const bagikanEn: Record<keyof typeof bagikanId, string> = {
   'embed.button': 'Embed',
   'embed.buttonTitle': 'An <iframe> code to put this chart on another site',
-  'embed.lead': 'Copy this code into your page. The frame shows this chart\'s default view (latest period) and fits its width.',
+  'embed.lead': 'Copy this code into your page. The frame shows this chart\'s default view (latest period) and fits its width; with the script, its height too.',
   'embed.copy': 'Copy code',
   'embed.copied': 'Code copied',
   'embed.code': 'Embed code',

@@ -2,7 +2,7 @@
 export const bagikanId = {
   'embed.button': 'Sematkan',
   'embed.buttonTitle': 'Kode <iframe> untuk memasang grafik ini di situs lain',
-  'embed.lead': 'Salin kode ini ke halaman Anda. Bingkai menampilkan tampilan bawaan grafik ini (periode terbaru) dan menyesuaikan lebarnya.',
+  'embed.lead': 'Salin kode ini ke halaman Anda. Bingkai menampilkan tampilan bawaan grafik ini (periode terbaru) dan menyesuaikan lebarnya; dengan skripnya, tingginya juga.',
   'embed.copy': 'Salin kode',
   'embed.copied': 'Kode disalin',
   'embed.code': 'Kode sematan',

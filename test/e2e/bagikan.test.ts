@@ -6,6 +6,8 @@
  * data licence in the footer, the data page and the figure CSV.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -134,11 +136,13 @@ describe('embed pages', () => {
       }
       return out;
     });
-    // a page of another origin (localhost, not the site's 127.0.0.1) with both snippets pasted in
-    const host = `http://localhost:${new URL(site.root).port}/host-page.html`;
+    // a page of another origin (localhost, not the site's 127.0.0.1) with both snippets pasted in,
+    // served by a server of its own (Chromium blocks a local frame in a page a test route made up)
     const html = `<!doctype html><html><head><meta charset="utf-8"><title>host</title></head><body style="margin:0"><h1>A news article</h1><div style="max-width:720px">${codes.join('<p>text between</p>')}</div><p>after</p></body></html>`;
+    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+    await new Promise<void>((done) => server.listen(0, 'localhost', done));
+    const host = `http://localhost:${(server.address() as AddressInfo).port}/article.html`;
     await withPage(browser, undefined, async ({ page }) => {
-      await page.route(host, (route) => route.fulfill({ contentType: 'text/html', body: html }));
       for (const width of [1280, 390]) {
         await page.setViewportSize({ width, height: 900 });
         await page.goto(host);
@@ -150,8 +154,12 @@ describe('embed pages', () => {
           // the frame's height becomes its page's content height (not the snippet's guess), whole numbers
           const content = () => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
           await expect.poll(async () => (await frames.nth(i).boundingBox())!.height - (await content()), { timeout: 10_000 }).toBe(0);
-          // nothing to scroll inside the frame
+          // nothing to scroll inside the frame, and it stays put (a map sized by the frame's vh would grow it report by report)
           expect(await frame.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+          const settled = (await frames.nth(i).boundingBox())!.height;
+          await page.waitForTimeout(500);
+          expect((await frames.nth(i).boundingBox())!.height).toBe(settled);
+          expect(settled).toBeLessThan(1400);
         }
         const tren = await frames.nth(0).boundingBox();
         // a message from elsewhere (the host page itself, a wrong shape) changes nothing
@@ -162,7 +170,7 @@ describe('embed pages', () => {
         await page.waitForTimeout(300);
         expect((await frames.nth(0).boundingBox())!.height).toBe(tren!.height);
       }
-    });
+    }).finally(() => server.close());
   });
 });
 
