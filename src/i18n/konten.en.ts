@@ -168,6 +168,8 @@ export const kontenEn: Record<keyof typeof kontenId, string> = {
   'profil.kode': "Kemendagri code",
   'profil.headline': "Routine figures,",
   'profil.siblingsTitle': "{nama} among the other areas of {induk}, {periode}",
+  'profil.siblingsHeading': "{nama} among the other areas of {induk}",
+  'profil.siblingsTitleShared': "{tingkat} of {induk}, {periode}",
   'profil.siblingsCaption': "Source: e-PPGBM, {periode}. This area is outlined. Prevalence = stunted children / children measured; n = children measured. Numbers hidden by the small-number rule show as suppressed.",
   'profil.childrenTitle': "{tingkat} in this area, {periode}",
   'profil.childrenLead': "Source: e-PPGBM. Every area has a profile page; a page without published figures says why.",

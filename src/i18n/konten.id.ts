@@ -169,6 +169,8 @@ export const kontenId = {
   'profil.kode': "kode Kemendagri",
   'profil.headline': "Angka rutin,",
   'profil.siblingsTitle': "{nama} di antara wilayah lain di {induk}, {periode}",
+  'profil.siblingsHeading': "{nama} di antara wilayah lain di {induk}",
+  'profil.siblingsTitleShared': "{tingkat} di {induk}, {periode}",
   'profil.siblingsCaption': "Sumber: e-PPGBM, {periode}. Wilayah ini bergaris tebal. Prevalensi = balita stunting / balita diukur; n = balita diukur. Angka yang disembunyikan (aturan angka kecil) tampil sebagai disembunyikan.",
   'profil.childrenTitle': "{tingkat} di wilayah ini, {periode}",
   'profil.childrenLead': "Sumber: e-PPGBM. Setiap wilayah punya halaman profil; halaman tanpa angka terbit menyebut alasannya.",

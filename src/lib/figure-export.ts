@@ -71,6 +71,23 @@ export function wrap(text: string, width: number, px: number): string[] {
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** A standalone SVG document of the figure. */
+/**
+ * A linked mark the page outlines by a rule of its own (its area in a ranking shared by its
+ * siblings' pages, src/components/halaman/profil.ts saudaraCss) keeps its outline in the file:
+ * the rule is the page's, not the drawing's.
+ */
+function pageOutlines(svg: SVGSVGElement, clone: SVGSVGElement): void {
+  if (typeof getComputedStyle !== 'function') return;
+  const marks = [...svg.querySelectorAll('a > rect')];
+  const copies = [...clone.querySelectorAll('a > rect')];
+  marks.forEach((mark, i) => {
+    const style = getComputedStyle(mark);
+    if (style.stroke === 'none' || mark.getAttribute('stroke') === style.stroke) return;
+    copies[i]?.setAttribute('stroke', style.stroke);
+    copies[i]?.setAttribute('stroke-width', style.strokeWidth);
+  });
+}
+
 export function figureSvg(figure: Element, ctx: ExportContext): { svg: string; width: number; height: number } {
   const parts = figureSvgs(figure);
   const sizes = parts.map(size);
@@ -93,6 +110,7 @@ export function figureSvg(figure: Element, ctx: ExportContext): { svg: string; w
   parts.forEach((svg, i) => {
     const { w, h } = sizes[i]!;
     const clone = svg.cloneNode(true) as SVGSVGElement;
+    pageOutlines(svg, clone);
     clone.removeAttribute('role');
     clone.removeAttribute('aria-label');
     clone.removeAttribute('style');

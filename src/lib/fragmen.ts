@@ -9,6 +9,9 @@
  * are one gzip JSON file named by a hash of its content (/frag/<hash>.bin: .bin, as the engine's
  * parts, so hosts serve it as it is). A group whose files are small ships instead as one packed
  * file holding every combination (PACK_RULE): one request, then every other state is at hand.
+ * A slot that is the same on several pages (a ranking of siblings, on each sibling's page) is a
+ * group of its own whose files do not depend on the page, so those pages name the same files
+ * (written once; a browser that has one keeps it for the next sibling).
  * The page's HTML carries a small index (`FragIndex`): per group, its keys, its slots and the file
  * for each combination ('' = as the page was built, "<hash>#" = in the packed file <hash>). The
  * inline controller (src/client/kendali.ts) looks a state up here and swaps the slots; a state the
@@ -55,17 +58,18 @@ export interface FragPatch {
    */
   o: (number | string | null)[];
 }
-/** A group file: the change of each slot of the group that differs from the built page (encoded HTML, or a patch). */
+/** A group file: the change of each slot of the group that differs from the built page (encoded HTML, or a patch; of a shared group: every slot, as HTML encoded without the page's). */
 export type FragFile = Record<string, string | FragPatch>;
 /** A packed group file: the FragFile of each combination of the group's values (by `projection`). */
 export type FragPack = Record<string, FragFile>;
 
 /**
  * When a group ships as one packed file rather than one file per combination (sizes gzip): only
- * when the packed file is small (a village page: ~7 KB for every period, against ~16 KB as
- * separate files, since a village's periods share most of their text). A larger pack makes the
- * first click wait for states nobody asked for, however much smaller than the separate files it is
- * (Prioritas' village table: 100 KB packed against 79 files of ~2.3 KB; a district's maps and charts).
+ * when the packed file is small (the ranking of a district's villages: ~6 KB for every period,
+ * against ~17 KB as separate files, since its periods share most of their text). A larger pack
+ * makes the first click wait for states nobody asked for, however much smaller than the separate
+ * files it is (Prioritas' village table: 100 KB packed against 79 files of ~2.3 KB; the ranking
+ * of a regency's districts: ~13 KB against 7 files of ~3 KB).
  */
 export const PACK_RULE = { maxBytes: 12_000 } as const;
 export const shouldPack = (packedBytes: number): boolean => packedBytes <= PACK_RULE.maxBytes;

@@ -14,6 +14,7 @@ import { presetFor, presetStates } from '../../src/components/halaman/views.ts';
 import { siteProvince } from '../../src/lib/db/manifest.ts';
 import { decodeFragment, encodeFragment, fragFileOf, fragHash, lookup, PACK_RULE, stateKey } from '../../src/lib/fragmen.ts';
 import type { AtlasState, StateKey } from '../../src/lib/url-state.ts';
+import type { ProfilModel } from '../../src/components/halaman/profil.ts';
 
 beforeAll(() => {
   if (!existsSync('public/data/manifest.json')) throw new Error('public/data/manifest.json missing: run `npm run demo && npm run data -- --input data/demo` first');
@@ -97,29 +98,92 @@ describe('fragments', () => {
     expect(names.filter((n) => /^wilayah-\d\d\.\d\d\.\d\d\.\d{4}$/.test(n)).length).toBeGreaterThan(1000);
   });
 
-  it("a village's periods ship as one packed file: one request, then every other period is at hand", async () => {
+  it("a village's periods ship as two packed files, its own and its district's ranking: a click needs at most those two", async () => {
     for (const lang of ['id', 'en'] as const) {
       const { index, files, states } = await pageFragments('wilayah-64.08.01.2001', lang, '/');
       const built = (await fresh('wilayah-64.08.01.2001', {}, lang)).state;
       const refs = states.map((s) => lookup(index, s, built)!.files.map(([, ref]) => ref).filter((r) => r.hash));
+      expect(Math.max(...refs.map((r) => r.length))).toBe(2);
       const hashes = new Set(refs.flat().map((r) => r.hash));
-      expect(hashes.size).toBe(1);
+      expect(hashes.size).toBe(2);
       expect(refs.flat().every((r) => r.entry !== undefined)).toBe(true);
-      expect(files.size).toBe(1);
-      expect(files.get([...hashes][0]!)!.length).toBeLessThanOrEqual(PACK_RULE.maxBytes);
-      // every other state of the village is a different entry of that one file
-      expect(new Set(refs.flat().map((r) => r.entry)).size).toBe(states.length - 1);
+      expect(files.size).toBe(2);
+      for (const h of hashes) expect(files.get(h)!.length).toBeLessThanOrEqual(PACK_RULE.maxBytes);
+      // every other state of the village is a different entry of each file
+      for (const h of hashes) expect(new Set(refs.flat().filter((r) => r.hash === h).map((r) => r.entry)).size).toBe(states.length - 1);
     }
   });
 
-  it("a district's periods stay one file each: packed they would be large", async () => {
+  /** The files a page names for a slot, by the slot's state values. */
+  const slotFiles = async (name: string, lang: 'id' | 'en', slot: string) => {
+    const { index } = await pageFragments(name, lang, '/');
+    const group = index.g.find(([, slots]) => slots.includes(slot))!;
+    expect(group[1], `${name}: ${slot} is a group of its own`).toEqual([slot]);
+    return group[2];
+  };
+  // Both built at the same period (the latest complete one) and their siblings' figures differ elsewhere.
+  const SIBLINGS = [['wilayah-64.08.01.2001', 'wilayah-64.08.01.2002'], ['wilayah-64.08.01', 'wilayah-64.08.02']] as const;
+  for (const [a, b] of SIBLINGS) {
+    it(`${a} and ${b}: the ranking of their siblings is one file for both pages, in each language`, async () => {
+      for (const lang of ['id', 'en'] as const) {
+        const [fa, fb] = [await slotFiles(a, lang, 'saudara'), await slotFiles(b, lang, 'saudara')];
+        expect(Object.keys(fa).length).toBeGreaterThan(3);
+        expect(fb).toEqual(fa);
+        const [pa, pb] = [await pageFragments(a, lang, '/'), await pageFragments(b, lang, '/')];
+        const own = (p: typeof pa) => new Set(p.index.g.filter(([, slots]) => !slots.includes('saudara')).flatMap(([, , v]) => Object.values(v)).filter(Boolean));
+        // the rest of each page is its own
+        expect([...own(pa)].some((h) => own(pb).has(h))).toBe(false);
+        // the shared files are the same bytes on both pages
+        for (const ref of new Set(Object.values(fa).filter(Boolean))) expect(pb.files.get(ref.replace(/#$/, ''))).toEqual(pa.files.get(ref.replace(/#$/, '')));
+      }
+    }, 120_000);
+  }
+
+  it("a shared ranking names no page's area: the page outlines its own from outside the slot, and only its own", async () => {
+    const { saudaraCss, saudaraHeading } = await import('../../src/components/halaman/profil.ts');
+    const doc = ssrDocument();
+    let outlinedBars = 0;
+    for (const [name, lang] of [['wilayah-64.08.01.2001', 'id'], ['wilayah-64.08.01.2002', 'en'], ['wilayah-64.08.01', 'id']] as const) {
+      const kode = name.slice('wilayah-'.length);
+      for (const period of ['2024-02', '2025-08']) {
+        const { model: m, slots } = await fresh(name, { period }, lang);
+        const model = m as ProfilModel;
+        const self = model.chain.at(-1)!;
+        // the title names the parent and the period, not the page's area; no bar is outlined in the drawing
+        const title = /<h3 class="chart-title">([^<]*)</.exec(slots.saudara)![1]!;
+        expect(title).toContain(model.chain.at(-2)!.nama_wilayah);
+        expect(title).not.toContain(self.nama_wilayah);
+        expect(slots.saudara).not.toMatch(/stroke="#000"/);
+        expect(saudaraHeading(lang, model)).toContain(self.nama_wilayah);
+        doc.body.innerHTML = `<div data-slot="saudara">${slots.saudara}</div>`;
+        const selectors = saudaraCss(kode).split('}').filter(Boolean).map((rule) => rule.split('{')[0]!);
+        const outlined = [...doc.querySelectorAll(selectors[0]!)];
+        const bold = [...doc.querySelectorAll(selectors[1]!)];
+        // its bar in each drawing (phone, desktop) when its value is published, and its row of the table; no other area's
+        const drawings = doc.querySelectorAll('svg[data-chart-main]').length;
+        expect(drawings).toBe(2);
+        expect(bold.length, `${name} ${period}`).toBeGreaterThanOrEqual(1);
+        expect([0, drawings]).toContain(outlined.length);
+        outlinedBars += outlined.length;
+        for (const a of bold) expect(a.getAttribute('href')).toBe(`${lang === 'en' ? '/en' : ''}/wilayah/${kode}/`);
+        expect(doc.querySelectorAll('table a').length).toBeGreaterThan(1);
+        expect(bold.filter((a) => a.closest('table')).length).toBe(1);
+      }
+    }
+    expect(outlinedBars).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("the ranking of a regency's districts stays one file per period: packed it would be large", async () => {
     const { index, files, states } = await pageFragments('wilayah-64.08.01', 'id', '/');
-    const period = index.g.find(([keys]) => keys.includes('period'))!;
-    const values = Object.values(period[2]).filter(Boolean);
+    const saudara = index.g.find(([, slots]) => slots.includes('saudara'))!;
+    expect(saudara[0]).toEqual(['period']);
+    const values = Object.values(saudara[2]).filter(Boolean);
     expect(values.every((v) => !v.endsWith('#'))).toBe(true);
     expect(new Set(values).size).toBe(states.length - 1);
     const packed = gzipSync(JSON.stringify(Object.fromEntries(values.map((v) => [v, JSON.parse(text(files.get(v)!))]))), { level: 9 }).length;
     expect(packed).toBeGreaterThan(PACK_RULE.maxBytes);
+    // the district's own slots: no file above the rule's size
+    for (const [, , byValues] of index.g) for (const v of Object.values(byValues).filter(Boolean)) expect(files.get(v.replace(/#$/, ''))!.length).toBeLessThanOrEqual(PACK_RULE.maxBytes);
   });
 
   it('Prioritas keeps one file per state: no click waits for a large pack of states nobody asked for', async () => {

@@ -2,10 +2,11 @@
  * Build side of the fragments (src/lib/fragmen.ts): renders every preset state of a page in one
  * language, finds which state keys each slot depends on, and returns the page's index and each
  * distinct file (gzip), a group's files packed into one where PACK_RULE says so (a village's
- * periods: one ~7 KB file). Every interactive page gets fragments: the pages with a fixed name and
- * the profile of every level (FRAG_LEVELS). The view file and the page module
- * (src/client/upgrade.ts) remain for a state the index does not hold and for when the fragments
- * cannot be had.
+ * periods: one ~1 KB file, and the ranking of its district's villages, one ~6 KB file shared by
+ * those villages' pages: PageModule.shared). Every interactive page gets fragments: the pages
+ * with a fixed name and the profile of every level (FRAG_LEVELS). The view file and the page
+ * module (src/client/upgrade.ts) remain for a state the index does not hold and for when the
+ * fragments cannot be had.
  */
 import { gzipSync } from 'node:zlib';
 import { siteProvince } from '../../lib/db/manifest.ts';
@@ -85,17 +86,23 @@ async function build(name: string, lang: Lang, base: string): Promise<PageFragme
   const files = new Map<string, Buffer>();
   const gzip = (json: string) => gzipSync(json, { level: 9 });
   const keys = STATE_KEYS.filter((k) => [...shown.values()].some((s) => s.state[k] !== undefined));
-  const groups = new Map<string, [StateKey[], string[]]>();
+  // A shared slot (PageModule.shared) is a group of its own, so its file is the same on every page that shows it.
+  const shared = new Set(p.page.shared?.(first.model) ?? []);
+  const groups = new Map<string, [StateKey[], string[], boolean]>();
   for (const slot of Object.keys(built.slots)) {
     const deps = dependsOn(slot, [...shown.values()], keys);
-    const g = groups.get(deps.join('|'));
+    const key = shared.has(slot) && deps.length ? `${deps.join('|')}|=${slot}` : deps.join('|');
+    const g = groups.get(key);
     if (g) g[1].push(slot);
-    else groups.set(deps.join('|'), [deps, [slot]]);
+    else groups.set(key, [deps, [slot], shared.has(slot)]);
   }
   const g: FragIndex['g'] = [];
-  for (const [deps, slots] of groups.values()) {
-    // each slot's states as patches of its built DOM where they have its shape (and are smaller)
-    const patches = new Map(slots.map((slot) => {
+  for (const [deps, slots, isShared] of groups.values()) {
+    // each slot's states as patches of its built DOM where they have its shape (and are smaller);
+    // none for a shared group: its files hold every combination, the built one too, as HTML with
+    // no reference to the page's built HTML, so they depend on the state alone, not on which page
+    // (built in which state) names them
+    const patches = new Map(isShared ? [] : slots.map((slot) => {
       const builtSlot = built.slots[slot] ?? '';
       return [slot, slotPatches(builtSlot, [...shown.values()].map((s) => s.slots[slot] ?? ''), (html) => encodeFragment(html, builtSlot).length)] as const;
     }));
@@ -107,7 +114,8 @@ async function build(name: string, lang: Lang, base: string): Promise<PageFragme
       const file: FragFile = {};
       for (const slot of slots) {
         const text = s.slots[slot] ?? '';
-        if (text !== built.slots[slot]) file[slot] = patches.get(slot)!.get(text) ?? encodeFragment(text, built.slots[slot] ?? '');
+        if (isShared) file[slot] = encodeFragment(text, '');
+        else if (text !== built.slots[slot]) file[slot] = patches.get(slot)!.get(text) ?? encodeFragment(text, built.slots[slot] ?? '');
       }
       if (!Object.keys(file).length) continue;
       const json = JSON.stringify(file);
@@ -115,15 +123,18 @@ async function build(name: string, lang: Lang, base: string): Promise<PageFragme
     }
     const byValues: Record<string, string> = {};
     for (const s of shown.values()) byValues[projection(s.state, deps)] = '';
-    const pack: FragPack = Object.fromEntries([...own].map(([projected, f]) => [projected, JSON.parse(f.json) as FragFile]));
+    // (sorted: the same JSON whatever order the page's states were found in)
+    const pack: FragPack = Object.fromEntries([...own].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([projected, f]) => [projected, JSON.parse(f.json) as FragFile]));
     const packJson = own.size > 1 ? JSON.stringify(pack) : '';
     const packGz = packJson ? gzip(packJson) : undefined;
+    const builtKey = projection(built.state, deps);
     if (packGz && shouldPack(packGz.length)) {
       const hash = fragHash(packJson);
       files.set(hash, packGz);
-      for (const projected of own.keys()) byValues[projected] = packedRef(hash);
+      for (const projected of own.keys()) if (!(isShared && projected === builtKey)) byValues[projected] = packedRef(hash);
     } else {
       for (const [projected, f] of own) {
+        if (isShared && projected === builtKey) continue; // on screen already: no file to fetch
         const hash = fragHash(f.json);
         files.set(hash, f.gz);
         byValues[projected] = hash;

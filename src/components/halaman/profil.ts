@@ -41,6 +41,8 @@ export interface ProfilModel {
   periodRows: PeriodeRutin[];
   periode: string | undefined;
   sebelumnya: string | undefined;
+  /** The month the siblings' change is measured from: the parent's last complete month before `periode` (as on the parent's page), the same on every sibling's page. */
+  sebelumnyaInduk: string | undefined;
   ringkasan: RingkasanRow | undefined;
   tren: TrenRow[];
   saudara: AreaRow[];
@@ -62,10 +64,15 @@ export async function load(conn: Connector, state: AtlasState, province: Provinc
   const parent = self?.kode_induk ?? undefined;
   const isDesa = self?.tingkat === 'desa_kelurahan';
   const none = <T,>() => Promise.resolve([] as T[]);
+  // the siblings' change from the parent's last complete month (as on the parent's page), not this area's
+  const saudaraOf = async (induk: string, p: string) => {
+    const sebelumnyaInduk = periodeSebelumnyaLengkap(await conn.query<PeriodeRutin>(periodeRutinSql({ kode: induk })), p);
+    return { sebelumnyaInduk, rows: await conn.query<AreaRow>(perbandinganSql({ induk, periode: p, periodeSebelumnya: sebelumnyaInduk })) };
+  };
   const [ringkasan, tren, saudara, anak, anakBerprofil, survei, program, kualitas, peta] = await Promise.all([
     periode ? conn.query<RingkasanRow>(ringkasanSql({ kode, periode })) : none<RingkasanRow>(),
     conn.query<TrenRow>(trenSql({ kode })),
-    parent && periode ? conn.query<AreaRow>(perbandinganSql({ induk: parent, periode, periodeSebelumnya: sebelumnya })) : none<AreaRow>(),
+    parent && periode ? saudaraOf(parent, periode) : Promise.resolve({ sebelumnyaInduk: undefined, rows: [] as AreaRow[] }),
     !isDesa && periode ? conn.query<AreaRow>(perbandinganSql({ induk: kode, periode, periodeSebelumnya: sebelumnya })) : none<AreaRow>(),
     !isDesa ? conn.query<{ kode_wilayah: string }>(anakBerprofilSql({ induk: kode })) : none<{ kode_wilayah: string }>(),
     self && ['provinsi', 'kabupaten_kota'].includes(self.tingkat) ? conn.query<SurveiSeriRow>(surveiWilayahSql({ kode })) : none<SurveiSeriRow>(),
@@ -73,7 +80,7 @@ export async function load(conn: Connector, state: AtlasState, province: Provinc
     conn.query<KualitasRow>(kualitasSql({ kode })),
     loadPetaProfil(conn, province, kode, self?.tingkat, periode),
   ]);
-  return { kode, chain, periods, periodRows, periode, sebelumnya, ringkasan: ringkasan[0], tren, saudara, anak, anakBerprofil: anakBerprofil.map((r) => r.kode_wilayah), survei, program, kualitas, peta };
+  return { kode, chain, periods, periodRows, periode, sebelumnya, sebelumnyaInduk: saudara.sebelumnyaInduk, ringkasan: ringkasan[0], tren, saudara: saudara.rows, anak, anakBerprofil: anakBerprofil.map((r) => r.kode_wilayah), survei, program, kualitas, peta };
 }
 
 export function stateOf(m: ProfilModel): AtlasState {
@@ -84,19 +91,55 @@ export function levelName(lang: Lang, tingkat: string | undefined): string {
   return t(lang, `tingkat.${(tingkat ?? 'provinsi') as 'provinsi'}`);
 }
 
+/**
+ * Levels whose ranking among their siblings is the same on each sibling's page: no name of the
+ * page's area in it and no outline in the drawing (saudaraCss outlines it from the page), so the
+ * build writes it once per parent and period (`shared`) and a browser keeps it from one sibling
+ * to the next. A regency's ranking names and outlines the regency itself: it has an embed page,
+ * which shows the figure alone.
+ */
+const SAUDARA_BERSAMA: readonly string[] = ['kecamatan', 'desa_kelurahan'];
+const saudaraBersama = (m: ProfilModel) => SAUDARA_BERSAMA.includes(m.chain.at(-1)?.tingkat ?? '');
+
+/** Slots the same on every page that shows them, for the same state (PageModule.shared). */
+export function shared(m: ProfilModel): string[] {
+  return saudaraBersama(m) ? ['saudara'] : [];
+}
+
+/** The heading above a shared ranking (outside its slot): the page's area among its siblings, or '' when the figure names it itself. */
+export function saudaraHeading(lang: Lang, m: ProfilModel): string {
+  const self = m.chain.at(-1);
+  const parent = m.chain.at(-2);
+  if (!self || !parent || !m.saudara.length || !saudaraBersama(m)) return '';
+  return t(lang, 'profil.siblingsHeading', { nama: self.nama_wilayah, induk: parent.nama_wilayah });
+}
+
+/**
+ * The page's rule that marks its own area in the ranking of its siblings (bar outlined, table row
+ * link bold): written in the page, outside the slot, so the slot stays the same on every sibling's
+ * page. Links carry the period once the page has run (`?period=`), hence `*=`.
+ */
+export function saudaraCss(kode: string): string {
+  const self = `[data-slot="saudara"] a[href*="/wilayah/${kode}/"]`;
+  return `${self} rect{stroke:#000;stroke-width:1.5px}${self}{font-weight:700}`;
+}
+
 function saudaraFigure(m: ProfilModel, ctx: SlotContext): string {
   const { lang, document, width, base } = ctx;
   const self = m.chain.at(-1);
   const parent = m.chain.at(-2);
   if (!self || !parent || !m.saudara.length) return '';
   const p = formatPeriod(lang, m.periode);
-  const title = t(lang, 'profil.siblingsTitle', { nama: self.nama_wilayah, induk: parent.nama_wilayah, periode: p });
+  const bersama = saudaraBersama(m);
+  const title = bersama
+    ? t(lang, 'profil.siblingsTitleShared', { tingkat: t(lang, `jamak.${self.tingkat as 'kecamatan'}`), induk: parent.nama_wilayah, periode: p })
+    : t(lang, 'profil.siblingsTitle', { nama: self.nama_wilayah, induk: parent.nama_wilayah, periode: p });
   return figureHtml({
     name: 'saudara',
     lang,
     title,
     caption: t(lang, 'profil.siblingsCaption', { periode: p }),
-    chart: peringkatChart(regencyRows(m.saudara, 'prevalensi', lang, base, m.kode), {
+    chart: peringkatChart(regencyRows(m.saudara, 'prevalensi', lang, base, bersama ? undefined : m.kode), {
       lang, document, width, ukuran: 'prevalensi', sumber: 'rutin', label: title, axisLabel: t(lang, 'axis.prevRutinPeriode', { periode: p }),
     }),
     table: childTable(lang, base, m.saudara, null),
@@ -201,4 +244,4 @@ export function slots(m: ProfilModel, ctx: SlotContext): Record<string, string> 
   };
 }
 
-export const page: PageModule<ProfilModel> = { load, stateOf, slots };
+export const page: PageModule<ProfilModel> = { load, stateOf, slots, shared };

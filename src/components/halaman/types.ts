@@ -27,4 +27,11 @@ export interface PageModule<M> {
   /** The state the model was loaded for, with defaults filled in. */
   stateOf(model: M): AtlasState;
   slots(model: M, ctx: SlotContext): Record<string, string>;
+  /**
+   * Slots whose HTML is the same on every page that shows them, given the state (a ranking of an
+   * area's siblings, the same on each sibling's page: the page marks its own area from outside
+   * the slot). The build gives each its own fragment file, written without reference to the
+   * page's own HTML, so the siblings' pages name one file (src/components/halaman/fragmen.ts).
+   */
+  shared?(model: M): readonly string[];
 }
