@@ -1,7 +1,8 @@
 /**
  * First click without the engine: every option of every preset control answers from build-time
  * HTML fragments (overview, two-numbers, coverage, priorities, the profile of every level: a
- * village's periods in one packed file) with no view file and no DuckDB-WASM download, and no
+ * village's periods in one packed file, and the ranking of its district's villages in one file
+ * shared by those villages' pages) with no view file and no DuckDB-WASM download, and no
  * module script is needed at all (the controls are inline); when the fragments cannot be had the
  * page module draws the state from the view file;
  * controls and URL never disagree with the numbers (they move when the view is shown, go back on
@@ -19,7 +20,7 @@ const waitForUpdate = (page: Page, after: number) =>
 const engineRequests = (requests: string[]) => requests.filter((u) => /\/_duckdb\/|\.parquet(\?|$)/.test(u));
 
 const FRAGMENT_PAGES = ['/', '/dua-angka/', '/prioritas/', '/cakupan/', '/wilayah/64.08/', '/wilayah/64.08.01/', '/wilayah/64.08.01.2001/'];
-/** A village page: its periods are one packed fragment file. */
+/** A village page: its periods are one packed fragment file, and the ranking of its district's villages another. */
 const VILLAGE = '/wilayah/64.08.01.2001/';
 
 describe('every preset control answers without DuckDB-WASM', () => {
@@ -53,10 +54,58 @@ describe('every preset control answers without DuckDB-WASM', () => {
         expect(probe.requests.filter((u) => u.includes('/views/'))).toHaveLength(0);
         const frag = probe.requests.filter((u) => u.includes('/frag/'));
         expect(frag.length).toBeGreaterThan(0);
-        // a village's every period comes in one packed file, fetched once
-        if (path === VILLAGE) expect(frag).toHaveLength(1);
+        // a village's every period comes in two packed files (its own, its district's ranking), each fetched once
+        if (path === VILLAGE) expect(frag).toHaveLength(2);
         expect(probe.errors).toEqual([]);
       });
+    });
+  }
+});
+
+describe("a ranking shared by a district's villages", () => {
+  /** The hash of the ranking's file for a period, from the page's fragment index. */
+  const rankingFile = (page: Page, period: string) =>
+    page.evaluate((p) => {
+      const index = JSON.parse(document.querySelector('script[data-frag-index]')!.textContent!) as { g: [string[], string[], Record<string, string>][] };
+      return index.g.find(([, slots]) => slots.includes('saudara'))![2][p]!.replace(/#$/, '');
+    }, period);
+  for (const lang of ['id', 'en'] as const) {
+    it(`${lang}: two sibling villages fetch one file for it, and each page names and outlines its own village after a period change`, async () => {
+      const files: string[] = [];
+      let outlined = 0;
+      for (const kode of ['64.08.01.2001', '64.08.01.2002']) {
+        await withPage(s.browser, s.site.url(lang, `/wilayah/${kode}/`), async (probe) => {
+          const { page } = probe;
+          const select = page.locator('select[data-atlas-control="period"]');
+          await expect.poll(() => select.isEnabled(), { timeout: 20_000 }).toBe(true);
+          const n = await updates(page);
+          await select.selectOption('2024-02');
+          await waitForUpdate(page, n);
+          const file = await rankingFile(page, '2024-02');
+          expect(probe.requests.filter((u) => u.includes(`/frag/${file}.bin`))).toHaveLength(1);
+          files.push(file);
+          const nama = (await page.locator('.breadcrumb [aria-current="page"]').textContent())!.trim();
+          // the heading above the ranking names the village; the ranking's own title its district and the period
+          const heading = page.locator('h2:has(+ [data-slot="saudara"])');
+          expect(await heading.textContent()).toContain(nama);
+          expect(await page.locator('figure[data-figure="saudara"] .chart-title').textContent()).toContain(lang === 'en' ? 'February 2024' : 'Februari 2024');
+          // the outlined bar (on screen: one drawing) and the bold table row are this village's, and only those
+          const marked = await page.locator('figure[data-figure="saudara"]').evaluate((figure) => {
+            const shown = [...figure.querySelectorAll('svg[data-chart-main]')].filter((svg) => (svg as SVGElement).getBoundingClientRect().width > 0);
+            const bars = shown.flatMap((svg) => [...svg.querySelectorAll('a > rect')]).filter((r) => getComputedStyle(r).stroke !== 'none');
+            const rows = [...figure.querySelectorAll('table a')].filter((a) => Number(getComputedStyle(a).fontWeight) >= 700);
+            return { shown: shown.length, bars: bars.map((r) => r.closest('a')!.getAttribute('href')!), rows: rows.map((a) => a.getAttribute('href')!) };
+          });
+          expect(marked.shown).toBe(1);
+          expect(marked.bars.length).toBeLessThanOrEqual(1);
+          outlined += marked.bars.length;
+          for (const href of [...marked.bars, ...marked.rows]) expect(href).toContain(`/wilayah/${kode}/`);
+          expect(marked.rows).toHaveLength(1);
+          expect(probe.errors).toEqual([]);
+        });
+      }
+      expect(files[1]).toBe(files[0]);
+      expect(outlined).toBeGreaterThan(0);
     });
   }
 });
