@@ -14,7 +14,7 @@ import { presetFor, presetStates } from '../../src/components/halaman/views.ts';
 import { siteProvince } from '../../src/lib/db/manifest.ts';
 import { decodeFragment, encodeFragment, fragFileOf, fragHash, lookup, PACK_RULE, stateKey } from '../../src/lib/fragmen.ts';
 import type { AtlasState, StateKey } from '../../src/lib/url-state.ts';
-import type { ProfilModel } from '../../src/components/halaman/profil.ts';
+import { saudaraCss, saudaraHeading, type ProfilModel } from '../../src/components/halaman/profil.ts';
 
 beforeAll(() => {
   if (!existsSync('public/data/manifest.json')) throw new Error('public/data/manifest.json missing: run `npm run demo && npm run data -- --input data/demo` first');
@@ -140,7 +140,6 @@ describe('fragments', () => {
   }
 
   it("a shared ranking names no page's area: the page outlines its own from outside the slot, and only its own", async () => {
-    const { saudaraCss, saudaraHeading } = await import('../../src/components/halaman/profil.ts');
     const doc = ssrDocument();
     let outlinedBars = 0;
     for (const [name, lang] of [['wilayah-64.08.01.2001', 'id'], ['wilayah-64.08.01.2002', 'en'], ['wilayah-64.08.01', 'id']] as const) {
