@@ -14,7 +14,7 @@ import { presetFor, presetStates } from '../../src/components/halaman/views.ts';
 import { siteProvince } from '../../src/lib/db/manifest.ts';
 import { decodeFragment, encodeFragment, fragFileOf, fragHash, lookup, PACK_RULE, stateKey } from '../../src/lib/fragmen.ts';
 import type { AtlasState, StateKey } from '../../src/lib/url-state.ts';
-import { saudaraCss, saudaraHeading, type ProfilModel } from '../../src/components/halaman/profil.ts';
+import { saudaraCss, saudaraHeading, saudaraLinks, type ProfilModel } from '../../src/components/halaman/profil.ts';
 
 beforeAll(() => {
   if (!existsSync('public/data/manifest.json')) throw new Error('public/data/manifest.json missing: run `npm run demo && npm run data -- --input data/demo` first');
@@ -155,18 +155,18 @@ describe('fragments', () => {
         expect(slots.saudara).not.toMatch(/stroke="#000"/);
         expect(saudaraHeading(lang, model)).toContain(self.nama_wilayah);
         doc.body.innerHTML = `<div data-slot="saudara">${slots.saudara}</div>`;
-        const selectors = saudaraCss(kode).split('}').filter(Boolean).map((rule) => rule.split('{')[0]!);
-        const outlined = [...doc.querySelectorAll(selectors[0]!)];
-        const bold = [...doc.querySelectorAll(selectors[1]!)];
+        expect(saudaraCss(kode)).toContain(`${saudaraLinks(kode)} rect{`);
+        expect(saudaraCss(kode)).toContain(`tr:has(${saudaraLinks(kode)})`);
+        const links = [...doc.querySelectorAll(saudaraLinks(kode))];
+        const outlined = [...doc.querySelectorAll(`${saudaraLinks(kode)} rect`)];
         // its bar in each drawing (phone, desktop) when its value is published, and its row of the table; no other area's
         const drawings = doc.querySelectorAll('svg[data-chart-main]').length;
         expect(drawings).toBe(2);
-        expect(bold.length, `${name} ${period}`).toBeGreaterThanOrEqual(1);
         expect([0, drawings]).toContain(outlined.length);
-        outlinedBars += outlined.length;
-        for (const a of bold) expect(a.getAttribute('href')).toBe(`${lang === 'en' ? '/en' : ''}/wilayah/${kode}/`);
+        for (const a of links) expect(a.getAttribute('href')).toBe(`${lang === 'en' ? '/en' : ''}/wilayah/${kode}/`);
         expect(doc.querySelectorAll('table a').length).toBeGreaterThan(1);
-        expect(bold.filter((a) => a.closest('table')).length).toBe(1);
+        expect(links.filter((a) => a.closest('table')).length).toBe(1);
+        outlinedBars += outlined.length;
       }
     }
     expect(outlinedBars).toBeGreaterThan(0);

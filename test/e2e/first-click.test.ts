@@ -89,12 +89,12 @@ describe("a ranking shared by a district's villages", () => {
           const heading = page.locator('h2:has(+ [data-slot="saudara"])');
           expect(await heading.textContent()).toContain(nama);
           expect(await page.locator('figure[data-figure="saudara"] .chart-title').textContent()).toContain(lang === 'en' ? 'February 2024' : 'Februari 2024');
-          // the outlined bar (on screen: one drawing) and the bold table row are this village's, and only those
+          // the outlined bar (on screen: one drawing) and the shaded table row are this village's, and only those
           const marked = await page.locator('figure[data-figure="saudara"]').evaluate((figure) => {
             const shown = [...figure.querySelectorAll('svg[data-chart-main]')].filter((svg) => (svg as SVGElement).getBoundingClientRect().width > 0);
             const bars = shown.flatMap((svg) => [...svg.querySelectorAll('a > rect')]).filter((r) => getComputedStyle(r).stroke !== 'none');
-            const rows = [...figure.querySelectorAll('table a')].filter((a) => Number(getComputedStyle(a).fontWeight) >= 700);
-            return { shown: shown.length, bars: bars.map((r) => r.closest('a')!.getAttribute('href')!), rows: rows.map((a) => a.getAttribute('href')!) };
+            const rows = [...figure.querySelectorAll('tbody tr')].filter((tr) => getComputedStyle(tr).backgroundColor !== 'rgba(0, 0, 0, 0)');
+            return { shown: shown.length, bars: bars.map((r) => r.closest('a')!.getAttribute('href')!), rows: rows.map((tr) => tr.querySelector('a')!.getAttribute('href')!) };
           });
           expect(marked.shown).toBe(1);
           expect(marked.bars.length).toBeLessThanOrEqual(1);

@@ -114,14 +114,16 @@ export function saudaraHeading(lang: Lang, m: ProfilModel): string {
   return t(lang, 'profil.siblingsHeading', { nama: self.nama_wilayah, induk: parent.nama_wilayah });
 }
 
+/** The links to an area's profile in the ranking of its siblings (bars, table rows). Links carry the period once the page has run (`?period=`), hence `*=`. */
+export const saudaraLinks = (kode: string): string => `[data-slot="saudara"] a[href*="/wilayah/${kode}/"]`;
+
 /**
  * The page's rule that marks its own area in the ranking of its siblings (bar outlined, table row
- * link bold): written in the page, outside the slot, so the slot stays the same on every sibling's
- * page. Links carry the period once the page has run (`?period=`), hence `*=`.
+ * shaded): written in the page, outside the slot, so the slot stays the same on every sibling's page.
  */
 export function saudaraCss(kode: string): string {
-  const self = `[data-slot="saudara"] a[href*="/wilayah/${kode}/"]`;
-  return `${self} rect{stroke:#000;stroke-width:1.5px}${self}{font-weight:700}`;
+  const links = saudaraLinks(kode);
+  return `${links} rect{stroke:#000;stroke-width:1.5px}[data-slot="saudara"] tr:has(${links}){background:var(--accent-bg)}`;
 }
 
 function saudaraFigure(m: ProfilModel, ctx: SlotContext): string {
