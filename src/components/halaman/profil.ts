@@ -118,12 +118,13 @@ export function saudaraHeading(lang: Lang, m: ProfilModel): string {
 export const saudaraLinks = (kode: string): string => `[data-slot="saudara"] a[href*="/wilayah/${kode}/"]`;
 
 /**
- * The page's rule that marks its own area in the ranking of its siblings (bar outlined, table row
- * shaded): written in the page, outside the slot, so the slot stays the same on every sibling's page.
+ * The page's rule that marks its own area in the ranking of its siblings (its bar outlined, or its
+ * "suppressed" in bold; its table row shaded): written in the page, outside the slot, so the slot
+ * stays the same on every sibling's page.
  */
 export function saudaraCss(kode: string): string {
   const links = saudaraLinks(kode);
-  return `${links} rect{stroke:#000;stroke-width:1.5px}[data-slot="saudara"] tr:has(${links}){background:var(--accent-bg)}`;
+  return `${links} rect{stroke:#000;stroke-width:1.5px}${links} text{font-weight:700}[data-slot="saudara"] tr:has(${links}){background:var(--accent-bg)}`;
 }
 
 function saudaraFigure(m: ProfilModel, ctx: SlotContext): string {
