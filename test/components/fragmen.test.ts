@@ -156,7 +156,7 @@ describe('fragments', () => {
         expect(saudaraHeading(lang, model)).toContain(self.nama_wilayah);
         doc.body.innerHTML = `<div data-slot="saudara">${slots.saudara}</div>`;
         expect(saudaraCss(kode)).toContain(`${saudaraLinks(kode)} rect{`);
-        expect(saudaraCss(kode)).toContain(`tr:has(${saudaraLinks(kode)})`);
+        expect(saudaraCss(kode)).toContain(`[data-slot="saudara"] tr:has(a[href*="/wilayah/${kode}/"]){`);
         const links = [...doc.querySelectorAll(saudaraLinks(kode))];
         const outlined = [...doc.querySelectorAll(`${saudaraLinks(kode)} rect`)];
         // its bar in each drawing (phone, desktop) when its value is published, and its row of the table; no other area's

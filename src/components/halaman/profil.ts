@@ -114,8 +114,10 @@ export function saudaraHeading(lang: Lang, m: ProfilModel): string {
   return t(lang, 'profil.siblingsHeading', { nama: self.nama_wilayah, induk: parent.nama_wilayah });
 }
 
-/** The links to an area's profile in the ranking of its siblings (bars, table rows). Links carry the period once the page has run (`?period=`), hence `*=`. */
-export const saudaraLinks = (kode: string): string => `[data-slot="saudara"] a[href*="/wilayah/${kode}/"]`;
+/** A link to an area's profile; links carry the period once the page has run (`?period=`), hence `*=`. */
+const linkTo = (kode: string) => `a[href*="/wilayah/${kode}/"]`;
+/** The links to an area's profile in the ranking of its siblings (bars, table rows). */
+export const saudaraLinks = (kode: string): string => `[data-slot="saudara"] ${linkTo(kode)}`;
 
 /**
  * The page's rule that marks its own area in the ranking of its siblings (its bar outlined, or its
@@ -124,7 +126,7 @@ export const saudaraLinks = (kode: string): string => `[data-slot="saudara"] a[h
  */
 export function saudaraCss(kode: string): string {
   const links = saudaraLinks(kode);
-  return `${links} rect{stroke:#000;stroke-width:1.5px}${links} text{font-weight:700}[data-slot="saudara"] tr:has(${links}){background:var(--accent-bg)}`;
+  return `${links} rect{stroke:#000;stroke-width:1.5px}${links} text{font-weight:700}[data-slot="saudara"] tr:has(${linkTo(kode)}){background:var(--accent-bg)}`;
 }
 
 function saudaraFigure(m: ProfilModel, ctx: SlotContext): string {
