@@ -194,5 +194,5 @@ describe('fragments', () => {
         expect(file.length, `${keys.join('+')}: ${ref}`).toBeLessThanOrEqual(PACK_RULE.maxBytes);
       }
     }
-  }, 120_000); // renders every Prioritas state: ~40 s on a busy core, as the other pages' tests here
+  }, 120_000); // renders every Prioritas state: over 60 s on a busy core
 });
