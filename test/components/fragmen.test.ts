@@ -60,8 +60,10 @@ describe('fragments', () => {
           }
         }
       }
-      // maps, tables and cards whose numbers change travel as patches
-      expect(patched, 'slots sent as patches').toBeGreaterThan(0);
+      // maps, tables and cards whose numbers change travel as patches; not a shared slot's (its file
+      // serves pages built in other states, so it cannot patch one page's DOM): 64.08.01.2001's
+      // changing slots are its heading, its cards (whose shape changes) and its district's ranking
+      if (name !== 'wilayah-64.08.01.2001') expect(patched, 'slots sent as patches').toBeGreaterThan(0);
     }, 120_000);
 
     it(`${name} (${lang}): every request the controls can make is answered with the state the page module shows`, async () => {
