@@ -24,8 +24,8 @@ export function tabelHtml<R>(lang: Lang, columns: readonly Kolom<R>[], rows: rea
           .map((c, i) => {
             // quoted Indonesian text keeps Indonesian decimals on every page
             const shown = toHtml(lang, c.lang === 'id' ? desimalIndonesia(c.value(r)) : c.value(r));
-            // a fraction "(1,588/2,359)" stays on one line (a cell may wrap before it, at its space)
-            const text = c.angka ? shown.replace(/\(\d[\d.,]*\/\d[\d.,]*\)/g, '<span class="pecahan">$&</span>') : shown;
+            // "(1,588/2,359)" may wrap after its slash in print, so a table of many periods fits a page (Base.astro)
+            const text = c.angka ? shown.replace(/(\d)\/(?=\d)/g, '$1/<wbr>') : shown;
             const href = c.link?.(r);
             const cell = href ? `<a href="${escapeHtml(href)}">${text}</a>` : text;
             const attrs = `${c.angka ? ' class="num"' : ''}${c.lang ? ` lang="${c.lang}"` : ''}`;

@@ -2,8 +2,7 @@
  * Print (issue 11): with every "show numbers" table opened, each table of the page kinds people
  * print (two numbers, priorities, a regency and a village profile, data) fits an A4 page's width
  * with every column, and no word in a table cell or a headline card is broken across lines — Indonesian cells
- * (lang="id") included, and a fraction "(10/16)" stays whole; only web addresses and file digests
- * may break anywhere.
+ * (lang="id") included; only web addresses and file digests may break anywhere.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,29 +54,6 @@ function layout(): Printed {
         const lines = new Set([...range.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.bottom)));
         if (lines.size > 1) broken.push(`"${m[0]}" in "${node.parentElement?.closest('td, th, .card')?.textContent?.trim().slice(0, 60)}"`);
       }
-    }
-  }
-  // a fraction "(1.588/2.359)" stays on one line too (its parts may be separate text nodes)
-  for (const cell of tables.flatMap((t) => [...t.querySelectorAll('td, th')])) {
-    const nodes: { node: Text; at: number }[] = [];
-    let all = '';
-    const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-    while (walk.nextNode()) {
-      nodes.push({ node: walk.currentNode as Text, at: all.length });
-      all += walk.currentNode.textContent ?? '';
-    }
-    const point = (i: number): [Text, number] => {
-      const n = nodes.findLast((x) => x.at <= i)!;
-      return [n.node, i - n.at];
-    };
-    for (const m of all.matchAll(/\(\d[\d.,]*\/\d[\d.,]*\)/g)) {
-      const range = document.createRange();
-      range.setStart(...point(m.index));
-      range.setEnd(...point(m.index + m[0].length - 1));
-      const end = range.endContainer as Text;
-      range.setEnd(end, range.endOffset + 1);
-      const lines = new Set([...range.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.bottom)));
-      if (lines.size > 1) broken.push(`"${m[0]}" in "${all.trim().slice(0, 60)}"`);
     }
   }
   return { tables: tables.length, columns, wide, broken };
