@@ -83,7 +83,7 @@ export function headlineCards(lang: Lang, r: RingkasanRow | undefined, periode: 
   const sasaran = formatNumber(lang, r?.sasaran);
   return cardsHtml(lang, [
     { label: t(lang, 'card.diukur'), value: n(r?.diukur), detail: t(lang, 'card.diukurDetail', { sasaran }), source },
-    // stunted = moderately stunted (pendek, -3 SD <= HAZ < -2 SD) + severely stunted (sangat pendek, HAZ < -3 SD)
+    // stunted = moderately stunted (pendek) + severely stunted (sangat pendek): src/lib/domain/stunting.ts
     { label: t(lang, 'card.stunting'), value: n(r?.stunting), detail: detail('card.stuntingDetail', { pendek: r?.pendek, sangat: r?.sangat_pendek }), source },
     { label: t(lang, lengkap ? 'card.prevalensi' : 'lengkap.cardPrevalensi'), value: hidden(r?.prevalensi) ? t(lang, 'chart.suppressed') : formatPercent(lang, r?.prevalensi), detail: detail('card.prevalensiDetail', { stunting: r?.stunting, diukur: r?.diukur }), source },
     { label: t(lang, 'card.cakupan'), value: hidden(r?.cakupan) ? t(lang, 'chart.suppressed') : formatPercent(lang, r?.cakupan), detail: detail('card.cakupanDetail', { diukur: r?.diukur }, sasaran), source },
