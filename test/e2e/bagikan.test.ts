@@ -150,7 +150,10 @@ describe('embed pages', () => {
         const frames = page.locator('iframe[data-atlas-embed]');
         await expect.poll(() => frames.count()).toBe(2);
         for (let i = 0; i < 2; i++) {
-          const frame = page.frames().find((f) => f.url().includes(i ? '/peta-desa/' : '/tren/'))!;
+          const frameOf = () => page.frames().find((f) => f.url().includes(i ? '/peta-desa/' : '/tren/'));
+          // (a frame is listed once its navigation has started: on a busy machine, after the iframe element is there)
+          await expect.poll(() => !!frameOf(), { timeout: 20_000 }).toBe(true);
+          const frame = frameOf()!;
           await frame.waitForLoadState('load');
           // the frame's height becomes its page's content height (not the snippet's guess), whole numbers
           const content = () => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));

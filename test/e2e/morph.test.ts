@@ -45,7 +45,8 @@ async function statesOf(name: string, lang: 'id' | 'en') {
 }
 
 describe('slot swap', () => {
-  for (const [name, lang] of [['wilayah-64.08', 'id'], ['dua-angka', 'en'], ['cakupan', 'id'], ['wilayah-64.08.01.2001', 'en']] as const) {
+  // (a village's changing slots are its heading, its cards, sent as HTML, and its district's shared ranking: no patch)
+  for (const [name, lang, patched] of [['wilayah-64.08', 'id', true], ['dua-angka', 'en', true], ['cakupan', 'id', true], ['wilayah-64.08.01.2001', 'en', false]] as const) {
     it(`${name} (${lang}): from each state to the next, a DOM equal to innerHTML's, with fewer node changes`, async () => {
       const { built, states } = await statesOf(name, lang);
       expect(states.length).toBeGreaterThan(3);
@@ -86,7 +87,7 @@ describe('slot swap', () => {
         expect(result.compared).toBeGreaterThan(10);
         expect(result.differ).toEqual([]);
         // maps, tables and charts travel as patches of the built DOM
-        expect(result.patches).toBeGreaterThan(0);
+        if (patched) expect(result.patches).toBeGreaterThan(0);
         // most nodes survive a change of state (a map's areas, a chart's axes)
         expect(result.replaced).toBeLessThan(result.total / 2);
       } finally {
