@@ -7,7 +7,7 @@
  *
  * A preset state is shown from build-time HTML (src/lib/fragmen.ts): the page's index is in its
  * HTML, the changed slots' HTML for that state is a small gzip file (one per group of slots that
- * depend on the same controls, usually one; a group with small files, e.g. a village's periods,
+ * depend on the same controls, one or two: a profile page's own and its siblings' shared ranking; a group with small files, e.g. a village's periods,
  * has one packed file for all its states) fetched on the change, so a click needs one round trip
  * and no module script. The states of any select are prefetched when the user reaches for it.
  * A state the index does not hold (or fragments that cannot be had) goes to the page module that

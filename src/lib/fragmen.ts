@@ -33,7 +33,7 @@ export interface FragIndex {
    * Groups of slots that depend on the same state keys: [those keys, the slots, file hash by the
    * values of those keys ('' = every slot of the group as built; "<hash>#" = the entry of those
    * values in the packed file <hash>)]. A change costs one request per group whose file changed
-   * (usually one; none when the group's packed file is already there).
+   * (one or two; none when the group's packed file is already there).
    */
   g: [StateKey[], string[], Record<string, string>][];
   /** Requests whose shown state is not the built state overlaid with the request (a default that follows another control, a period a programme lacks): request key → shown state. */
