@@ -8,7 +8,7 @@
  * requested as the page's top is parsed, the fragment only on the click), and takes over the
  * choices made before it came.
  */
-import { lookup, stateKey, type FragIndex } from '../lib/fragmen.ts';
+import { fragHref, lookup, stateKey, type FragIndex } from '../lib/fragmen.ts';
 import { fetchGzipText } from '../lib/gz-fetch.ts';
 import { parseState, type AtlasState, type StateKey } from '../lib/url-state.ts';
 import type { Kendali } from './kendali.ts';
@@ -52,7 +52,7 @@ export function begin(root: HTMLElement): Awal {
   const fragment = (hash: string, priority: 'high' | 'low' = 'high') => {
     let hit = files.get(hash);
     if (!hit) {
-      files.set(hash, (hit = fetchGzipText(`${index!.b}${hash}.bin`, priority)));
+      files.set(hash, (hit = fetchGzipText(fragHref(index!, hash), priority)));
       hit.catch(() => files.delete(hash));
     }
     return hit;
