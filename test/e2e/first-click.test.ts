@@ -10,13 +10,11 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type Probe, useSite, withPage } from './harness.ts';
+import { choose, type Probe, updates, useSite, waitForUpdate as waitForUpdateWithin, withPage } from './harness.ts';
 
 const s = useSite();
 
-const updates = (page: Page) => page.evaluate(() => performance.getEntriesByName('chart-updated').length);
-const waitForUpdate = (page: Page, after: number) =>
-  page.waitForFunction((n) => performance.getEntriesByName('chart-updated').length > n, after, { timeout: 30_000 });
+const waitForUpdate = (page: Page, after: number) => waitForUpdateWithin(page, after, 30_000);
 const engineRequests = (requests: string[]) => requests.filter((u) => /\/_duckdb\/|\.parquet(\?|$)/.test(u));
 
 const FRAGMENT_PAGES = ['/', '/dua-angka/', '/prioritas/', '/cakupan/', '/wilayah/64.08/', '/wilayah/64.08.01/', '/wilayah/64.08.01.2001/'];
@@ -76,11 +74,7 @@ describe("a ranking shared by a district's villages", () => {
       for (const kode of ['64.08.01.2001', '64.08.01.2002']) {
         await withPage(s.browser, s.site.url(lang, `/wilayah/${kode}/`), async (probe) => {
           const { page } = probe;
-          const select = page.locator('select[data-atlas-control="period"]');
-          await expect.poll(() => select.isEnabled(), { timeout: 20_000 }).toBe(true);
-          const n = await updates(page);
-          await select.selectOption('2024-02');
-          await waitForUpdate(page, n);
+          await choose(page, 'period', '2024-02', 30_000);
           const file = await rankingFile(page, '2024-02');
           expect(probe.requests.filter((u) => u.includes(`/frag/${file}.bin`))).toHaveLength(1);
           files.push(file);

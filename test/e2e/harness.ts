@@ -14,7 +14,7 @@
  *   expect(probe.outside).toEqual([]); expect(probe.errors).toEqual([]);
  */
 import axe from 'axe-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Lang } from '../../src/lib/i18n.ts';
 import { launchChromium, serveSite, type Site } from '../../src/testing/browser.ts';
@@ -192,3 +192,20 @@ export async function axeViolations(page: Page, include?: string): Promise<AxeVi
 /** Languages and language-neutral routes of the sections (the navigation of every page). */
 export const NAV_PATHS = ['/', '/dua-angka/', '/prioritas/', '/cakupan/', '/wilayah/', '/jelajah/', '/data/'] as const;
 export const LANGS: Lang[] = ['id', 'en'];
+
+/** How many times the page has redrawn its charts for a new state (performance marks 'chart-updated'). */
+export const updates = (page: Page): Promise<number> => page.evaluate(() => performance.getEntriesByName('chart-updated').length);
+
+/** Waits for the page's next redraw after `after` redraws. */
+export const waitForUpdate = async (page: Page, after: number, timeout: number): Promise<void> => {
+  await page.waitForFunction((n) => performance.getEntriesByName('chart-updated').length > n, after, { timeout });
+};
+
+/** Chooses `value` in a control once the page has enabled it, and waits for the view it asks for (redraw within `timeout`). */
+export async function choose(page: Page, control: string, value: string, timeout: number): Promise<void> {
+  const select = page.locator(`select[data-atlas-control="${control}"]`);
+  await expect.poll(() => select.isEnabled(), { timeout: 20_000 }).toBe(true);
+  const n = await updates(page);
+  await select.selectOption(value);
+  await waitForUpdate(page, n, timeout);
+}

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, LANGS, openPage, type Probe, useSite, withPage } from './harness.ts';
+import { axeViolations, choose, LANGS, openPage, type Probe, updates, useSite, waitForUpdate as waitForUpdateWithin, withPage } from './harness.ts';
 import { TABLE_NAMES, TABLES } from '../../src/lib/schema.ts';
 
 const s = useSite();
@@ -33,13 +33,7 @@ async function mainText(page: Page): Promise<string> {
   });
 }
 
-async function updates(page: Page): Promise<number> {
-  return page.evaluate(() => performance.getEntriesByName('chart-updated').length);
-}
-
-async function waitForUpdate(page: Page, after: number): Promise<void> {
-  await page.waitForFunction((n) => performance.getEntriesByName('chart-updated').length > n, after, { timeout: 60_000 });
-}
+const waitForUpdate = (page: Page, after: number) => waitForUpdateWithin(page, after, 60_000);
 
 async function figureTitle(page: Page, name: string): Promise<string> {
   return (await page.locator(`figure[data-figure="${name}"] .chart-title`).textContent()) ?? '';
@@ -125,11 +119,7 @@ describe('interaction', () => {
   it('Prioritas: SKI 2023 ranks Kutai Timur, Bontang, Penajam Paser Utara first; Mahakam Ulu has no figure', async () => {
     await withPage(s.browser, s.site.url('id', '/prioritas/'), async (probe) => {
       const { page } = probe;
-      const select = page.locator('select[data-atlas-control="tab"]');
-      await expect.poll(() => select.isEnabled(), { timeout: 20_000 }).toBe(true);
-      const n = await updates(page);
-      await select.selectOption('ski-2023');
-      await waitForUpdate(page, n);
+      await choose(page, 'tab', 'ski-2023', 60_000);
       expect(new URL(page.url()).searchParams.get('tab')).toBe('ski-2023');
       const fig = page.locator('figure[data-figure="survei-peringkat"]');
       expect(await fig.locator('.chart-title').textContent()).toContain('SKI 2023');
