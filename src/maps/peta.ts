@@ -13,6 +13,7 @@ import { escapeHtml, type Lang } from '../lib/i18n.ts';
 import { kelasNilai, labelKelas, type Skala } from './skala.ts';
 export { kelasNilai, labelKelas, skalaKuantil, skalaWho, type Skala } from './skala.ts';
 import { tk } from './teks.ts';
+import { rateHidden } from '../lib/domain/suppression.ts';
 
 export type KelasKhusus = 'tanpa_laporan' | 'ditekan' | 'terlalu_sedikit';
 export const KELAS_KHUSUS: readonly KelasKhusus[] = ['tanpa_laporan', 'ditekan', 'terlalu_sedikit'];
@@ -31,11 +32,14 @@ export interface PetaArea {
   info: string[];
 }
 
-/** Which class a routine figure falls in: a value, or why there is none. */
+/**
+ * Which class a routine figure falls in: a value, or why there is none ("hidden" only when
+ * rateHidden says so: a row marked for another count, stunted / measured published, had too few measured).
+ */
 export function kelasRutin(r: { prevalensi: number | null; ditekan: boolean; diukur: number | null; stunting?: number | null } | undefined): KelasKhusus | null {
   if (!r) return 'tanpa_laporan';
   if (r.prevalensi !== null) return null;
-  if (r.ditekan) return 'ditekan';
+  if (rateHidden(r.prevalensi, r.ditekan, [r.stunting, r.diukur])) return 'ditekan';
   if (r.diukur === null && (r.stunting ?? null) === null) return 'tanpa_laporan';
   return 'terlalu_sedikit';
 }

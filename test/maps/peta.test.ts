@@ -36,6 +36,10 @@ describe('colour classes', () => {
     expect(kelasRutin({ prevalensi: null, ditekan: true, diukur: 18, stunting: null })).toBe('ditekan');
     expect(kelasRutin({ prevalensi: null, ditekan: false, diukur: 12, stunting: 0 })).toBe('terlalu_sedikit');
     expect(kelasRutin({ prevalensi: null, ditekan: false, diukur: null, stunting: null })).toBe('tanpa_laporan');
+    // a row marked for another hidden count, stunted / measured published (6 / 15): too few measured, not hidden
+    expect(kelasRutin({ prevalensi: null, ditekan: true, diukur: 15, stunting: 6 })).toBe('terlalu_sedikit');
+    expect(kelasRutin({ prevalensi: null, ditekan: true, diukur: 15, stunting: null })).toBe('ditekan');
+    expect(kelasRutin({ prevalensi: null, ditekan: true, diukur: 15 })).toBe('ditekan');
   });
 });
 

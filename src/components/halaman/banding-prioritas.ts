@@ -3,6 +3,7 @@
  * the model of src/lib/queries/prioritas.ts: one column per regency, one row per figure, each row
  * naming its source and period. Survey and routine figures are separate rows, never one scale.
  */
+import { rateHidden } from '../../lib/domain/suppression.ts';
 import { escapeHtml, formatNumber, formatPercent, formatPeriod, t, toHtml, type Lang } from '../../lib/i18n.ts';
 import type { BandingPrioritas, BandingPrioritasModel, PrioritasProgramRow } from '../../lib/queries/prioritas.ts';
 import { provinceName, type Province } from '../../lib/province.ts';
@@ -52,7 +53,7 @@ export function bandingPrioritasHtml(m: BandingPrioritasModel, { lang, base, pro
       label: t(lang, 'prioritas.rowRutin', { periode: p }),
       cell: (w) => {
         const r = w.rutin;
-        if (!r || r.prevalensi === null) return r?.ditekan ? t(lang, 'chart.suppressed') : '–';
+        if (!r || r.prevalensi === null) return r && rateHidden(r.prevalensi, r.ditekan, [r.stunting, r.diukur]) ? t(lang, 'chart.suppressed') : '–';
         return `${pct(r.prevalensi)} (n = ${formatNumber(lang, r.diukur)})${r.lengkap ? '' : ` ${t(lang, 'prioritas.tidakLengkap')}`}`;
       },
     },

@@ -3,6 +3,7 @@
  * judged against its indicator's national 2024 target, the gaps, and how many stunted children
  * a programme reached, per regency.
  */
+import { rateHidden } from '../../lib/domain/suppression.ts';
 import { jangkauanChart } from '../../charts/jangkauan.ts';
 import { peringkatChart } from '../../charts/peringkat.ts';
 import { tabelHtml } from '../../charts/tabel.ts';
@@ -11,7 +12,7 @@ import { escapeHtml, formatNumber, formatPercent, formatPercentPoints, formatPer
 import { jangkauanSql, periodeRutinSql, programRingkasanSql, programWilayahSql, type PeriodeRutin } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
 import type { Province } from '../../lib/province.ts';
-import { figureHtml, optionsHtml } from './html.ts';
+import { countCell, figureHtml, optionsHtml, rateCell } from './html.ts';
 import type { JangkauanRow, ProgramRow, ProgramWilayahRow } from './rows.ts';
 import { labelWilayah, wilayahHref } from './shared.ts';
 import type { PageModule, SlotContext } from './types.ts';
@@ -130,7 +131,7 @@ export function slots(m: CakupanModel, ctx: SlotContext): Record<string, string>
     title: t(lang, 'cak.chartTitle', { program: nama, periode: p }),
     caption: [t(lang, 'cak.chartCaption', { program: m.program ?? '–', periode: p }), target !== null ? t(lang, 'cak.targetNote', { target: formatPercent(lang, target) }) : t(lang, 'cak.noTargetNote'), over].filter(Boolean).join(' '),
     chart: peringkatChart(
-      m.rows.map((r) => ({ kode: r.kode_wilayah, nama: labelWilayah(r.kode_wilayah, r.nama_wilayah), value: r.cakupan, ditekan: r.ditekan, keterangan: r.sasaran !== null ? `${formatNumber(lang, r.realisasi)} / ${formatNumber(lang, r.sasaran)}` : undefined, href: wilayahHref(lang, base, r.kode_wilayah) })),
+      m.rows.map((r) => ({ kode: r.kode_wilayah, nama: labelWilayah(r.kode_wilayah, r.nama_wilayah), value: r.cakupan, ditekan: rateHidden(r.cakupan, r.ditekan, [r.realisasi, r.sasaran]), keterangan: r.sasaran !== null ? `${formatNumber(lang, r.realisasi)} / ${formatNumber(lang, r.sasaran)}` : undefined, href: wilayahHref(lang, base, r.kode_wilayah) })),
       {
         lang, document, width, ukuran: 'persen', sumber: 'rutin', warna: TEAL,
         label: t(lang, 'cak.chartTitle', { program: nama, periode: p }),
@@ -140,9 +141,9 @@ export function slots(m: CakupanModel, ctx: SlotContext): Record<string, string>
     ),
     table: tabelHtml(lang, [
       { label: t(lang, 'col.wilayah'), value: (r: ProgramWilayahRow) => r.nama_wilayah, link: (r) => wilayahHref(lang, base, r.kode_wilayah) },
-      { label: t(lang, 'cak.colSasaran'), value: (r) => formatNumber(lang, r.sasaran), angka: true },
-      { label: t(lang, 'cak.colRealisasi'), value: (r) => formatNumber(lang, r.realisasi), angka: true },
-      { label: t(lang, 'cak.colCakupan'), value: (r) => (r.ditekan ? t(lang, 'chart.suppressed') : formatPercent(lang, r.cakupan) + ((r.cakupan ?? 0) > 100 ? ' *' : '')), angka: true },
+      { label: t(lang, 'cak.colSasaran'), value: (r) => countCell(lang, r.sasaran, r.ditekan), angka: true },
+      { label: t(lang, 'cak.colRealisasi'), value: (r) => countCell(lang, r.realisasi, r.ditekan), angka: true },
+      { label: t(lang, 'cak.colCakupan'), value: (r) => rateCell(lang, r.cakupan, r.ditekan, [r.realisasi, r.sasaran]) + ((r.cakupan ?? 0) > 100 ? ' *' : ''), angka: true },
       { label: t(lang, 'cak.colSelisih'), value: (r) => formatPercentPoints(lang, r.selisih_target), angka: true },
       { label: t(lang, 'cak.colKesenjangan'), value: (r) => formatNumber(lang, r.kesenjangan), angka: true },
     ], m.rows),

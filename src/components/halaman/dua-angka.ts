@@ -2,6 +2,7 @@
  * Dua angka (survey vs routine): per regency the survey estimate and the routine e-PPGBM figure
  * with its coverage, drawn in two separate panels (own axis, own colour scale, own caption).
  */
+import { rateHidden } from '../../lib/domain/suppression.ts';
 import { peringkatChart, type PeringkatRow } from '../../charts/peringkat.ts';
 import { capWidth } from '../../charts/common.ts';
 import { tabelHtml } from '../../charts/tabel.ts';
@@ -10,7 +11,7 @@ import { formatNumber, formatPercent, formatPeriod, t, type Lang } from '../../l
 import { duaAngkaSql, periodePasanganSurvei, periodeRutinSql, surveiPilihanSql, type PeriodeRutin } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
 import type { Province } from '../../lib/province.ts';
-import { figureHtml, notesHtml } from './html.ts';
+import { countCell, figureHtml, notesHtml, rateCell } from './html.ts';
 import type { DuaAngkaRow } from './rows.ts';
 import { labelWilayah, wilayahHref } from './shared.ts';
 import type { PageModule, SlotContext } from './types.ts';
@@ -65,7 +66,7 @@ export function slots(m: DuaAngkaModel, ctx: SlotContext): Record<string, string
     kode: r.kode_wilayah,
     nama: areaName(lang, r),
     value: r.prevalensi_rutin,
-    ditekan: r.ditekan,
+    ditekan: rateHidden(r.prevalensi_rutin, r.ditekan, [r.stunting, r.diukur]),
     sorot: r.tingkat === 'provinsi',
     href: href(r),
     keterangan: r.cakupan !== null ? t(lang, 'dua.cakupanPendek', { cakupan: formatPercent(lang, r.cakupan, { digits: 0 }) }) : undefined,
@@ -93,9 +94,9 @@ export function slots(m: DuaAngkaModel, ctx: SlotContext): Record<string, string
     chart: peringkatChart(rutinRows, { lang, document, width, ukuran: 'prevalensi', sumber: 'rutin', order: 'input', label: t(lang, 'dua.panelRutin', { periode: p }), axisLabel: t(lang, 'axis.prevRutinPeriode', { periode: p }), domain: [0, 45] }),
     table: tabelHtml(lang, [
       { label: t(lang, 'col.wilayah'), value: (r: DuaAngkaRow) => areaName(lang, r), link: (r) => wilayahHref(lang, base, r.kode_wilayah) },
-      { label: t(lang, 'col.prevRutin'), value: (r) => (r.ditekan ? t(lang, 'chart.suppressed') : formatPercent(lang, r.prevalensi_rutin)), angka: true },
-      { label: t(lang, 'col.stunting'), value: (r) => formatNumber(lang, r.stunting), angka: true },
-      { label: t(lang, 'col.diukur'), value: (r) => formatNumber(lang, r.diukur), angka: true },
+      { label: t(lang, 'col.prevRutin'), value: (r) => rateCell(lang, r.prevalensi_rutin, r.ditekan, [r.stunting, r.diukur]), angka: true },
+      { label: t(lang, 'col.stunting'), value: (r) => countCell(lang, r.stunting, r.ditekan), angka: true },
+      { label: t(lang, 'col.diukur'), value: (r) => countCell(lang, r.diukur, r.ditekan), angka: true },
       { label: t(lang, 'col.sasaran'), value: (r) => formatNumber(lang, r.sasaran), angka: true },
       { label: t(lang, 'col.cakupan'), value: (r) => formatPercent(lang, r.cakupan), angka: true },
     ], m.rows),

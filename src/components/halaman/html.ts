@@ -1,5 +1,19 @@
 /** HTML builders shared by the page modules: figures with captions and tables, headline cards. */
-import { desimalIndonesia, escapeHtml, t, toHtml, type Lang } from '../../lib/i18n.ts';
+import { rateHidden } from '../../lib/domain/suppression.ts';
+import { desimalIndonesia, escapeHtml, formatNumber, formatPercent, t, toHtml, type Lang } from '../../lib/i18n.ts';
+
+/** A count cell: the number; "suppressed" when this count is hidden (missing on a marked row); else "–". */
+export function countCell(lang: Lang, v: number | null | undefined, ditekan: boolean | null | undefined): string {
+  return v == null && !!ditekan ? t(lang, 'chart.suppressed') : formatNumber(lang, v);
+}
+
+/**
+ * A rate cell (%): the value; "suppressed" only when the rate is hidden with one of its counts
+ * (rateHidden); else "–" (too few measured, no data). A marked row's published rate is shown.
+ */
+export function rateCell(lang: Lang, rate: number | null | undefined, ditekan: boolean | null | undefined, counts: readonly (number | null | undefined)[]): string {
+  return rateHidden(rate, ditekan, counts) ? t(lang, 'chart.suppressed') : formatPercent(lang, rate);
+}
 
 export interface FigureParts {
   /** Stable name (used by tests and scripts). */

@@ -5,6 +5,7 @@
  * a hover/focus panel, legend, the data table beside it, caption with source and attribution.
  * Without boundaries for the province: a schematic tile map of its regencies, labelled as such.
  */
+import { rateHidden } from '../../lib/domain/suppression.ts';
 import { widest } from '../../charts/common.ts';
 import type { Topology } from 'topojson-specification';
 import { tabelHtml } from '../../charts/tabel.ts';
@@ -320,7 +321,7 @@ export function petaCakupan(ctx: SlotContext, data: PetaData, rows: readonly Cak
   const per = formatPeriod(lang, periode);
   const href = (r: { kode_wilayah: string }) => wilayahHref(lang, base, r.kode_wilayah);
   const n = (r: CakupanPetaRow, v: number | null) => (v === null && r.ditekan ? t(lang, 'chart.suppressed') : formatNumber(lang, v));
-  const khususOf = (r: CakupanPetaRow): KelasKhusus | undefined => (r.cakupan !== null ? undefined : r.ditekan ? 'ditekan' : r.sasaran === null && r.realisasi === null ? 'tanpa_laporan' : 'terlalu_sedikit');
+  const khususOf = (r: CakupanPetaRow): KelasKhusus | undefined => (r.cakupan !== null ? undefined : rateHidden(r.cakupan, r.ditekan, [r.realisasi, r.sasaran]) ? 'ditekan' : r.sasaran === null && r.realisasi === null ? 'tanpa_laporan' : 'terlalu_sedikit');
   const areas: PetaArea[] = rows.map((r) => {
     const k = khususOf(r);
     return {

@@ -25,7 +25,7 @@ import { bandingPrioritasHtml } from './banding-prioritas.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
 import type { Province } from '../../lib/province.ts';
 import { surveiKey, surveiLabel, type SurveiPilihan } from './dua-angka.ts';
-import { figureHtml, notesHtml } from './html.ts';
+import { countCell, figureHtml, notesHtml, rateCell } from './html.ts';
 import { keep } from './memo.ts';
 import type { AreaRow, DesaRow, LokusBandingRow, SurveiPeringkatRow } from './rows.ts';
 import { labelWilayah, regencyRows, wilayahHref, type AreaMeasure } from './shared.ts';
@@ -193,9 +193,9 @@ function desaFigure(m: PrioritasModel, ctx: SlotContext): string {
       table: tabelHtml(lang, [
         { label: t(lang, 'prio.colDesa'), value: (d: DesaRow) => d.nama_wilayah },
         { label: t(lang, 'prio.colKecamatan'), value: (d) => d.nama_kecamatan },
-        { label: t(lang, 'col.stunting'), value: (d) => (d.ditekan ? t(lang, 'chart.suppressed') : formatNumber(lang, d.stunting)), angka: true },
-        { label: t(lang, 'col.diukur'), value: (d) => (d.ditekan ? t(lang, 'chart.suppressed') : formatNumber(lang, d.diukur)), angka: true },
-        { label: t(lang, 'col.prevRutin'), value: (d) => (d.ditekan ? t(lang, 'chart.suppressed') : formatPercent(lang, d.prevalensi)), angka: true },
+        { label: t(lang, 'col.stunting'), value: (d) => countCell(lang, d.stunting, d.ditekan), angka: true },
+        { label: t(lang, 'col.diukur'), value: (d) => countCell(lang, d.diukur, d.ditekan), angka: true },
+        { label: t(lang, 'col.prevRutin'), value: (d) => rateCell(lang, d.prevalensi, d.ditekan, [d.stunting, d.diukur]), angka: true },
         { label: t(lang, 'prio.colLokusDesa'), value: (d) => (d.lokus ? lokusMark : '') },
       ], m.desa),
     }) + compare

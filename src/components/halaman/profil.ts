@@ -23,7 +23,8 @@ import {
   type PeriodeRutin,
 } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
-import { figureHtml, notesHtml } from './html.ts';
+import { countCell, figureHtml, notesHtml, rateCell } from './html.ts';
+import { rateHidden } from '../../lib/domain/suppression.ts';
 import { keep } from './memo.ts';
 import { programName } from './cakupan.ts';
 import { headlineCards, incompleteNotice, trenFigure } from './ringkasan.ts';
@@ -155,9 +156,9 @@ function childTable(lang: Lang, base: string, rows: AreaRow[], linkable: Set<str
   const link = (r: AreaRow) => (linkable === null || linkable.has(r.kode_wilayah) ? wilayahHref(lang, base, r.kode_wilayah) : null);
   return tabelHtml(lang, [
     { label: t(lang, 'col.wilayah'), value: (r: AreaRow) => r.nama_wilayah, link },
-    { label: t(lang, 'col.diukur'), value: (r) => (r.ditekan && r.diukur === null ? t(lang, 'chart.suppressed') : formatNumber(lang, r.diukur)), angka: true },
-    { label: t(lang, 'col.stunting'), value: (r) => (r.ditekan && r.stunting === null ? t(lang, 'chart.suppressed') : formatNumber(lang, r.stunting)), angka: true },
-    { label: t(lang, 'col.prevRutin'), value: (r) => (r.ditekan && r.prevalensi === null ? t(lang, 'chart.suppressed') : formatPercent(lang, r.prevalensi)), angka: true },
+    { label: t(lang, 'col.diukur'), value: (r) => countCell(lang, r.diukur, r.ditekan), angka: true },
+    { label: t(lang, 'col.stunting'), value: (r) => countCell(lang, r.stunting, r.ditekan), angka: true },
+    { label: t(lang, 'col.prevRutin'), value: (r) => rateCell(lang, r.prevalensi, r.ditekan, [r.stunting, r.diukur]), angka: true },
     { label: t(lang, 'prio.colPerubahan'), value: (r) => formatPercentPoints(lang, r.perubahan), angka: true },
     { label: t(lang, 'col.cakupan'), value: (r) => formatPercent(lang, r.cakupan), angka: true },
   ], rows);
@@ -194,7 +195,7 @@ function programTable(m: ProfilModel, lang: Lang): string {
   const cell = (p: ProgramRow, periode: string) => {
     const r = m.program.find((x) => x.program === p.program && x.periode === periode);
     if (!r) return '–';
-    if (r.ditekan && r.cakupan === null) return t(lang, 'chart.suppressed');
+    if (rateHidden(r.cakupan, r.ditekan, [r.realisasi, r.sasaran])) return t(lang, 'chart.suppressed');
     return `${formatPercent(lang, r.cakupan)} (${formatNumber(lang, r.realisasi)}/${formatNumber(lang, r.sasaran)})`;
   };
   return `<p class="explain">${t(lang, 'profil.programLead')}</p><div class="table-scroll" tabindex="0">${tabelHtml(lang, [

@@ -10,7 +10,7 @@ import { MIN_DENOMINATOR_FOR_RATE, SMALL_COUNT_MAX } from '../../lib/domain/supp
 import { perbandinganSql, periodeBawaan, periodeRutinSql, periodeSebelumnyaLengkap, ringkasanSql, surveiSeriSql, targetSql, trenSql, type PeriodeRutin } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
 import { provinceName, type Province } from '../../lib/province.ts';
-import { cardsHtml, figureHtml } from './html.ts';
+import { cardsHtml, countCell, figureHtml, rateCell } from './html.ts';
 import { loadPeta, loadSurveiKabupaten, petaRutinKabupaten, petaSurveiKabupaten, type PetaData, type SurveiKabRow } from './peta.ts';
 import { keep } from './memo.ts';
 import type { PageModule, SlotContext } from './types.ts';
@@ -85,8 +85,8 @@ export function headlineCards(lang: Lang, r: RingkasanRow | undefined, periode: 
     { label: t(lang, 'card.diukur'), value: n(r?.diukur), detail: t(lang, 'card.diukurDetail', { sasaran }), source },
     // stunted = moderately stunted (pendek) + severely stunted (sangat pendek): src/lib/domain/stunting.ts
     { label: t(lang, 'card.stunting'), value: n(r?.stunting), detail: detail('card.stuntingDetail', { pendek: r?.pendek, sangat: r?.sangat_pendek }), source },
-    { label: t(lang, lengkap ? 'card.prevalensi' : 'lengkap.cardPrevalensi'), value: hidden(r?.prevalensi) ? t(lang, 'chart.suppressed') : formatPercent(lang, r?.prevalensi), detail: detail('card.prevalensiDetail', { stunting: r?.stunting, diukur: r?.diukur }), source },
-    { label: t(lang, 'card.cakupan'), value: hidden(r?.cakupan) ? t(lang, 'chart.suppressed') : formatPercent(lang, r?.cakupan), detail: detail('card.cakupanDetail', { diukur: r?.diukur }, sasaran), source },
+    { label: t(lang, lengkap ? 'card.prevalensi' : 'lengkap.cardPrevalensi'), value: rateCell(lang, r?.prevalensi, r?.ditekan, [r?.stunting, r?.diukur]), detail: detail('card.prevalensiDetail', { stunting: r?.stunting, diukur: r?.diukur }), source },
+    { label: t(lang, 'card.cakupan'), value: rateCell(lang, r?.cakupan, r?.ditekan, [r?.diukur]), detail: detail('card.cakupanDetail', { diukur: r?.diukur }, sasaran), source },
     { label: t(lang, 'card.desa'), value: formatNumber(lang, r?.desa_melapor), detail: t(lang, 'card.desaDetail', { total: formatNumber(lang, r?.desa_total) }), source: t(lang, 'src.kualitas', { periode: p }) },
   ]);
 }
@@ -112,9 +112,9 @@ export function trenFigure(ctx: SlotContext, rows: TrenRow[], periode: string | 
     chart: tanpaTren ? tanpaTrenNote(document, lang, rows, nama) : trenChart(href ? rows.map((r) => ({ ...r, href: href(r.periode) })) : rows, { lang, document, width, label: t(lang, 'fig.tren.title', { nama }), axisLabel: t(lang, 'axis.prevRutin'), sorot: periode }),
     table: tabelHtml(lang, [
       { label: t(lang, 'col.periode'), value: (r: TrenRow) => formatPeriod(lang, r.periode) },
-      { label: t(lang, 'col.diukur'), value: (r) => (r.ditekan && r.diukur == null ? t(lang, 'chart.suppressed') : formatNumber(lang, r.diukur)), angka: true },
-      { label: t(lang, 'col.stunting'), value: (r) => (r.ditekan && r.stunting == null ? t(lang, 'chart.suppressed') : formatNumber(lang, r.stunting)), angka: true },
-      { label: t(lang, 'col.prevRutin'), value: (r) => (r.ditekan && r.prevalensi == null ? t(lang, 'chart.suppressed') : formatPercent(lang, r.prevalensi)), angka: true },
+      { label: t(lang, 'col.diukur'), value: (r) => countCell(lang, r.diukur, r.ditekan), angka: true },
+      { label: t(lang, 'col.stunting'), value: (r) => countCell(lang, r.stunting, r.ditekan), angka: true },
+      { label: t(lang, 'col.prevRutin'), value: (r) => rateCell(lang, r.prevalensi, r.ditekan, [r.stunting, r.diukur]), angka: true },
       { label: t(lang, 'col.cakupan'), value: (r) => formatPercent(lang, r.cakupan), angka: true },
       { label: t(lang, 'dq.desaMelapor'), value: (r) => `${formatNumber(lang, r.desa_melapor)} / ${formatNumber(lang, r.desa_total)}`, angka: true },
       { label: t(lang, 'lengkap.col'), value: (r) => t(lang, r.lengkap ? 'lengkap.ya' : 'lengkap.tidak') },
@@ -195,9 +195,9 @@ export function prioritasFigure(ctx: SlotContext, rows: AreaRow[], periode: stri
 export function areaTable(lang: Lang, rows: AreaRow[], base: string): string {
   return tabelHtml(lang, [
     { label: t(lang, 'col.wilayah'), value: (r: AreaRow) => r.nama_wilayah, link: (r) => wilayahHref(lang, base, r.kode_wilayah) },
-    { label: t(lang, 'col.diukur'), value: (r) => formatNumber(lang, r.diukur), angka: true },
-    { label: t(lang, 'col.stunting'), value: (r) => formatNumber(lang, r.stunting), angka: true },
-    { label: t(lang, 'col.prevRutin'), value: (r) => (r.ditekan ? t(lang, 'chart.suppressed') : formatPercent(lang, r.prevalensi)), angka: true },
+    { label: t(lang, 'col.diukur'), value: (r) => countCell(lang, r.diukur, r.ditekan), angka: true },
+    { label: t(lang, 'col.stunting'), value: (r) => countCell(lang, r.stunting, r.ditekan), angka: true },
+    { label: t(lang, 'col.prevRutin'), value: (r) => rateCell(lang, r.prevalensi, r.ditekan, [r.stunting, r.diukur]), angka: true },
     { label: t(lang, 'col.cakupan'), value: (r) => formatPercent(lang, r.cakupan), angka: true },
   ], rows);
 }

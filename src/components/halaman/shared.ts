@@ -1,4 +1,5 @@
 /** Small helpers shared by the page modules. */
+import { rateHidden } from '../../lib/domain/suppression.ts';
 import type { PeringkatRow } from '../../charts/peringkat.ts';
 import { formatNumber, formatPeriod, localePath, t, type Lang } from '../../lib/i18n.ts';
 import type { PeriodeRutin } from '../../lib/queries/periode.ts';
@@ -37,7 +38,8 @@ export function regencyRows(rows: readonly AreaRow[], measure: AreaMeasure, lang
     kode: r.kode_wilayah,
     nama: labelWilayah(r.kode_wilayah, r.nama_wilayah),
     value: r[measure],
-    ditekan: r.ditekan,
+    // perubahan / selisih_target are missing with the prevalence they come from
+    ditekan: measure === 'stunting' ? r.ditekan : rateHidden(r.prevalensi, r.ditekan, [r.stunting, r.diukur]),
     sorot: r.kode_wilayah === sorot,
     keterangan: measure === 'prevalensi' && r.diukur !== null ? `n = ${formatNumber(lang, r.diukur)}` : undefined,
     href: wilayahHref(lang, base, r.kode_wilayah),

@@ -4,6 +4,7 @@
  * the language folders so the portable edition can leave them all out), what each says (from the
  * profile's own model: the same headline figure as the page) and the page head's Open Graph tags.
  */
+import { rateHidden } from '../../lib/domain/suppression.ts';
 import { kartuPng, kartuSvg, type KartuData } from '../../build/kartu.ts';
 import { periodeLengkap } from '../../lib/domain/kelengkapan.ts';
 import { readDataManifest } from '../../lib/db/manifest.ts';
@@ -66,6 +67,6 @@ export async function kartuResponse(lang: Lang, kode: string): Promise<Response>
 
 /** The alt text of a card: area, figure, period, source. */
 export function kartuAlt(lang: Lang, d: KartuData): string {
-  const angka = d.prevalensi === null ? (d.ditekan ? t(lang, 'chart.suppressed') : '–') : formatPercent(lang, d.prevalensi);
+  const angka = rateHidden(d.prevalensi, d.ditekan, [d.stunting, d.diukur]) ? t(lang, 'chart.suppressed') : formatPercent(lang, d.prevalensi);
   return t(lang, 'kartu.alt', { nama: d.nama, angka, periode: formatPeriod(lang, d.periode) });
 }
