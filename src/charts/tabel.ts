@@ -15,6 +15,15 @@ export interface Kolom<R> {
   link?: (row: R) => string | null;
 }
 
+/**
+ * A fraction in a numeric cell: "(10/16)" stays whole (class "utuh", no wrap: a cell wraps at its
+ * space instead); a long one with thousands, "(1,588/2,359)", may wrap after its slash in print so a
+ * table of many periods fits a page (the <wbr> shows only in print, Base.astro).
+ */
+export function fraksiHtml(html: string): string {
+  return html.replace(/\d[\d.,]*\/\d[\d.,]*/g, (f) => (/^\d+\/\d+$/.test(f) ? `<span class="utuh">${f}</span>` : f.replace('/', '/<wbr>')));
+}
+
 export function tabelHtml<R>(lang: Lang, columns: readonly Kolom<R>[], rows: readonly R[], caption?: string): string {
   const head = columns.map((c) => `<th scope="col"${c.angka ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`).join('');
   const body = rows
@@ -24,8 +33,7 @@ export function tabelHtml<R>(lang: Lang, columns: readonly Kolom<R>[], rows: rea
           .map((c, i) => {
             // quoted Indonesian text keeps Indonesian decimals on every page
             const shown = toHtml(lang, c.lang === 'id' ? desimalIndonesia(c.value(r)) : c.value(r));
-            // "(1,588/2,359)" may wrap after its slash in print, so a table of many periods fits a page (Base.astro)
-            const text = c.angka ? shown.replace(/(\d)\/(?=\d)/g, '$1/<wbr>') : shown;
+            const text = c.angka ? fraksiHtml(shown) : shown;
             const href = c.link?.(r);
             const cell = href ? `<a href="${escapeHtml(href)}">${text}</a>` : text;
             const attrs = `${c.angka ? ' class="num"' : ''}${c.lang ? ` lang="${c.lang}"` : ''}`;
