@@ -6,6 +6,7 @@ export const bandingEn: Record<keyof typeof bandingId, string> = {
   'lengkap.ya': 'complete',
   'lengkap.col': 'Month complete?',
   'lengkap.optionSuffix': '{periode} (incomplete)',
+  'lengkap.noticeTanpaLaporan': 'No measurements were reported from {nama} for {periode}: the figures below are empty because nothing was reported, not because they are zero.',
   'lengkap.notice': '{periode} is an incomplete month for {nama}: only {melapor} of {total} villages reported{daftar}. The figures below cover the reporting villages only, not the whole of {nama}; do not compare them with other months.',
   'lengkap.noticeDaftar': ' (only {daftar})',
   'lengkap.cardSource': 'Source: e-PPGBM, {periode}: incomplete month, reporting villages only',
@@ -60,6 +61,7 @@ export const bandingEn: Record<keyof typeof bandingId, string> = {
   'print.dataDate': 'routine data up to {periode}',
   'profil.tanpaLaporan': 'No measurement reports from {nama} in the published data: no month has children measured. The figures below are empty because nothing was reported, not because they are zero.',
   'tren.semuaDitekan': 'No month has a published prevalence for {nama}: each month\'s is hidden by the small-number rule (fewer than {min} children measured, or a count of 1–{maks} children), so that no child can be recognised. There is no trend to draw; the numbers that may be published are in the table.',
+  'tren.lihatAtas': 'There is no trend to draw for {nama}: the note at the top of the page says why.',
   'tren.tanpaLaporan': 'No month has a prevalence for {nama}: no measurements were reported. There is no trend to draw.',
   'profil.semuaDitekan': 'All routine figures of {nama} are hidden by the small-number rule (1–4 children, or fewer than 20 measured for a prevalence), so that no child can be recognised. Its parent areas include them in their totals.',
 };

@@ -7,6 +7,7 @@ export const bandingId = {
   'lengkap.ya': 'lengkap',
   'lengkap.col': 'Kelengkapan bulan',
   'lengkap.optionSuffix': '{periode} (tidak lengkap)',
+  'lengkap.noticeTanpaLaporan': 'Tidak ada laporan pengukuran dari {nama} untuk {periode}: angka di bawah kosong karena tidak ada laporan, bukan karena nol.',
   'lengkap.notice': '{periode} adalah bulan yang tidak lengkap untuk {nama}: hanya {melapor} dari {total} desa/kelurahan melapor{daftar}. Angka di bawah hanya mewakili desa/kelurahan yang melapor, bukan seluruh {nama}; jangan dibandingkan dengan bulan lain.',
   'lengkap.noticeDaftar': ' (hanya {daftar})',
   'lengkap.cardSource': 'Sumber: e-PPGBM, {periode}: bulan tidak lengkap, hanya desa/kelurahan yang melapor',
@@ -61,6 +62,7 @@ export const bandingId = {
   'print.dataDate': 'data rutin sampai {periode}',
   'profil.tanpaLaporan': 'Belum ada laporan pengukuran dari {nama} dalam data yang diterbitkan: tidak ada bulan dengan balita diukur. Angka di bawah kosong karena tidak ada laporan, bukan karena nol.',
   'tren.semuaDitekan': 'Tidak ada bulan dengan prevalensi terbitan untuk {nama}: angka tiap bulan disembunyikan oleh aturan angka kecil (kurang dari {min} balita diukur, atau jumlah 1–{maks} anak), agar tidak ada anak yang dapat dikenali. Tidak ada tren untuk digambar; angka yang boleh terbit ada di tabel.',
+  'tren.lihatAtas': 'Tidak ada tren untuk digambar bagi {nama}: catatan di awal halaman menjelaskan sebabnya.',
   'tren.tanpaLaporan': 'Tidak ada bulan dengan prevalensi untuk {nama}: belum ada pengukuran yang dilaporkan. Tidak ada tren untuk digambar.',
   'profil.semuaDitekan': 'Semua angka rutin {nama} disembunyikan oleh aturan angka kecil (1–4 anak, atau kurang dari 20 balita diukur untuk prevalensi), agar tidak ada anak yang dapat dikenali. Wilayah induknya memuat angka gabungannya.',
 } as const;

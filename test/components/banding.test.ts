@@ -144,6 +144,12 @@ describe('a profile without published figures says why', () => {
       expect(text(profil.slots(none, ctx('id')).cards!)).toContain('Belum ada laporan pengukuran dari Air Hitam');
       const hidden = await profil.load(db2, { area: '64.72.01.1002' }, P);
       expect(text(tanpaAngka('en', hidden))).toContain('All routine figures of Teluk Lerong are hidden by the small-number rule');
+      // said once: not again in the trend, nor as "an incomplete month: only 0 of – villages reported"
+      const all = Object.values(profil.slots(hidden, ctx('en'))).map((s) => text(s ?? '')).join(' ');
+      expect(all.match(/are hidden by the small-number rule/g)).toHaveLength(1);
+      expect(all).not.toContain('No month has a published prevalence');
+      expect(all).toContain('There is no trend to draw for Teluk Lerong: the note at the top of the page says why.');
+      expect(all).not.toContain('only 0 of');
       const city = await profil.load(db2, { area: '64.72' }, P);
       expect(tanpaAngka('en', city)).toBe('');
     } finally {
@@ -212,8 +218,12 @@ describe('a trend without any prevalence says why instead of drawing an empty ch
       const en = text(profil.slots(m, ctx('en')).tren!);
       expect(en).toContain('fewer than 20 children measured, or a count of 1–4 children');
       expect(en).toMatch(/August 2023suppressedsuppressedsuppressed/);
+      // a profile with nothing published says why at its top: the trend points there, not the same words twice
       const none = await profil.load(db2, { area: kosong }, P);
-      expect(text(profil.slots(none, ctx('en')).tren!)).toContain('No month has a prevalence for Air Putih: no measurements were reported');
+      const slots = profil.slots(none, ctx('en'));
+      expect(text(slots.cards!)).toContain('No measurement reports from Air Putih');
+      expect(text(slots.tren!)).toContain('There is no trend to draw for Air Putih: the note at the top of the page says why.');
+      expect(text(slots.tren!)).not.toContain('no measurements were reported');
       const city = await profil.load(db2, { area: '64.72' }, P);
       const drawn = profil.slots(city, ctx('en')).tren!;
       expect(drawn).toContain('<svg');
@@ -222,5 +232,18 @@ describe('a trend without any prevalence says why instead of drawing an empty ch
     } finally {
       db2.close();
     }
+  });
+});
+
+describe('a month an area did not report', () => {
+  it('says there is no report, not "only 0 of – villages reported"', async () => {
+    const { incompleteNotice } = await import('../../src/components/halaman/ringkasan.ts');
+    type Row = Parameters<typeof incompleteNotice>[1];
+    const row = { kode_wilayah: '64.01.01.2010', nama_wilayah: 'Busui', desa_melapor: null, desa_total: null, diukur: null, sasaran: null } as unknown as Row;
+    expect(text(incompleteNotice('en', row, '2023-11'))).toBe('No measurements were reported from Busui for November 2023: the figures below are empty because nothing was reported, not because they are zero.');
+    expect(text(incompleteNotice('id', row, '2023-11'))).toContain('Tidak ada laporan pengukuran dari Busui untuk November 2023');
+    // a month some villages reported keeps its notice
+    const some = { ...(row as object), nama_wilayah: 'Batu Sopang', desa_melapor: 3, desa_total: 9, diukur: 40, sasaran: 200 } as unknown as Row;
+    expect(text(incompleteNotice('en', some, '2023-11'))).toContain('only 3 of 9 villages reported');
   });
 });

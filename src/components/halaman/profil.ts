@@ -221,12 +221,17 @@ function surveiTable(m: ProfilModel, lang: Lang): string {
  */
 export function tanpaAngka(lang: Lang, m: Pick<ProfilModel, 'tren' | 'chain'>): string {
   const nama = m.chain.at(-1)?.nama_wilayah ?? '–';
-  const reported = m.tren.filter((r) => (r.diukur ?? 0) > 0 || r.ditekan);
-  if (!reported.length) return `<p class="notice-incomplete" role="note" data-tanpa-angka="laporan">${escapeHtml(t(lang, 'profil.tanpaLaporan', { nama }))}</p>`;
-  if (reported.every((r) => r.prevalensi === null && r.stunting === null && r.diukur === null)) {
-    return `<p class="notice-incomplete" role="note" data-tanpa-angka="ditekan">${escapeHtml(t(lang, 'profil.semuaDitekan', { nama }))}</p>`;
-  }
+  const jenis = tanpaAngkaJenis(m);
+  if (jenis === 'laporan') return `<p class="notice-incomplete" role="note" data-tanpa-angka="laporan">${escapeHtml(t(lang, 'profil.tanpaLaporan', { nama }))}</p>`;
+  if (jenis === 'ditekan') return `<p class="notice-incomplete" role="note" data-tanpa-angka="ditekan">${escapeHtml(t(lang, 'profil.semuaDitekan', { nama }))}</p>`;
   return '';
+}
+
+/** tanpaAngka's reason: no month reported, every reported number hidden, or null (something published). */
+export function tanpaAngkaJenis(m: Pick<ProfilModel, 'tren'>): 'laporan' | 'ditekan' | null {
+  const reported = m.tren.filter((r) => (r.diukur ?? 0) > 0 || r.ditekan);
+  if (!reported.length) return 'laporan';
+  return reported.every((r) => r.prevalensi === null && r.stunting === null && r.diukur === null) ? 'ditekan' : null;
 }
 
 export function slots(m: ProfilModel, ctx: SlotContext): Record<string, string> {
@@ -236,9 +241,10 @@ export function slots(m: ProfilModel, ctx: SlotContext): Record<string, string> 
   const linkable = new Set(m.anakBerprofil);
   return {
     'judul-periode': formatPeriod(lang, m.periode),
-    cards: tanpaAngka(lang, m) + incompleteNotice(lang, m.ringkasan, m.periode, m.anak) + headlineCards(lang, m.ringkasan, m.periode),
+    // a profile with nothing published says why once, at the top: not again for the month, nor in the trend
+    cards: tanpaAngka(lang, m) + (tanpaAngkaJenis(m) ? '' : incompleteNotice(lang, m.ringkasan, m.periode, m.anak)) + headlineCards(lang, m.ringkasan, m.periode),
     // one drawing for every period without a figure (many villages': suppressed small numbers)
-    tren: keep(m.tren, `profil|${m.kode}|${lang}|${ctx.width}|${trenSorot(m.tren, m.periode)}`, () => trenFigure(ctx, m.tren, m.periode, self?.nama_wilayah ?? '–', (p) => periodeHref(lang, base, m.kode, p))),
+    tren: keep(m.tren, `profil|${m.kode}|${lang}|${ctx.width}|${trenSorot(m.tren, m.periode)}`, () => trenFigure(ctx, m.tren, m.periode, self?.nama_wilayah ?? '–', (p) => periodeHref(lang, base, m.kode, p), tanpaAngkaJenis(m) !== null)),
     peta: self && m.peta ? keep(m.peta.desa.length ? m.peta.desa : m.anak, `profil|${m.kode}|${lang}|${m.periode}`, () => petaProfil(ctx, m.peta!, self, m.anak, m.periode)) : '',
     saudara: saudaraFigure(m, ctx),
     anak: m.anak.length

@@ -61,6 +61,10 @@ export function stateOf(m: RingkasanModel): AtlasState {
  */
 export function incompleteNotice(lang: Lang, r: RingkasanRow | undefined, periode: string | undefined, anak: readonly Pick<AreaRow, 'kode_wilayah' | 'nama_wilayah' | 'desa_melapor'>[] = []): string {
   if (!r || !periode || periodeLengkap(r)) return '';
+  // no village reported (a village's month without a report): not "only 0 of – villages"
+  if (!r.desa_melapor && r.diukur == null) {
+    return `<p class="notice-incomplete" role="note" data-tanpa-angka="laporan">${escapeHtml(t(lang, 'lengkap.noticeTanpaLaporan', { periode: formatPeriod(lang, periode), nama: r.nama_wilayah }))}</p>`;
+  }
   const reporting = anak.filter((a) => (a.desa_melapor ?? 0) > 0);
   const daftar = reporting.length && reporting.length < anak.length ? t(lang, 'lengkap.noticeDaftar', { daftar: reporting.map((a) => labelWilayah(a.kode_wilayah, a.nama_wilayah)).join(', ') }) : '';
   return `<p class="notice-incomplete" role="note">${escapeHtml(t(lang, 'lengkap.notice', {
@@ -95,7 +99,7 @@ export function headlineCards(lang: Lang, r: RingkasanRow | undefined, periode: 
  * The routine trend of one area. `href(periode)`: the page of that area at that month; each month's
  * dot links there (the overview for the province, the profile for any other area).
  */
-export function trenFigure(ctx: SlotContext, rows: TrenRow[], periode: string | undefined, nama: string, href?: (periode: string) => string): string {
+export function trenFigure(ctx: SlotContext, rows: TrenRow[], periode: string | undefined, nama: string, href?: (periode: string) => string, dijelaskan = false): string {
   const { lang, document, width } = ctx;
   const first = rows[0]?.periode;
   const last = rows.at(-1)?.periode;
@@ -109,7 +113,7 @@ export function trenFigure(ctx: SlotContext, rows: TrenRow[], periode: string | 
     title: t(lang, 'fig.tren.title', { nama }),
     caption: t(lang, 'fig.tren.caption', { dari: formatPeriod(lang, first), sampai: formatPeriod(lang, last) }) + (anyIncomplete ? ' ' + t(lang, 'lengkap.trenNote', KELENGKAPAN_PARAMS) : ''),
     open: tanpaTren,
-    chart: tanpaTren ? tanpaTrenNote(document, lang, rows, nama) : trenChart(href ? rows.map((r) => ({ ...r, href: href(r.periode) })) : rows, { lang, document, width, label: t(lang, 'fig.tren.title', { nama }), axisLabel: t(lang, 'axis.prevRutin'), sorot: periode }),
+    chart: tanpaTren ? tanpaTrenNote(document, lang, rows, nama, dijelaskan) : trenChart(href ? rows.map((r) => ({ ...r, href: href(r.periode) })) : rows, { lang, document, width, label: t(lang, 'fig.tren.title', { nama }), axisLabel: t(lang, 'axis.prevRutin'), sorot: periode }),
     table: tabelHtml(lang, [
       { label: t(lang, 'col.periode'), value: (r: TrenRow) => formatPeriod(lang, r.periode) },
       { label: t(lang, 'col.diukur'), value: (r) => countCell(lang, r.diukur, r.ditekan), angka: true },
@@ -124,15 +128,16 @@ export function trenFigure(ctx: SlotContext, rows: TrenRow[], periode: string | 
 
 /**
  * Why a trend has no line: months reported but each one's prevalence hidden (small numbers, or
- * fewer children measured than a prevalence needs), or no month reported at all.
+ * fewer children measured than a prevalence needs), or no month reported at all. `dijelaskan`: the
+ * page already says why at its top (a profile with nothing published): a short pointer, not the same words twice.
  */
-function tanpaTrenNote(document: Document, lang: Lang, rows: readonly TrenRow[], nama: string): Element {
+function tanpaTrenNote(document: Document, lang: Lang, rows: readonly TrenRow[], nama: string, dijelaskan = false): Element {
   const p = document.createElement('p');
   p.setAttribute('class', 'chart-tanpa-angka');
   p.setAttribute('role', 'note');
   const ditekan = rows.some((r) => r.ditekan || (r.diukur ?? 0) > 0);
   p.setAttribute('data-tanpa-tren', ditekan ? 'ditekan' : 'laporan');
-  p.textContent = ditekan ? t(lang, 'tren.semuaDitekan', { nama, min: MIN_DENOMINATOR_FOR_RATE, maks: SMALL_COUNT_MAX }) : t(lang, 'tren.tanpaLaporan', { nama });
+  p.textContent = dijelaskan ? t(lang, 'tren.lihatAtas', { nama }) : ditekan ? t(lang, 'tren.semuaDitekan', { nama, min: MIN_DENOMINATOR_FOR_RATE, maks: SMALL_COUNT_MAX }) : t(lang, 'tren.tanpaLaporan', { nama });
   return p;
 }
 
