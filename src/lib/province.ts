@@ -78,6 +78,11 @@ export function provinceName(p: Province, lang: Lang): string {
   return lang === 'en' ? p.nama_en : p.nama;
 }
 
+/** An area's name in a language: the province's own English name on English pages, any other area as the gazetteer spells it. */
+export function areaName(p: Province, lang: Lang, w: { kode_wilayah: string; nama_wilayah: string }): string {
+  return w.kode_wilayah === p.kode ? provinceName(p, lang) : w.nama_wilayah;
+}
+
 /** True for a well-formed province record (as read from a manifest). */
 export function isProvince(value: unknown): value is Province {
   const p = value as Partial<Province> | null;

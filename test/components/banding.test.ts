@@ -247,3 +247,19 @@ describe('a month an area did not report', () => {
     expect(text(incompleteNotice('en', some, '2023-11'))).toContain('only 3 of 9 villages reported');
   });
 });
+
+describe('a regency among the other areas of its province', () => {
+  it('names the province in English on English pages', async () => {
+    const { page: profil, saudaraHeading } = await import('../../src/components/halaman/profil.ts');
+    const db2 = await testDb({ wilayah, gizi_balita: giziRows, kualitas_data: kualitas });
+    try {
+      const m = await profil.load(db2, { area: '64.08' }, P);
+      const en = text(profil.slots(m, ctx('en')).saudara!) + ' ' + saudaraHeading('en', m, P);
+      expect(en).toContain('East Kalimantan');
+      expect(en).not.toContain('Kalimantan Timur');
+      expect(text(profil.slots(m, ctx('id')).saudara!)).toContain('Kalimantan Timur');
+    } finally {
+      db2.close();
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDataManifest } from '../../src/lib/db/manifest.ts';
-import { DEFAULT_PROVINCE, isProvince, provinceName, provinceOf } from '../../src/lib/province.ts';
+import { areaName, DEFAULT_PROVINCE, isProvince, provinceName, provinceOf } from '../../src/lib/province.ts';
 import { loadGazetteer } from '../../src/pipeline/gazetteer.ts';
 
 describe('province configuration', () => {
@@ -56,5 +56,14 @@ describe('readDataManifest: province', () => {
     const dir = mkdtempSync(tmpDir());
     dirs.push(dir);
     expect(readDataManifest(dir)).toMatchObject({ missing: true, demo: true, province: DEFAULT_PROVINCE });
+  });
+});
+
+describe('area names by language', () => {
+  it('the province by its English name on English pages; other areas as the gazetteer spells them', () => {
+    const p = provinceOf('64', 'Kalimantan Timur');
+    expect(areaName(p, 'en', { kode_wilayah: '64', nama_wilayah: 'Kalimantan Timur' })).toBe('East Kalimantan');
+    expect(areaName(p, 'id', { kode_wilayah: '64', nama_wilayah: 'Kalimantan Timur' })).toBe('Kalimantan Timur');
+    expect(areaName(p, 'en', { kode_wilayah: '64.08', nama_wilayah: 'Kutai Timur' })).toBe('Kutai Timur');
   });
 });

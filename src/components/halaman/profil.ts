@@ -32,7 +32,7 @@ import type { AreaRow, KualitasRow, ProgramRow, RingkasanRow, SurveiSeriRow, Tre
 import { periodeHref, regencyRows, wilayahHref } from './shared.ts';
 import type { PageModule, SlotContext } from './types.ts';
 import { loadPetaProfil, petaProfil, type PetaProfil } from './peta.ts';
-import type { Province } from '../../lib/province.ts';
+import { areaName, type Province } from '../../lib/province.ts';
 
 export interface ProfilModel {
   kode: string;
@@ -108,11 +108,11 @@ export function shared(m: ProfilModel): string[] {
 }
 
 /** The heading above a shared ranking (outside its slot): the page's area among its siblings, or '' when the figure names it itself. */
-export function saudaraHeading(lang: Lang, m: ProfilModel): string {
+export function saudaraHeading(lang: Lang, m: ProfilModel, province?: Province): string {
   const self = m.chain.at(-1);
   const parent = m.chain.at(-2);
   if (!self || !parent || !m.saudara.length || !saudaraBersama(m)) return '';
-  return t(lang, 'profil.siblingsHeading', { nama: self.nama_wilayah, induk: parent.nama_wilayah });
+  return t(lang, 'profil.siblingsHeading', { nama: self.nama_wilayah, induk: province ? areaName(province, lang, parent) : parent.nama_wilayah });
 }
 
 /** A link to an area's profile; links carry the period once the page has run (`?period=`), hence `*=`. */
@@ -138,8 +138,8 @@ function saudaraFigure(m: ProfilModel, ctx: SlotContext): string {
   const p = formatPeriod(lang, m.periode);
   const bersama = saudaraBersama(m);
   const title = bersama
-    ? t(lang, 'profil.siblingsTitleShared', { tingkat: t(lang, `jamak.${self.tingkat as 'kecamatan'}`), induk: parent.nama_wilayah, periode: p })
-    : t(lang, 'profil.siblingsTitle', { nama: self.nama_wilayah, induk: parent.nama_wilayah, periode: p });
+    ? t(lang, 'profil.siblingsTitleShared', { tingkat: t(lang, `jamak.${self.tingkat as 'kecamatan'}`), induk: areaName(ctx.province, lang, parent), periode: p })
+    : t(lang, 'profil.siblingsTitle', { nama: self.nama_wilayah, induk: areaName(ctx.province, lang, parent), periode: p });
   return figureHtml({
     name: 'saudara',
     lang,
