@@ -263,3 +263,16 @@ describe('a regency among the other areas of its province', () => {
     }
   });
 });
+
+describe('two numbers: the province row in English', () => {
+  it('is "East Kalimantan (prov.)", in Indonesian "Kalimantan Timur (prov.)"', async () => {
+    const { page: dua } = await import('../../src/components/halaman/dua-angka.ts');
+    const loaded = await dua.load(db, { period: '2023-08' }, P);
+    const row = { kode_wilayah: '64', nama_wilayah: 'Kalimantan Timur', tingkat: 'provinsi', prevalensi_survei: 22.2, sumber_survei: null, catatan_survei: null, periode: '2023-08', sasaran: 2500, diukur: 2000, stunting: 300, prevalensi_rutin: 15, cakupan: 80, ditekan: false };
+    const m = { ...loaded, rows: [row as (typeof loaded.rows)[number]] };
+    const en = Object.values(dua.slots(m, ctx('en'))).map((s) => text(s ?? '')).join(' ');
+    expect(en).toContain('East Kalimantan (prov.)');
+    expect(en).not.toContain('Kalimantan Timur');
+    expect(Object.values(dua.slots(m, ctx('id'))).map((s) => text(s ?? '')).join(' ')).toContain('Kalimantan Timur (prov.)');
+  });
+});

@@ -10,7 +10,7 @@ import type { Connector } from '../../lib/db/connector.ts';
 import { formatNumber, formatPercent, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
 import { duaAngkaSql, periodePasanganSurvei, periodeRutinSql, surveiPilihanSql, type PeriodeRutin } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
-import type { Province } from '../../lib/province.ts';
+import { areaName, type Province } from '../../lib/province.ts';
 import { countCell, figureHtml, notesHtml, rateCell } from './html.ts';
 import type { DuaAngkaRow } from './rows.ts';
 import { labelWilayah, wilayahHref } from './shared.ts';
@@ -51,7 +51,7 @@ export function stateOf(m: DuaAngkaModel): AtlasState {
   return { ...(m.periode ? { period: m.periode } : {}), ...(m.survey ? { tab: surveiKey(m.survey) } : {}) };
 }
 
-const areaName = (lang: Lang, r: DuaAngkaRow) => (r.tingkat === 'provinsi' ? t(lang, 'dua.provinsi', { nama: r.nama_wilayah }) : labelWilayah(r.kode_wilayah, r.nama_wilayah));
+const namaBaris = (lang: Lang, province: Province, r: DuaAngkaRow) => (r.tingkat === 'provinsi' ? t(lang, 'dua.provinsi', { nama: areaName(province, lang, r) }) : labelWilayah(r.kode_wilayah, r.nama_wilayah));
 
 export function slots(m: DuaAngkaModel, ctx: SlotContext): Record<string, string> {
   const { lang, document, base } = ctx;
@@ -61,10 +61,10 @@ export function slots(m: DuaAngkaModel, ctx: SlotContext): Record<string, string
   const lengkap = m.periodRows.find((r) => r.periode === m.periode)?.lengkap !== false;
   const p = lengkap ? formatPeriod(lang, m.periode) : t(lang, 'lengkap.optionSuffix', { periode: formatPeriod(lang, m.periode) });
   const href = (r: DuaAngkaRow) => wilayahHref(lang, base, r.kode_wilayah);
-  const surveyRows: PeringkatRow[] = m.rows.map((r) => ({ kode: r.kode_wilayah, nama: areaName(lang, r), value: r.prevalensi_survei, sorot: r.tingkat === 'provinsi', href: href(r) }));
+  const surveyRows: PeringkatRow[] = m.rows.map((r) => ({ kode: r.kode_wilayah, nama: namaBaris(lang, ctx.province, r), value: r.prevalensi_survei, sorot: r.tingkat === 'provinsi', href: href(r) }));
   const rutinRows: PeringkatRow[] = m.rows.map((r) => ({
     kode: r.kode_wilayah,
-    nama: areaName(lang, r),
+    nama: namaBaris(lang, ctx.province, r),
     value: r.prevalensi_rutin,
     ditekan: rateHidden(r.prevalensi_rutin, r.ditekan, [r.stunting, r.diukur]),
     sorot: r.tingkat === 'provinsi',
@@ -80,7 +80,7 @@ export function slots(m: DuaAngkaModel, ctx: SlotContext): Record<string, string
     caption: t(lang, 'dua.captionSurvei', { survei: s }) + (missing.length ? ' ' + t(lang, 'dua.missingSurvei', { daftar: missing.join(', ') }) : ''),
     chart: peringkatChart(surveyRows, { lang, document, width, ukuran: 'prevalensi', sumber: 'survei', order: 'input', label: t(lang, 'dua.panelSurvei', { survei: s }), axisLabel: t(lang, 'dua.axisSurvei', { survei: s }), domain: [0, 45] }),
     table: tabelHtml(lang, [
-      { label: t(lang, 'col.wilayah'), value: (r: DuaAngkaRow) => areaName(lang, r), link: (r) => wilayahHref(lang, base, r.kode_wilayah) },
+      { label: t(lang, 'col.wilayah'), value: (r: DuaAngkaRow) => namaBaris(lang, ctx.province, r), link: (r) => wilayahHref(lang, base, r.kode_wilayah) },
       { label: t(lang, 'dua.colSurvei', { survei: s }), value: (r) => formatPercent(lang, r.prevalensi_survei), angka: true },
       { label: t(lang, 'col.sumber'), value: (r) => r.sumber_survei ?? '–', lang: 'id' },
     ], m.rows),
@@ -93,7 +93,7 @@ export function slots(m: DuaAngkaModel, ctx: SlotContext): Record<string, string
     caption: t(lang, 'dua.captionRutin', { periode: p }),
     chart: peringkatChart(rutinRows, { lang, document, width, ukuran: 'prevalensi', sumber: 'rutin', order: 'input', label: t(lang, 'dua.panelRutin', { periode: p }), axisLabel: t(lang, 'axis.prevRutinPeriode', { periode: p }), domain: [0, 45] }),
     table: tabelHtml(lang, [
-      { label: t(lang, 'col.wilayah'), value: (r: DuaAngkaRow) => areaName(lang, r), link: (r) => wilayahHref(lang, base, r.kode_wilayah) },
+      { label: t(lang, 'col.wilayah'), value: (r: DuaAngkaRow) => namaBaris(lang, ctx.province, r), link: (r) => wilayahHref(lang, base, r.kode_wilayah) },
       { label: t(lang, 'col.prevRutin'), value: (r) => rateCell(lang, r.prevalensi_rutin, r.ditekan, [r.stunting, r.diukur]), angka: true },
       { label: t(lang, 'col.stunting'), value: (r) => countCell(lang, r.stunting, r.ditekan), angka: true },
       { label: t(lang, 'col.diukur'), value: (r) => countCell(lang, r.diukur, r.ditekan), angka: true },
