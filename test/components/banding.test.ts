@@ -276,3 +276,18 @@ describe('two numbers: the province row in English', () => {
     expect(Object.values(dua.slots(m, ctx('id'))).map((s) => text(s ?? '')).join(' ')).toContain('Kalimantan Timur (prov.)');
   });
 });
+
+describe('the overview survey figure in English', () => {
+  it('names the province in English and quotes the legal basis as Indonesian', async () => {
+    const { surveiFigure } = await import('../../src/components/halaman/ringkasan.ts');
+    const s = (kode: string, nama: string, tahun: number, prevalensi: number) => ({ kode_wilayah: kode, nama_wilayah: nama, tingkat: kode === 'ID' ? 'nasional' : 'provinsi', survei: 'SSGI', tahun, prevalensi, ci_bawah: null, ci_atas: null, sumber: null, catatan: null });
+    const rows = [s('64', 'Kalimantan Timur', 2022, 23.9), s('64', 'Kalimantan Timur', 2024, 22.2), s('ID', 'Indonesia', 2022, 21.6), s('ID', 'Indonesia', 2024, 19.8)];
+    const targets = [{ kode_wilayah: '64', tahun: 2024, indikator: 'prevalensi_stunting', target: 12.83, dasar_hukum: 'Target daerah Provinsi Kalimantan Timur', catatan: null }];
+    const el = document.createElement('div');
+    el.innerHTML = surveiFigure(ctx('en'), rows, targets);
+    for (const q of el.querySelectorAll('[lang="id"]')) q.remove();
+    expect(el.textContent).toContain('East Kalimantan');
+    expect(el.textContent).not.toContain('Kalimantan Timur');
+    expect(el.textContent).not.toContain('Target daerah');
+  });
+});

@@ -9,7 +9,7 @@ import { KELENGKAPAN_PARAMS, periodeLengkap } from '../../lib/domain/kelengkapan
 import { MIN_DENOMINATOR_FOR_RATE, SMALL_COUNT_MAX } from '../../lib/domain/suppression.ts';
 import { perbandinganSql, periodeBawaan, periodeRutinSql, periodeSebelumnyaLengkap, ringkasanSql, surveiSeriSql, targetSql, trenSql, type PeriodeRutin } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
-import { provinceName, type Province } from '../../lib/province.ts';
+import { areaName, provinceName, type Province } from '../../lib/province.ts';
 import { cardsHtml, countCell, figureHtml, rateCell } from './html.ts';
 import { loadPeta, loadSurveiKabupaten, petaRutinKabupaten, petaSurveiKabupaten, type PetaData, type SurveiKabRow } from './peta.ts';
 import { keep } from './memo.ts';
@@ -164,7 +164,7 @@ export function surveiFigure(ctx: SlotContext, rows: SurveiSeriRow[], targets: T
     title,
     caption,
     // The province's dots link to its profile page (Indonesia has none).
-    chart: surveiChart(rows.map((r) => ({ ...r, href: r.kode_wilayah === province.kode ? wilayahHref(lang, ctx.base, r.kode_wilayah) : null })) as SurveiRow[], tg, { lang, document, width, label: title, axisLabel: t(lang, 'axis.prevSurvei') }),
+    chart: surveiChart(rows.map((r) => ({ ...r, nama_wilayah: areaName(province, lang, r), href: r.kode_wilayah === province.kode ? wilayahHref(lang, ctx.base, r.kode_wilayah) : null })) as SurveiRow[], tg, { lang, document, width, label: title, axisLabel: t(lang, 'axis.prevSurvei') }),
     table: tabelHtml(lang, [
       { label: t(lang, 'col.survei'), value: (k: string) => k },
       { label: provinsi, value: (k) => cell(province.kode, k), angka: true },
@@ -173,7 +173,8 @@ export function surveiFigure(ctx: SlotContext, rows: SurveiSeriRow[], targets: T
       tabelHtml(lang, [
         { label: t(lang, 'col.target'), value: (x: TargetRow) => targetLabel(lang, x) },
         { label: t(lang, 'col.nilai'), value: (x) => formatPercent(lang, x.target, { digits: Number.isInteger(x.target * 10) ? 1 : 2 }), angka: true },
-        { label: t(lang, 'col.dasarHukum'), value: (x) => x.dasar_hukum ?? '–' },
+        // quoted as the source names it (Indonesian)
+        { label: t(lang, 'col.dasarHukum'), value: (x) => x.dasar_hukum ?? '–', lang: 'id' },
       ], targets),
   });
 }
