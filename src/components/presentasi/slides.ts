@@ -59,7 +59,7 @@ const note = (text: string) => `<p class="slide-note">${escapeHtml(text)}</p>`;
 
 function judulSlide(m: DeckModel, c: DeckContext, p: string): string {
   const { lang } = c;
-  const nama = m.area.tingkat === 'provinsi' ? provinceName(c.province, lang) : m.area.nama;
+  const nama = namaDeck(m, c);
   return `<div class="title-slide"><p class="kicker">${escapeHtml(td(lang, 'subjudul', { periode: p }))}</p>
 <p class="title-big">${escapeHtml(td(lang, 'judulDeck', { nama }))}</p>
 <p class="title-meta">${escapeHtml(td(lang, 'tanggalData', { periode: p, rilis: m.rilis }))}</p>
@@ -87,7 +87,7 @@ function petaSlide(m: DeckModel, c: DeckContext, p: string): string {
   if (!data?.topo || !rows.length) return note(td(lang, 'tidakAdaData'));
   const skala = skalaWho(PALET_RUTIN);
   const uid = 'deck-peta';
-  const label = `${td(lang, 'sPeta')}: ${m.area.nama}, ${p}`;
+  const label = `${td(lang, 'sPeta')}: ${namaDeck(m, c)}, ${p}`;
   const areas = rutinAreas(lang, rows, () => null);
   const svg = petaSvg({
     lang, topology: data.topo, areas, skala, width: 620, maxHeight: 470, label, uid,
@@ -101,6 +101,11 @@ function petaSlide(m: DeckModel, c: DeckContext, p: string): string {
   const legend = legendaHtml({ lang, skala, uid, judul: t(lang, 'col.prevRutin'), lokus: rows.some((r) => (r as { lokus?: boolean }).lokus), garisKelompok: m.area.tingkat === 'kabupaten_kota' });
   const attribution = data.attribution ? `<p class="slide-attrib" lang="id">${escapeHtml(data.attribution)}</p>` : '';
   return `<div class="slide-map"><div class="slide-map-svg">${svg}</div><div class="slide-map-side">${legend}${topList}${attribution}</div></div>`;
+}
+
+/** The deck's area by name in the deck's language (the province by its English name in English). */
+function namaDeck(m: DeckModel, c: DeckContext): string {
+  return m.area.tingkat === 'provinsi' ? provinceName(c.province, c.lang) : m.area.nama;
 }
 
 function programCell(lang: Lang, w: BandingPrioritas): string {
@@ -233,7 +238,7 @@ export function deckSlides(m: DeckModel, c: DeckContext): Slide[] {
   const { lang } = c;
   const p = formatPeriod(lang, m.periode);
   const rutin = td(lang, 'sumberRutin', { periode: p });
-  const nama = m.area.tingkat === 'provinsi' ? provinceName(c.province, lang) : m.area.nama;
+  const nama = namaDeck(m, c);
   // Titles stay short (one line at the back of the room); the footer names area, period and source.
   const make = (key: SlideKey, body: string, source: string, title?: string): Slide => ({ key, menu: td(lang, TITLE_KEY[key]), title: title ?? td(lang, TITLE_KEY[key]), body, source: `${nama} · ${source}` });
   return [
