@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { encodePalettePng } from './png.ts';
 import { formatNumber, formatPercent, formatPeriod, t, type Lang } from '../lib/i18n.ts';
+import { rateHidden } from '../lib/domain/suppression.ts';
 
 export const KARTU_WIDTH = 1200;
 export const KARTU_HEIGHT = 630;
@@ -66,14 +67,17 @@ export function kartuTeks(d: KartuData) {
   const { lang } = d;
   const p = formatPeriod(lang, d.periode);
   const n = (v: number | null) => (v === null && d.ditekan ? t(lang, 'chart.suppressed') : formatNumber(lang, v));
-  const angka = d.prevalensi === null ? (d.ditekan ? t(lang, 'chart.suppressed') : '–') : formatPercent(lang, d.prevalensi);
+  // hidden only with one of its counts; a month with children measured but too few for a rate says so (not "no report")
+  const hidden = rateHidden(d.prevalensi, d.ditekan, [d.stunting, d.diukur]);
+  const angka = hidden ? t(lang, 'chart.suppressed') : formatPercent(lang, d.prevalensi);
+  const tanpa = hidden ? t(lang, 'kartu.ditekan') : d.diukur ? t(lang, 'kartu.terlaluSedikit', { diukur: formatNumber(lang, d.diukur) }) : t(lang, 'kartu.tanpaAngka');
   return {
     site: d.site,
     nama: d.nama,
     konteks: d.konteks,
     ukuran: `${t(lang, d.lengkap ? 'card.prevalensi' : 'lengkap.cardPrevalensi')} (${t(lang, 'kartu.ukuran')})`,
     angka,
-    penyebut: d.prevalensi !== null ? t(lang, 'card.prevalensiDetail', { stunting: n(d.stunting), diukur: n(d.diukur) }) : t(lang, d.ditekan ? 'kartu.ditekan' : 'kartu.tanpaAngka'),
+    penyebut: d.prevalensi !== null ? t(lang, 'card.prevalensiDetail', { stunting: n(d.stunting), diukur: n(d.diukur) }) : tanpa,
     definisi: t(lang, 'kartu.definisi'),
     sumber: d.lengkap ? t(lang, 'src.rutin', { periode: p }) : t(lang, 'lengkap.cardSource', { periode: p }),
     tanda: d.internal ? t(lang, 'banner.internal') : d.demo ? t(lang, 'dl.demo') : '',

@@ -12,6 +12,7 @@ export const bagikanEn: Record<keyof typeof bagikanId, string> = {
   'embed.periode': 'Data up to {periode}',
   'kartu.ukuran': 'routine e-PPGBM data',
   'kartu.definisi': 'Stunting: height-for-age < −2 SD (WHO 2006)',
+  'kartu.terlaluSedikit': 'too few children measured for a prevalence ({diukur} measured)',
   'kartu.tanpaAngka': 'no report for this month',
   'kartu.demoDetail': 'sample, not real figures',
   'kartu.alt': '{nama}: stunting prevalence {angka} ({periode}, e-PPGBM)',

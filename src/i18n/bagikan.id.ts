@@ -10,6 +10,7 @@ export const bagikanId = {
   'embed.periode': 'Data sampai {periode}',
   'kartu.ukuran': 'data rutin e-PPGBM',
   'kartu.definisi': 'Stunting: TB/U < −2 SD (WHO 2006)',
+  'kartu.terlaluSedikit': 'terlalu sedikit balita diukur untuk angka prevalensi ({diukur} diukur)',
   'kartu.tanpaAngka': 'tidak ada laporan untuk bulan ini',
   'kartu.demoDetail': 'contoh, bukan angka nyata',
   'kartu.alt': '{nama}: prevalensi stunting {angka} ({periode}, e-PPGBM)',

@@ -36,6 +36,10 @@ describe('kartuSvg', () => {
     const hidden = kartuTeks({ ...base, prevalensi: null, stunting: null, diukur: null, ditekan: true });
     expect(hidden.angka).toBe('disembunyikan');
     expect(hidden.penyebut).toMatch(/aturan privasi/);
+    // 6 of 15 measured published, the row marked for another count: too few for a rate, not hidden, not "no report"
+    const few = kartuTeks({ ...base, prevalensi: null, stunting: 6, diukur: 15, ditekan: true });
+    expect(few.angka).toBe('–');
+    expect(few.penyebut).toBe('terlalu sedikit balita diukur untuk angka prevalensi (15 diukur)');
     const none = kartuTeks({ ...base, prevalensi: null, stunting: null, diukur: null });
     expect(none.angka).toBe('–');
     expect(none.penyebut).toMatch(/tidak ada laporan/);
