@@ -5,7 +5,7 @@
  */
 import { tabelHtml, type Kolom } from '../../charts/tabel.ts';
 import { escapeHtml, formatNumber, formatPercent, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
-import { MIN_DENOMINATOR_FOR_RATE } from '../../lib/domain/suppression.ts';
+import { MIN_DENOMINATOR_FOR_RATE, rateHidden } from '../../lib/domain/suppression.ts';
 import { periodeLengkap } from '../../lib/domain/kelengkapan.ts';
 import { provinceName, type Province } from '../../lib/province.ts';
 import { surveiKeyOf, type BandingPrioritas } from '../../lib/queries/prioritas.ts';
@@ -43,6 +43,9 @@ export interface DeckContext {
 
 const n = (lang: Lang, v: number | null | undefined, hidden = false) => (v == null && hidden ? td(lang, 'disembunyikan') : formatNumber(lang, v));
 const pct = (lang: Lang, v: number | null | undefined, hidden = false) => (v == null && hidden ? td(lang, 'disembunyikan') : formatPercent(lang, v));
+/** A routine prevalence: "hidden" only when hidden with one of its counts (rateHidden), else the value or "–" (too few measured). */
+type Prev = { prevalensi: number | null; ditekan: boolean | null; stunting: number | null; diukur: number | null };
+const prev = (lang: Lang, r: Prev | null | undefined) => pct(lang, r?.prevalensi, !!r && rateHidden(r.prevalensi, r.ditekan, [r.stunting, r.diukur]));
 
 function table<R>(lang: Lang, cols: readonly Kolom<R>[], rows: readonly R[]): string {
   return `<div class="slide-table">${tabelHtml(lang, cols, rows)}</div>`;
@@ -75,7 +78,7 @@ function angkaSlide(m: DeckModel, c: DeckContext): string {
   return `${warn}<div class="bigs">
 ${big(n(lang, r.diukur, h), td(lang, 'diukur'), td(lang, 'diukurDari', { sasaran: n(lang, r.sasaran, h) }))}
 ${big(n(lang, r.stunting, h), td(lang, 'stunting'), td(lang, 'stuntingRinci', { pendek: n(lang, r.pendek, h), sangat: n(lang, r.sangat_pendek, h) }))}
-${big(pct(lang, r.prevalensi, h), td(lang, 'prevalensi'), td(lang, 'prevalensiRinci', { stunting: n(lang, r.stunting, h), diukur: n(lang, r.diukur, h) }))}
+${big(prev(lang, r), td(lang, 'prevalensi'), td(lang, 'prevalensiRinci', { stunting: n(lang, r.stunting, h), diukur: n(lang, r.diukur, h) }))}
 ${big(n(lang, r.desa_melapor), td(lang, 'desaMelapor'), td(lang, 'desaMelaporRinci', { total: n(lang, r.desa_total) }))}
 </div>`;
 }
@@ -120,7 +123,7 @@ function prioritasSlide(m: DeckModel, c: DeckContext, p: string): string {
     return note(td(lang, 'prioritasKab', { nama: m.area.nama, periode: p })) + table<AreaRow>(lang, [
       { label: td(lang, 'kolomKecamatan'), value: (r) => r.nama_wilayah },
       { label: td(lang, 'kolomStunting'), value: (r) => n(lang, r.stunting, r.ditekan), angka: true },
-      { label: td(lang, 'kolomPrev'), value: (r) => pct(lang, r.prevalensi, r.ditekan), angka: true },
+      { label: td(lang, 'kolomPrev'), value: (r) => prev(lang, r), angka: true },
       { label: td(lang, 'kolomLokus'), value: (r) => formatNumber(lang, r.jumlah_lokus), angka: true },
     ], rows);
   }
@@ -130,7 +133,7 @@ function prioritasSlide(m: DeckModel, c: DeckContext, p: string): string {
   const cols: Kolom<BandingPrioritas>[] = [
     { label: td(lang, 'kolomWilayah'), value: (w) => w.daftar.nama_wilayah },
     { label: `${td(lang, 'kolomStunting')} (${rp})`, value: (w) => n(lang, w.rutin?.stunting, w.rutin?.ditekan), angka: true },
-    { label: `${t(lang, 'col.prevRutin')} (${rp})`, value: (w) => pct(lang, w.rutin?.prevalensi, w.rutin?.ditekan), angka: true },
+    { label: `${t(lang, 'col.prevRutin')} (${rp})`, value: (w) => prev(lang, w.rutin), angka: true },
     ...b.surveiKeys.map((key): Kolom<BandingPrioritas> => ({ label: key, value: (w) => formatPercent(lang, w.survei[key]?.prevalensi), angka: true })),
     { label: td(lang, 'kolomRealisasi'), value: (w) => programCell(lang, w) },
   ];
@@ -146,7 +149,7 @@ function perubahanSlide(m: DeckModel, c: DeckContext, p: string): string {
   return table<AreaRow>(lang, [
     { label: td(lang, 'kolomWilayah'), value: (r) => r.nama_wilayah },
     { label: sb, value: (r) => formatPercent(lang, r.prevalensi_sebelumnya), angka: true },
-    { label: p, value: (r) => pct(lang, r.prevalensi, r.ditekan), angka: true },
+    { label: p, value: (r) => prev(lang, r), angka: true },
     { label: `${td(lang, 'kolomUbah')} (${td(lang, 'poin')})`, value: (r) => arrow(r.perubahan), angka: true },
     { label: td(lang, 'kolomStunting'), value: (r) => `${formatNumber(lang, r.stunting_sebelumnya)} → ${n(lang, r.stunting, r.ditekan)}`, angka: true },
   ], rows) + note(td(lang, 'perubahanCatatan', { sebelum: sb }));
@@ -157,7 +160,7 @@ function duaAngkaSlide(m: DeckModel, c: DeckContext, p: string): string {
   const own = m.survei.filter((s) => s.kode_wilayah === m.area.kode && s.prevalensi !== null);
   const r = m.ringkasan;
   const surveiBigs = own.slice(-3).map((s) => big(formatPercent(lang, s.prevalensi), `${surveiKeyOf(s)}`, td(lang, 'kolomSurvei')));
-  const rutinBig = r ? big(pct(lang, r.prevalensi, r.ditekan), `e-PPGBM ${p}`, td(lang, 'prevalensiRinci', { stunting: n(lang, r.stunting, r.ditekan), diukur: n(lang, r.diukur, r.ditekan) })) : '';
+  const rutinBig = r ? big(prev(lang, r), `e-PPGBM ${p}`, td(lang, 'prevalensiRinci', { stunting: n(lang, r.stunting, r.ditekan), diukur: n(lang, r.diukur, r.ditekan) })) : '';
   // Published statements about this area itself, with a figure, the latest three.
   const quoted = m.publikasi.filter((q) => q.kode_wilayah === m.area.kode && q.prevalensi_stunting !== null).slice(-3);
   const quotes = quoted.map((q) => `<blockquote lang="id"><p>${escapeHtml(q.nama_wilayah)}, ${escapeHtml(q.sumber_data)}${q.periode ? ` ${escapeHtml(q.periode)}` : ''}: <strong>${escapeHtml(formatPercent(lang, q.prevalensi_stunting, { digits: q.prevalensi_digits }))}</strong></p><cite>${escapeHtml(q.sumber.split(';')[0] ?? '')}</cite></blockquote>`);
@@ -178,7 +181,7 @@ function programSlide(m: DeckModel, c: DeckContext): string {
   return table<ProgramRow>(lang, [
     { label: td(lang, 'kolomProgram'), value: (r) => `${programName(lang, r)} (${r.periode})` },
     { label: td(lang, 'kolomRealisasi'), value: (r) => `${n(lang, r.realisasi, r.ditekan)} / ${n(lang, r.sasaran, r.ditekan)}`, angka: true },
-    { label: td(lang, 'kolomCakupan'), value: (r) => pct(lang, r.cakupan, r.ditekan) + ((r.cakupan ?? 0) > 100 ? ' *' : ''), angka: true },
+    { label: td(lang, 'kolomCakupan'), value: (r) => pct(lang, r.cakupan, rateHidden(r.cakupan, r.ditekan, [r.realisasi, r.sasaran])) + ((r.cakupan ?? 0) > 100 ? ' *' : ''), angka: true },
     { label: td(lang, 'kolomTarget'), value: (r) => (r.target == null ? '–' : formatPercent(lang, r.target)), angka: true },
     {
       label: td(lang, 'kolomKurang'),
@@ -199,7 +202,7 @@ function desaSlide(m: DeckModel, c: DeckContext): string {
     { label: td(lang, 'kolomKecamatan'), value: (r) => r.nama_kecamatan },
     { label: td(lang, 'kolomStunting'), value: (r) => n(lang, r.stunting, r.ditekan), angka: true },
     { label: td(lang, 'kolomDiukur'), value: (r) => n(lang, r.diukur, r.ditekan), angka: true },
-    { label: td(lang, 'kolomPrev'), value: (r) => pct(lang, r.prevalensi, r.ditekan), angka: true },
+    { label: td(lang, 'kolomPrev'), value: (r) => prev(lang, r), angka: true },
   ], m.desa.slice(0, MAX_ROWS)) + note(td(lang, 'desaCatatan'));
 }
 
