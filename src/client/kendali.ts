@@ -42,6 +42,8 @@ export interface Kendali {
   hasFragments: boolean;
 }
 
+/** The id of a slot element's built DOM (a view's key for a slot shown as built). */
+const BUILT = '#built';
 const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
 
 export function start(awal: Awal) {
@@ -50,17 +52,25 @@ export function start(awal: Awal) {
   const controls = () => [...root.querySelectorAll<HTMLSelectElement>('select[data-atlas-control]')];
   const status = () => root.querySelector<HTMLElement>('[data-status]');
   let current: AtlasState = { ...built };
-  /** The HTML each slot element shows (the built HTML as the browser holds it, at first). */
+  /**
+   * What each slot element shows: no entry while it shows its built DOM, else the id of its view
+   * (its HTML, or a patch's key).
+   */
   const shown = new Map<Element, string>();
+  /** Each slot's built HTML as the browser holds it: read from an element still showing it, when first needed. */
   const original = new Map<string, string>();
+  const builtHtml = (slot: string): string => {
+    let html = original.get(slot);
+    if (html === undefined) {
+      const el = [...root.querySelectorAll(`[data-slot="${slot}"]`)].find((e) => !shown.has(e));
+      original.set(slot, (html = el?.innerHTML ?? ''));
+    }
+    return html;
+  };
   /** Resolves once the page is parsed: its slots are all there. */
   const parsed = new Promise<void>((done) => {
     const check = () => {
       if (document.readyState === 'loading') return false;
-      for (const el of root.querySelectorAll<HTMLElement>('[data-slot]')) {
-        shown.set(el, el.innerHTML);
-        if (!original.has(el.dataset.slot!)) original.set(el.dataset.slot!, el.innerHTML);
-      }
       done();
       return true;
     };
@@ -116,18 +126,32 @@ export function start(awal: Awal) {
   const builtShape = (slot: string): string => {
     let hash = builtShapes.get(slot);
     if (hash === undefined) {
-      const html = original.get(slot) ?? '';
-      const el = [...root.querySelectorAll(`[data-slot="${slot}"]`)].find((e) => shown.get(e) === html);
+      const el = [...root.querySelectorAll(`[data-slot="${slot}"]`)].find((e) => !shown.has(e));
       if (el) hash = swapper.adopt(el);
       else {
         const t = document.createElement('template');
-        t.innerHTML = html;
+        t.innerHTML = builtHtml(slot);
         hash = domShape(t.content).hash;
       }
       builtShapes.set(slot, hash);
     }
     return hash;
   };
+  // What a first click would otherwise do before its swap (each slot's built HTML and shape: a
+  // regency map's ~120 KB at 4x CPU costs ~100 ms), done while the page is idle, a slot at a time.
+  const idle = (f: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(() => f(), { timeout: 2000 }) : setTimeout(f, 50));
+  void parsed.then(() => {
+    if (!index) return;
+    const queue = [...new Set(index.g.flatMap(([, slots]) => slots))];
+    const step = () => {
+      const slot = queue.shift();
+      if (slot === undefined) return;
+      builtHtml(slot);
+      builtShape(slot);
+      idle(step);
+    };
+    idle(step);
+  });
   async function fragmentView(target: AtlasState): Promise<View | null> {
     const hit = index && lookup(index, target, built);
     if (!hit) return null;
@@ -138,15 +162,17 @@ export function start(awal: Awal) {
         const file = hash ? fragFileOf(await fragment(hash), ref) : {};
         await parsed; // decoding needs the slots' built HTML
         return slots.map((slot) => {
-          const built = original.get(slot) ?? '';
           const value = file[slot];
-          if (value === undefined) return [slot, built] as const;
+          if (value === undefined) {
+            keys[slot] = BUILT; // as built: an element that shows its built DOM is left as it is
+            return [slot, builtHtml(slot)] as const;
+          }
           if (typeof value !== 'string') {
             if (builtShape(slot) !== value.s) throw new Error(`fragment ${hash}: the page's ${slot} has another shape`);
             keys[slot] = `patch:${hash}:${ref.entry ?? ''}:${slot}`;
             return [slot, value] as const;
           }
-          const html = decodeFragment(value, built);
+          const html = decodeFragment(value, builtHtml(slot));
           if (html === null) throw new Error(`fragment ${hash}: the page's ${slot} holds other shapes`);
           return [slot, html] as const;
         });
@@ -193,11 +219,13 @@ export function start(awal: Awal) {
       await parsed;
       if (my !== token) return;
       for (const [key, value] of Object.entries(slots)) {
-        const id = typeof value === 'string' ? value : keys![key]!;
+        const id = keys?.[key] ?? (value as string);
         for (const el of root.querySelectorAll<HTMLElement>(`[data-slot="${key}"]`)) {
-          if (shown.get(el) === id) continue; // unchanged figure: keep the DOM as it is
-          swapper.show(el, original.get(key) ?? '', value);
-          shown.set(el, id);
+          if ((shown.get(el) ?? BUILT) === id) continue; // unchanged figure: keep the DOM as it is
+          builtHtml(key); // kept before the first change: a later view may be the built one again
+          swapper.show(el, original.get(key)!, value);
+          if (id === BUILT) shown.delete(el);
+          else shown.set(el, id);
         }
       }
       drawnWidth = drawnFor; // no layout is forced for a build-time view (it fits by CSS)

@@ -25,7 +25,10 @@ export function applyFragPatch(elements: Node[], patch: FragPatch): void {
     const name = o[k + 1] as string;
     const value = o[k + 2] as string | null;
     if (name === '<') {
-      el.innerHTML = value!; // a place whose shape changes: its content whole
+      // a place whose shape changes: its content whole. Mostly a table cell's plain text (a cell
+      // that was empty): set without the HTML parser (282 such on a regency map, 36 ms at 4x CPU).
+      if (/[<&]/.test(value!)) el.innerHTML = value!;
+      else el.textContent = value;
     } else if (name[0] === '#') {
       const node = el.childNodes[Number(name.slice(1))]!;
       if (node.nodeValue !== value) node.nodeValue = value;
