@@ -61,13 +61,14 @@ describe('maps', () => {
       const missing = page.locator('figure[data-figure="peta-survei"] .area.k-tanpa_laporan');
       expect(await missing.count()).toBeGreaterThan(0);
       expect(await missing.first().getAttribute('fill')).toMatch(/^url\(#peta-survei-tl\)$/);
-      expect(await page.locator('figure[data-figure="peta-survei"] .peta-legenda li[data-kelas="tanpa_laporan"]').innerText()).toBe('Tidak ada laporan');
+      // textContent: a figure off screen is not rendered (content-visibility), so it has no innerText
+      expect(await page.locator('figure[data-figure="peta-survei"] .peta-legenda li[data-kelas="tanpa_laporan"]').textContent()).toBe('Tidak ada laporan');
     });
     await withPage(s.browser, s.site.url('en', '/wilayah/64.02/'), async ({ page, errors }) => {
       const fig = 'peta-desa';
       expect(await areas(page, fig).count()).toBe(237);
       for (const [k, label] of [['ditekan', 'Suppressed (small numbers)'], ['terlalu_sedikit', 'Reported, but too few measured for a rate'], ['tanpa_laporan', 'No report']] as const) {
-        expect(await page.locator(`figure[data-figure="${fig}"] .peta-legenda li[data-kelas="${k}"]`).innerText()).toBe(label);
+        expect(await page.locator(`figure[data-figure="${fig}"] .peta-legenda li[data-kelas="${k}"]`).textContent()).toBe(label);
       }
       const ditekan = page.locator(`figure[data-figure="${fig}"] .area.k-ditekan`);
       expect(await ditekan.count()).toBeGreaterThan(0);
