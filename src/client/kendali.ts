@@ -222,8 +222,8 @@ export function start(awal: Awal) {
         const id = keys?.[key] ?? (value as string);
         for (const el of root.querySelectorAll<HTMLElement>(`[data-slot="${key}"]`)) {
           if ((shown.get(el) ?? BUILT) === id) continue; // unchanged figure: keep the DOM as it is
-          builtHtml(key); // kept before the first change: a later view may be the built one again
-          swapper.show(el, original.get(key)!, value);
+          // the built HTML is kept before the first change: a later view may be the built one again
+          swapper.show(el, builtHtml(key), value);
           if (id === BUILT) shown.delete(el);
           else shown.set(el, id);
         }
