@@ -2,14 +2,17 @@
  * The first part of a page's controls, inline at the top of its root (~2 KB, so every page pays
  * little for it): it enables the selects as the parser adds them, and a choice made at once
  * (or a shared link's state) starts the request for its build-time fragments (src/lib/fragmen.ts)
- * before anything else has arrived. It also asks for the rest of the controls
+ * before anything else has arrived; the likeliest first choice of each control (the option after
+ * the one shown) is asked for at low priority as its select is read, unless the link is frugal
+ * (src/lib/network.ts). It also asks for the rest of the controls
  * (src/client/kendali.ts: swapping the slots, the URL, the status line), one small script that
  * every page shares and a browser keeps: it arrives while the fragment is on its way (it is
- * requested as the page's top is parsed, the fragment only on the click), and takes over the
+ * requested as the page's top is parsed, the fragment of any other choice only on the click), and takes over the
  * choices made before it came.
  */
 import { fragHref, lookup, stateKey, type FragIndex } from '../lib/fragmen.ts';
 import { fetchGzipText } from '../lib/gz-fetch.ts';
+import { frugalLink } from '../lib/network.ts';
 import { parseState, type AtlasState, type StateKey } from '../lib/url-state.ts';
 import type { Kendali } from './kendali.ts';
 
@@ -58,9 +61,25 @@ export function begin(root: HTMLElement): Awal {
     return hit;
   };
   /** Requests the fragment files of a state (nothing when the index does not hold it). */
-  const request = (state: AtlasState) => {
+  const request = (state: AtlasState, priority: 'high' | 'low' = 'high') => {
     const hit = index && lookup(index, state, built);
-    if (hit && stateKey(hit.state) !== stateKey(built)) for (const [, { hash }] of hit.files) if (hash) fragment(hash).catch(() => undefined);
+    if (hit && stateKey(hit.state) !== stateKey(built)) for (const [, { hash }] of hit.files) if (hash) fragment(hash, priority).catch(() => undefined);
+  };
+  // The likeliest first choice of each control is on its way before it is made: the option after
+  // the one shown (for a period, the period before it: "compared with the last one"). One state per
+  // control, a few KB, at low priority; nothing on a link that saves data or is 2G.
+  const frugal = frugalLink();
+  const neighboured = new WeakSet<HTMLSelectElement>();
+  const neighbour = (s: HTMLSelectElement) => {
+    if (frugal || neighboured.has(s)) return;
+    const key = s.dataset.atlasControl as StateKey;
+    const state = urlState();
+    const options = [...s.options];
+    const at = options.findIndex((o) => (state[key] !== undefined ? o.value === state[key] : o.defaultSelected));
+    const next = at < 0 ? undefined : options.slice(at + 1).find((o) => !o.disabled);
+    if (!next) return; // its options are still being read: asked again as they come
+    neighboured.add(s);
+    request({ ...state, [key]: next.value }, 'low');
   };
   let arrived!: (k: Kendali) => void;
   const awal: Awal = {
@@ -85,10 +104,14 @@ export function begin(root: HTMLElement): Awal {
   };
   // The parser reports each element it adds: only those are looked at (not the whole page each time).
   const parsing = new MutationObserver((records) => {
-    for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLSelectElement && n.dataset.atlasControl) enableOne(n);
+    for (const r of records) {
+      for (const n of r.addedNodes) if (n instanceof HTMLSelectElement && n.dataset.atlasControl) enableOne(n), neighbour(n);
+      if (r.target instanceof HTMLSelectElement && r.target.dataset.atlasControl) neighbour(r.target);
+    }
   });
   parsing.observe(root, { childList: true, subtree: true });
   awal.enable();
+  root.querySelectorAll<HTMLSelectElement>('select[data-atlas-control]').forEach(neighbour);
   // A choice is asked for at once; the rest of the controls show it when they and it are there.
   root.addEventListener('change', (e) => {
     const s = e.target;

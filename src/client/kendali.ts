@@ -22,6 +22,7 @@
  */
 import { decodeFragment, fragFileOf, lookup, stateKey, type FragPatch } from '../lib/fragmen.ts';
 import { domShape, slotSwapper } from './patch.ts';
+import { savesData } from '../lib/network.ts';
 import type { Awal } from './kendali-awal.ts';
 import { applyPatch, STATE_KEYS, type AtlasState, type StateKey, type StatePatch } from '../lib/url-state.ts';
 
@@ -268,13 +269,13 @@ export function start(awal: Awal) {
   };
 
   // Prefetch: a select the user reaches for (pointer, touch, focus) gets the fragments of its
-  // options' states while the native list is open. Nothing is fetched unasked: on a slow link
-  // prefetching every state of a control would delay the one the user picks (they share the link).
+  // options' states while the native list is open. Beyond the likeliest choice (asked for by the
+  // inline part as the page is read), nothing is fetched unasked: on a slow link prefetching every
+  // state of a control would delay the one the user picks (they share the link).
   // With data saver on, only the state picked is fetched.
-  const saveData = !!(navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData;
   const reached = new WeakSet<HTMLSelectElement>();
   const control = (e: Event) => (e.target instanceof HTMLSelectElement && e.target.dataset.atlasControl ? e.target : null);
-  if (!saveData)
+  if (!savesData())
     for (const type of ['pointerdown', 'touchstart', 'focusin'])
       root.addEventListener(
         type,

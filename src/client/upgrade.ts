@@ -17,6 +17,7 @@ import type { ViewFile } from '../lib/db/prerendered.ts';
 import type { Province } from '../lib/province.ts';
 import type { Kendali, View } from './kendali.ts';
 import { fetchGzipText } from '../lib/gz-fetch.ts';
+import { savesData } from '../lib/network.ts';
 
 const PAGES: Record<string, () => Promise<PageModule<unknown>>> = {
   ringkasan: () => import('../components/halaman/ringkasan.ts').then((m) => m.page as PageModule<unknown>),
@@ -123,8 +124,7 @@ function start(root: HTMLElement, kendali: Kendali) {
     void loadViewFile();
     void PAGES[name]!();
   };
-  const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
-  if (connection?.saveData) {
+  if (savesData()) {
     const onIntent = (e: Event) => (e.target as Element | null)?.closest?.('[data-atlas-control]') && warm();
     for (const type of ['pointerover', 'touchstart', 'focusin']) root.addEventListener(type, onIntent, { passive: true, once: false });
   } else {

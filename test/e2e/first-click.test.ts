@@ -226,22 +226,24 @@ describe('preset states come from build-time HTML: no module script, no Plot, no
       await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('select[data-atlas-control="period"]')?.disabled === false, undefined, { timeout: 30_000, polling: 20 });
       const chosen = await page.evaluate(() => {
         const select = document.querySelector<HTMLSelectElement>('select[data-atlas-control="period"]')!;
-        const value = [...select.options].find((o) => !o.selected)!.value;
+        // not the option after the one shown: that one is fetched before it is chosen
+        const value = [...select.options].filter((o) => !o.selected).at(-1)!.value;
         const reading = document.readyState === 'loading' && !document.querySelector('[data-status]');
+        const at = performance.now();
         select.value = value;
         select.dispatchEvent(new Event('change', { bubbles: true }));
-        return { value, reading, at: performance.now() };
+        return { value, reading, at };
       });
       expect(chosen.reading, 'the choice was made before the page was read').toBe(true);
       await waitForUpdate(page, 0);
       expect(await page.locator('select[data-atlas-control="period"]').inputValue()).toBe(chosen.value);
       expect(new URL(page.url()).searchParams.get('period')).toBe(chosen.value);
       expect(JSON.parse((await page.locator('[data-page]').getAttribute('data-rendered'))!).period).toBe(chosen.value);
-      const t = await page.evaluate(() => {
+      const t = await page.evaluate((at) => {
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        const frag = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.includes('/frag/'));
+        const frag = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.includes('/frag/') && r.startTime >= at - 1);
         return { first: Math.min(...frag.map((r) => r.startTime)), htmlEnd: nav.responseEnd };
-      });
+      }, chosen.at);
       // its fragments were requested with the choice, while the page's HTML was still arriving
       expect(t.first).toBeLessThan(t.htmlEnd);
       expect(t.first - chosen.at).toBeLessThan(200);
@@ -319,5 +321,84 @@ describe('preset states come from build-time HTML: no module script, no Plot, no
       expect(probe.errors.filter((e) => !/\/frag\/|status of 503/.test(e))).toEqual([]);
       probe.errors.length = 0;
     });
+  });
+});
+
+describe('the likeliest first choice is on its way before it is made', () => {
+  /** Fragment requests with the priority the page asked for (CDP: Network.requestWillBeSent). */
+  const fragRequests = async (page: Page) => {
+    const cdp = await page.context().newCDPSession(page);
+    const seen: { url: string; priority: string }[] = [];
+    cdp.on('Network.requestWillBeSent', (e) => {
+      if (e.request.url.includes('/frag/')) seen.push({ url: e.request.url, priority: e.request.initialPriority });
+    });
+    await cdp.send('Network.enable');
+    return seen;
+  };
+
+  for (const path of ['/', '/wilayah/64.08/'])
+    it(`${path}: the option after the one shown is fetched at low priority while the page is read; choosing it asks for nothing more`, async () => {
+      await withPage(s.browser, undefined, async (probe) => {
+        const { page } = probe;
+        const seen = await fragRequests(page);
+        await page.goto(s.site.url('id', path));
+        const select = page.locator('select[data-atlas-control="period"]');
+        const [shown, after] = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+        expect(await select.inputValue()).toBe(shown);
+        // asked for before the page was read, and only the fragments of that one state
+        const early = await page.evaluate(() => {
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+          return (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.includes('/frag/') && r.startTime < nav.domContentLoadedEventStart).length;
+        });
+        expect(early).toBeGreaterThan(0);
+        expect(seen.length).toBe(early);
+        for (const r of seen) expect(['Low', 'VeryLow'], r.url).toContain(r.priority);
+        const before = seen.length;
+        await select.selectOption(after!);
+        await waitForUpdate(page, 0);
+        expect(new URL(page.url()).searchParams.get('period')).toBe(after);
+        expect(seen.length, 'nothing more was fetched for it').toBe(before);
+        expect(probe.errors).toEqual([]);
+      });
+    });
+
+  for (const link of [{ saveData: true, effectiveType: '4g' }, { saveData: false, effectiveType: '2g' }])
+    it(`with ${link.saveData ? 'data saving on' : 'a 2G link'}, nothing is fetched before a choice`, async () => {
+      await withPage(s.browser, undefined, async (probe) => {
+        const { page } = probe;
+        await page.addInitScript((l) => Object.defineProperty(Navigator.prototype, 'connection', { configurable: true, get: () => l }), link);
+        await page.goto(s.site.url('id', '/wilayah/64.08/'));
+        await page.waitForTimeout(500);
+        expect(probe.requests.filter((u) => u.includes('/frag/'))).toEqual([]);
+        const select = page.locator('select[data-atlas-control="period"]');
+        const after = await select.locator('option').nth(1).getAttribute('value');
+        await select.selectOption(after!);
+        await waitForUpdate(page, 0);
+        expect(probe.requests.filter((u) => u.includes('/frag/')).length).toBeGreaterThan(0);
+        expect(probe.errors).toEqual([]);
+      });
+    });
+});
+
+describe('what follows the first figure waits until it is near', () => {
+  it('regency page on a phone: a figure far below is not rendered until scrolled to, and prints', async () => {
+    await withPage(
+      s.browser,
+      s.site.url('id', '/wilayah/64.08/'),
+      async ({ page, errors }) => {
+        const first = page.locator('.halaman > [data-slot="peta"]');
+        const later = page.locator('.halaman > [data-slot="kualitas"]');
+        expect(await first.evaluate((e) => getComputedStyle(e).contentVisibility)).toBe('visible');
+        expect(await later.evaluate((e) => getComputedStyle(e).contentVisibility)).toBe('auto');
+        // skipped while far below; rendered once scrolled to
+        expect(await later.evaluate((e) => e.querySelector('figure')!.checkVisibility({ contentVisibilityAuto: true }))).toBe(false);
+        await later.evaluate((e) => e.scrollIntoView());
+        await expect.poll(() => later.evaluate((e) => e.querySelector('figure')!.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
+        await page.emulateMedia({ media: 'print' });
+        expect(await later.evaluate((e) => getComputedStyle(e).contentVisibility)).toBe('visible');
+        expect(errors).toEqual([]);
+      },
+      { viewport: { width: 390, height: 844 } },
+    );
   });
 });

@@ -37,6 +37,7 @@
 import type { Connector } from './connector.ts';
 import type { DuckdbAssets } from './duckdb-assets.ts';
 import type { Engine } from './browser-engine.ts';
+import { connection } from '../network.ts';
 
 /** File names of the self-hosted engine, injected at build time by astro.config.mjs. */
 declare const __ATLAS_DUCKDB__: DuckdbAssets | undefined;
@@ -171,16 +172,14 @@ export function startDbOnIntent(root: Document | HTMLElement = document, selecto
   for (const type of INTENT_EVENTS) root.addEventListener(type, handler, { capture: true, passive: true });
 }
 
-type NetworkInformation = { saveData?: boolean; effectiveType?: string };
-
 /**
  * True when downloading the engine unasked is acceptable: the browser reports a fast link
  * (effectiveType '4g'), no data saving, and the device is not a phone or tablet (coarse pointer).
  * Unknown (no navigator.connection, e.g. Safari, Firefox) counts as no.
  */
 export function engineWelcome(): boolean {
-  const connection = (navigator as Navigator & { connection?: NetworkInformation }).connection;
-  if (!connection || connection.saveData || connection.effectiveType !== '4g') return false;
+  const link = connection();
+  if (!link || link.saveData || link.effectiveType !== '4g') return false;
   return !window.matchMedia?.('(pointer: coarse)').matches;
 }
 
