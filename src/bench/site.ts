@@ -247,6 +247,9 @@ async function measureFirstClick(browser: Browser, profile: Profile, url: string
             if (!el) return document.readyState === 'loading' ? void setTimeout(attempt, 10) : done({ visibleAt, ms: null, clickedAfter, parsedAfter: parsedAfter(), engine: engine() });
             // A user cannot change a disabled select either: the wait counts (it is after "visible").
             if (el.disabled) return void setTimeout(attempt, 10);
+            // its other options not parsed yet: a user could not pick one either (the wait counts)
+            const next = [...el.options].find((o) => !o.selected && !o.disabled);
+            if (!next) return document.readyState === 'loading' ? void setTimeout(attempt, 10) : done({ visibleAt, ms: null, clickedAfter, parsedAfter: parsedAfter(), engine: engine() });
             const before = performance.getEntriesByName('chart-updated', 'mark').length;
             const timer = setTimeout(() => done({ visibleAt, ms: null, clickedAfter, parsedAfter: parsedAfter(), engine: engine() }), 60_000);
             const obs = new PerformanceObserver(() => {
@@ -258,7 +261,6 @@ async function measureFirstClick(browser: Browser, profile: Profile, url: string
               }
             });
             obs.observe({ type: 'mark' });
-            const next = [...el.options].find((o) => !o.selected && !o.disabled)!;
             clickedAfter = performance.now() - visibleAt;
             el.value = next.value;
             el.dispatchEvent(new Event('input', { bubbles: true }));
