@@ -27,7 +27,14 @@ try {
       const slug = `${lang}${path.replace(/\/+$/, '').replace(/[^a-z0-9.]+/gi, '_') || '_home'}`;
       for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['mobile', { width: 390, height: 844 }]] as const) {
         const probe = await openPage(browser, site.url(lang, path), { viewport, waitUntil: 'networkidle' });
-        await probe.page.screenshot({ path: join(values.out!, `${slug}.${name}.png`), fullPage: true });
+        // The whole page in the viewport, as DevTools' full-size capture does: what follows a page's
+        // first figure is rendered only near the viewport (content-visibility), so a fullPage
+        // capture beyond it would show it blank.
+        const height = await probe.page.evaluate(() => document.documentElement.scrollHeight);
+        await probe.page.setViewportSize({ width: viewport.width, height });
+        await probe.page.waitForTimeout(200);
+        await probe.page.screenshot({ path: join(values.out!, `${slug}.${name}.png`) });
+        await probe.page.setViewportSize(viewport);
         if (name === 'desktop' && !values['no-print']) {
           const pdf = join(values.out!, `${slug}.print.pdf`);
           await probe.page.pdf({ path: pdf, format: 'A4', printBackground: true });
