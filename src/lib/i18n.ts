@@ -172,6 +172,24 @@ export function desimalIndonesia(text: string): string {
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]);
 
+/**
+ * Indonesian names and terms that English text quotes in brackets: "Simultaneous measurement drive
+ * (intervensi serentak)", "priority (lokus) village", "(Aksi 7)", "(Elsimil)", "(e.g. prevalensi
+ * tertinggi menurut SKI 2023: …)". Programme names come from data/reference/program.csv, so the
+ * list names the terms, not the texts they are in.
+ */
+const KUTIPAN_ID = /(?<=\((?:e\.g\. )?)(intervensi serentak|lokus|Aksi \d+|Elsimil|prevalensi tertinggi menurut SKI \d{4})(?=[):])/g;
+
+/**
+ * Escaped HTML for a text of the page: on an English page the Indonesian terms it quotes are
+ * marked lang="id" (so a screen reader reads them in Indonesian). The one rule for such terms:
+ * tables (toHtml), figure titles and captions, map legends, the deck and the data page use it.
+ */
+export function textHtml(lang: Lang, text: string): string {
+  const html = escapeHtml(text);
+  return lang === 'en' ? html.replace(KUTIPAN_ID, '<span lang="id">$1</span>') : html;
+}
+
 /** The label a screen reader should hear for a missing value. */
 export const missingLabel = (lang: Lang): string => t(lang, 'format.missing');
 
@@ -180,7 +198,7 @@ export const missingLabel = (lang: Lang): string => t(lang, 'format.missing');
  * as "tidak ada data" / "no data" (needs the `.sr-only` class from the layout).
  */
 export function toHtml(lang: Lang, text: string): string {
-  if (text !== MISSING) return escapeHtml(text);
+  if (text !== MISSING) return textHtml(lang, text);
   const label = escapeHtml(missingLabel(lang));
   return `<span class="missing" title="${label}"><span aria-hidden="true">${MISSING}</span><span class="sr-only">${label}</span></span>`;
 }

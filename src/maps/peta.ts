@@ -9,7 +9,7 @@ import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import { feature, merge, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
-import { escapeHtml, type Lang } from '../lib/i18n.ts';
+import { escapeHtml, textHtml, type Lang } from '../lib/i18n.ts';
 import { kelasNilai, labelKelas, type Skala } from './skala.ts';
 export { kelasNilai, labelKelas, skalaKuantil, skalaWho, type Skala } from './skala.ts';
 import { tk } from './teks.ts';
@@ -215,7 +215,7 @@ export function legendaHtml(o: LegendaOptions): string {
     // The patterns are defined once, in the map's own SVG (same document).
     items.push(`<li data-kelas="${k}">${sw(isiKelas(o.uid, k))}<span>${escapeHtml(tk(o.lang, k))}</span></li>`);
   }
-  if (o.lokus) items.push(`<li data-kelas="lokus">${sw('none', ' stroke="#000" stroke-width="2" stroke-dasharray="3 1.5"')}<span>${escapeHtml(tk(o.lang, 'lokus'))}</span></li>`);
+  if (o.lokus) items.push(`<li data-kelas="lokus">${sw('none', ' stroke="#000" stroke-width="2" stroke-dasharray="3 1.5"')}<span>${textHtml(o.lang, tk(o.lang, 'lokus'))}</span></li>`);
   if (o.garisKelompok) items.push(`<li data-kelas="kecamatan"><svg width="22" height="14" aria-hidden="true"><path d="M1,7 H21" stroke="#222" stroke-width="1.6"/></svg><span>${escapeHtml(tk(o.lang, 'kecamatan'))}</span></li>`);
   return `<div class="peta-legenda"><p class="peta-legenda-judul">${escapeHtml(o.judul)}</p><ul data-skala="${o.skala.jenis}">${items.join('')}</ul></div>`;
 }

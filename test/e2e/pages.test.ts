@@ -23,7 +23,9 @@ const PAGES: { path: string; figures: string[] }[] = [
 /** Words of the English interface that must not appear on an Indonesian page (outside quotes). */
 const ENGLISH = [/\bSource\b/, /\bchildren\b/, /\bPrevalence\b/, /\bcoverage\b/, /\bsuppressed\b/, /\bno data\b/, /\bShow the numbers\b/, /\bTarget under-fives\b/];
 /** Words of the Indonesian interface that must not appear on an English page (outside lang="id"). */
-const INDONESIAN = [/\bSumber:/, /\bBalita\b/, /\btidak ada data\b/, /\bdisembunyikan\b/, /\bTampilkan\b/, /\bCakupan\b/];
+const INDONESIAN = [/\bSumber:/, /\bBalita\b/, /\btidak ada data\b/, /\bdisembunyikan\b/, /\bTampilkan\b/, /\bCakupan\b/,
+  // Indonesian terms quoted in English text are marked lang="id" (programme names, "priority (lokus) village", "(Aksi 7)")
+  /intervensi serentak/, /\(lokus\)/, /\(Aksi \d+\)/];
 
 async function mainText(page: Page): Promise<string> {
   return page.evaluate(() => {

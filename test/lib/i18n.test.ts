@@ -75,6 +75,16 @@ describe('numbers', () => {
     expect(toHtml('en', MISSING)).toContain('no data');
     expect(toHtml('id', '<b>1</b>')).toBe('&lt;b&gt;1&lt;/b&gt;');
   });
+
+  it('marks the Indonesian terms that English text quotes in brackets lang="id" (English pages only)', () => {
+    expect(toHtml('en', 'UKUR: Simultaneous measurement drive (intervensi serentak)')).toBe('UKUR: Simultaneous measurement drive (<span lang="id">intervensi serentak</span>)');
+    expect(toHtml('en', '◆ = priority (lokus) village')).toBe('◆ = priority (<span lang="id">lokus</span>) village');
+    expect(toHtml('en', 'analysis of stunting measurements (Aksi 7)')).toBe('analysis of stunting measurements (<span lang="id">Aksi 7</span>)');
+    expect(toHtml('en', 'Basis, in Indonesian (e.g. prevalensi tertinggi menurut SKI 2023: the highest)')).toContain('(e.g. <span lang="id">prevalensi tertinggi menurut SKI 2023</span>:');
+    // only in brackets, and never on Indonesian pages (the whole page is Indonesian)
+    expect(toHtml('en', 'lokus villages')).toBe('lokus villages');
+    expect(toHtml('id', 'Pengukuran serentak (intervensi serentak)')).toBe('Pengukuran serentak (intervensi serentak)');
+  });
 });
 
 describe('periods', () => {

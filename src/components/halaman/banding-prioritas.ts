@@ -4,10 +4,10 @@
  * naming its source and period. Survey and routine figures are separate rows, never one scale.
  */
 import { rateHidden } from '../../lib/domain/suppression.ts';
-import { escapeHtml, formatNumber, formatPercent, formatPeriod, t, toHtml, type Lang } from '../../lib/i18n.ts';
+import { escapeHtml, formatNumber, formatPercent, formatPeriod, t, textHtml, toHtml, type Lang } from '../../lib/i18n.ts';
 import type { BandingPrioritas, BandingPrioritasModel, PrioritasProgramRow } from '../../lib/queries/prioritas.ts';
 import { provinceName, type Province } from '../../lib/province.ts';
-import { satuanText } from './cakupan.ts';
+import { programName, satuanText } from './cakupan.ts';
 import { bilingualHtml, notesHtml } from './html.ts';
 import { wilayahHref } from './shared.ts';
 
@@ -78,7 +78,7 @@ export function bandingPrioritasHtml(m: BandingPrioritasModel, { lang, base, pro
     },
     ...m.programs.map((prog) => ({
       label: t(lang, 'prioritas.rowProgram', {
-        program: (lang === 'en' ? prog.nama_program_en : null) ?? prog.nama_program,
+        program: programName(lang, prog),
         periode: formatPeriod(lang, prog.periode),
         satuan: satuanText(lang, prog.satuan),
       }),
@@ -89,7 +89,7 @@ export function bandingPrioritasHtml(m: BandingPrioritasModel, { lang, base, pro
     .map((w) => `<th scope="col"><a href="${escapeHtml(wilayahHref(lang, base, w.daftar.kode_wilayah))}" lang="id">${escapeHtml(w.daftar.nama_wilayah)}</a></th>`)
     .join('')}</tr>`;
   const body = rows
-    .map((r) => `<tr><th scope="row">${escapeHtml(r.label)}</th>${m.wilayah.map((w) => `<td class="num"${r.lang ? ` lang="${r.lang}"` : ''}>${toHtml(lang, r.cell(w))}</td>`).join('')}</tr>`)
+    .map((r) => `<tr><th scope="row">${textHtml(lang, r.label)}</th>${m.wilayah.map((w) => `<td class="num"${r.lang ? ` lang="${r.lang}"` : ''}>${toHtml(lang, r.cell(w))}</td>`).join('')}</tr>`)
     .join('');
   const notes = m.wilayah.flatMap((w) =>
     m.surveiKeys.flatMap((key) => {

@@ -93,8 +93,10 @@ export function stateOf(m: CakupanModel): AtlasState {
   return { ...(m.program ? { indicator: m.program.toLowerCase() } : {}), ...(m.periode ? { period: m.periode } : {}) };
 }
 
-export function programName(lang: Lang, r: { nama_program?: string; nama_program_en?: string; nama?: string; nama_en?: string }): string {
-  return (lang === 'en' ? (r.nama_program_en ?? r.nama_en) : (r.nama_program ?? r.nama)) ?? '–';
+/** A programme's name in the page's language (an English page without an English name shows the Indonesian one). */
+export function programName(lang: Lang, r: { nama_program?: string; nama_program_en?: string | null; nama?: string; nama_en?: string | null }): string {
+  const id = r.nama_program ?? r.nama;
+  return (lang === 'en' ? (r.nama_program_en ?? r.nama_en ?? id) : id) ?? '–';
 }
 
 /** Province summary: each programme in its latest period. */

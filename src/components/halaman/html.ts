@@ -1,6 +1,6 @@
 /** HTML builders shared by the page modules: figures with captions and tables, headline cards. */
 import { rateHidden } from '../../lib/domain/suppression.ts';
-import { desimalIndonesia, escapeHtml, formatNumber, formatPercent, t, toHtml, type Lang } from '../../lib/i18n.ts';
+import { desimalIndonesia, escapeHtml, formatNumber, formatPercent, t, textHtml, toHtml, type Lang } from '../../lib/i18n.ts';
 
 /** A count cell: the number; "suppressed" when this count is hidden (missing on a marked row); else "–". */
 export function countCell(lang: Lang, v: number | null | undefined, ditekan: boolean | null | undefined): string {
@@ -34,9 +34,9 @@ export interface FigureParts {
 
 export function figureHtml({ name, title, caption, chart, table, lang, notes, open }: FigureParts): string {
   return `<figure class="chart" data-figure="${escapeHtml(name)}">
-<h3 class="chart-title">${escapeHtml(title)}</h3>
+<h3 class="chart-title">${textHtml(lang, title)}</h3>
 <div class="chart-body">${chart.outerHTML}</div>
-<figcaption>${escapeHtml(caption)}</figcaption>${notes ?? ''}
+<figcaption>${textHtml(lang, caption)}</figcaption>${notes ?? ''}
 <details class="chart-data"${open ? ' open' : ''}><summary>${escapeHtml(t(lang, 'fig.showTable'))}</summary><div class="table-scroll">${table}</div></details>
 </figure>`;
 }

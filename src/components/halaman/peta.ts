@@ -10,7 +10,7 @@ import { widest } from '../../charts/common.ts';
 import type { Topology } from 'topojson-specification';
 import { tabelHtml } from '../../charts/tabel.ts';
 import { PALETTE } from '../../charts/common.ts';
-import { escapeHtml, formatNumber, formatPercent, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
+import { escapeHtml, formatNumber, formatPercent, formatPeriod, t, textHtml, type Lang } from '../../lib/i18n.ts';
 import { loadBatas, loadBatasMeta } from '../../maps/batas.ts';
 import { kelasRutin, legendaHtml, isiKelas, lokatorSvg, polaDefs, petaSvg, type KelasKhusus, type PetaArea } from '../../maps/peta.ts';
 import { kelasNilai, labelKelas, skalaWho, type Skala } from '../../maps/skala.ts';
@@ -94,7 +94,7 @@ export function petaFigureHtml(f: PetaFigureParts): string {
 <label><input type="radio" name="skala-${uid}" value="kuantil"> ${escapeHtml(tk(f.lang, 'skalaKuantil'))}</label></fieldset>`
     : '';
   return `<figure class="chart peta" data-figure="${escapeHtml(f.name)}" data-peta data-warna="${escapeHtml(JSON.stringify(f.skala.warna))}" data-batas-who="${escapeHtml(JSON.stringify(f.skala.batas))}"${f.umum ? ` data-umum="${escapeHtml(f.umum.join('\n'))}"` : ''}>
-<h3 class="chart-title">${escapeHtml(f.title)}</h3>
+<h3 class="chart-title">${textHtml(f.lang, f.title)}</h3>
 ${f.kontrol || skala ? `<div class="peta-kontrol">${f.kontrol ?? ''}${skala}</div>` : ''}
 <div class="peta-grid">
 <div class="peta-kiri">
@@ -104,7 +104,7 @@ ${f.legend}
 </div>
 <div class="peta-tabel table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(t(f.lang, 'fig.showTable'))}">${f.table}</div>
 </div>
-<figcaption>${escapeHtml(f.caption)}${f.attribution ? ` <span class="peta-atribusi"${f.lang === 'id' ? ' lang="id"' : ''}>${escapeHtml(atribusiBatas(f.lang, f.attribution))}</span>` : ''}</figcaption>${f.note ? `<p class="peta-catatan">${escapeHtml(f.note)}</p>` : ''}
+<figcaption>${textHtml(f.lang, f.caption)}${f.attribution ? ` <span class="peta-atribusi"${f.lang === 'id' ? ' lang="id"' : ''}>${escapeHtml(atribusiBatas(f.lang, f.attribution))}</span>` : ''}</figcaption>${f.note ? `<p class="peta-catatan">${escapeHtml(f.note)}</p>` : ''}
 </figure>`;
 }
 

@@ -4,7 +4,7 @@
  * Big type: the deck's CSS (Presentasi.astro) sizes everything for the back of a meeting room.
  */
 import { tabelHtml, type Kolom } from '../../charts/tabel.ts';
-import { escapeHtml, formatNumber, formatPercent, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
+import { escapeHtml, formatNumber, formatPercent, formatPeriod, t, textHtml, type Lang } from '../../lib/i18n.ts';
 import { MIN_DENOMINATOR_FOR_RATE, rateHidden } from '../../lib/domain/suppression.ts';
 import { periodeLengkap } from '../../lib/domain/kelengkapan.ts';
 import { provinceName, type Province } from '../../lib/province.ts';
@@ -58,7 +58,7 @@ function big(value: string, label: string, detail = ''): string {
 /** Table rows that fit a slide at reading size. */
 const MAX_ROWS = 7;
 
-const note = (text: string) => `<p class="slide-note">${escapeHtml(text)}</p>`;
+const note = (lang: Lang, text: string) => `<p class="slide-note">${textHtml(lang, text)}</p>`;
 
 function judulSlide(m: DeckModel, c: DeckContext, p: string): string {
   const { lang } = c;
@@ -72,7 +72,7 @@ ${c.demo ? `<p class="title-demo">${escapeHtml(td(lang, 'sintetis'))}</p>` : ''}
 function angkaSlide(m: DeckModel, c: DeckContext): string {
   const { lang } = c;
   const r = m.ringkasan;
-  if (!r) return note(td(lang, 'tidakAdaData'));
+  if (!r) return note(lang, td(lang, 'tidakAdaData'));
   const h = r.ditekan;
   const warn = periodeLengkap(r) ? '' : `<p class="slide-warning">${escapeHtml(td(lang, 'tidakLengkap', { nama: r.nama_wilayah, melapor: n(lang, r.desa_melapor), total: n(lang, r.desa_total) }))}</p>`;
   return `${warn}<div class="bigs">
@@ -87,7 +87,7 @@ function petaSlide(m: DeckModel, c: DeckContext, p: string): string {
   const { lang } = c;
   const data = m.peta?.data;
   const rows = m.area.tingkat === 'provinsi' ? m.anak : (m.peta?.desa ?? []);
-  if (!data?.topo || !rows.length) return note(td(lang, 'tidakAdaData'));
+  if (!data?.topo || !rows.length) return note(lang, td(lang, 'tidakAdaData'));
   const skala = skalaWho(PALET_RUTIN);
   const uid = 'deck-peta';
   const label = `${td(lang, 'sPeta')}: ${namaDeck(m, c)}, ${p}`;
@@ -120,7 +120,7 @@ function prioritasSlide(m: DeckModel, c: DeckContext, p: string): string {
   const { lang } = c;
   if (m.area.tingkat !== 'provinsi') {
     const rows = [...m.anak].sort((a, b) => (b.stunting ?? -1) - (a.stunting ?? -1)).slice(0, MAX_ROWS);
-    return note(td(lang, 'prioritasKab', { nama: m.area.nama, periode: p })) + table<AreaRow>(lang, [
+    return note(lang, td(lang, 'prioritasKab', { nama: m.area.nama, periode: p })) + table<AreaRow>(lang, [
       { label: td(lang, 'kolomKecamatan'), value: (r) => r.nama_wilayah },
       { label: td(lang, 'kolomStunting'), value: (r) => n(lang, r.stunting, r.ditekan), angka: true },
       { label: td(lang, 'kolomPrev'), value: (r) => prev(lang, r), angka: true },
@@ -128,7 +128,7 @@ function prioritasSlide(m: DeckModel, c: DeckContext, p: string): string {
     ], rows);
   }
   const b = m.prioritas;
-  if (!b || !b.daftar.length) return note(td(lang, 'tidakAdaPrioritas', { provinsi: provinceName(c.province, lang) }));
+  if (!b || !b.daftar.length) return note(lang, td(lang, 'tidakAdaPrioritas', { provinsi: provinceName(c.province, lang) }));
   const rp = formatPeriod(lang, b.periode);
   const cols: Kolom<BandingPrioritas>[] = [
     { label: td(lang, 'kolomWilayah'), value: (w) => w.daftar.nama_wilayah },
@@ -137,12 +137,12 @@ function prioritasSlide(m: DeckModel, c: DeckContext, p: string): string {
     ...b.surveiKeys.map((key): Kolom<BandingPrioritas> => ({ label: key, value: (w) => formatPercent(lang, w.survei[key]?.prevalensi), angka: true })),
     { label: td(lang, 'kolomRealisasi'), value: (w) => programCell(lang, w) },
   ];
-  return table(lang, cols, b.wilayah) + note(td(lang, 'prioritasCatatan'));
+  return table(lang, cols, b.wilayah) + note(lang, td(lang, 'prioritasCatatan'));
 }
 
 function perubahanSlide(m: DeckModel, c: DeckContext, p: string): string {
   const { lang } = c;
-  if (!m.sebelumnya) return note(td(lang, 'tidakAdaSebelum', { periode: p }));
+  if (!m.sebelumnya) return note(lang, td(lang, 'tidakAdaSebelum', { periode: p }));
   const sb = formatPeriod(lang, m.sebelumnya);
   const rows = [...m.anak].sort((a, b) => (b.stunting ?? -1) - (a.stunting ?? -1)).slice(0, MAX_ROWS);
   const arrow = (v: number | null) => (v === null ? '–' : `${v > 0 ? '▲ +' : v < 0 ? '▼ −' : '■ '}${formatNumber(lang, Math.abs(v), { digits: 1 })}`);
@@ -152,7 +152,7 @@ function perubahanSlide(m: DeckModel, c: DeckContext, p: string): string {
     { label: p, value: (r) => prev(lang, r), angka: true },
     { label: `${td(lang, 'kolomUbah')} (${td(lang, 'poin')})`, value: (r) => arrow(r.perubahan), angka: true },
     { label: td(lang, 'kolomStunting'), value: (r) => `${formatNumber(lang, r.stunting_sebelumnya)} → ${n(lang, r.stunting, r.ditekan)}`, angka: true },
-  ], rows) + note(td(lang, 'perubahanCatatan', { sebelum: sb }));
+  ], rows) + note(lang, td(lang, 'perubahanCatatan', { sebelum: sb }));
 }
 
 function duaAngkaSlide(m: DeckModel, c: DeckContext, p: string): string {
@@ -164,8 +164,8 @@ function duaAngkaSlide(m: DeckModel, c: DeckContext, p: string): string {
   // Published statements about this area itself, with a figure, the latest three.
   const quoted = m.publikasi.filter((q) => q.kode_wilayah === m.area.kode && q.prevalensi_stunting !== null).slice(-3);
   const quotes = quoted.map((q) => `<blockquote lang="id"><p>${escapeHtml(q.nama_wilayah)}, ${escapeHtml(q.sumber_data)}${q.periode ? ` ${escapeHtml(q.periode)}` : ''}: <strong>${escapeHtml(formatPercent(lang, q.prevalensi_stunting, { digits: q.prevalensi_digits }))}</strong></p><cite>${escapeHtml(q.sumber.split(';')[0] ?? '')}</cite></blockquote>`);
-  return `<div class="dua"><div class="dua-col dua-survei">${surveiBigs.join('') || note(td(lang, 'tidakAdaData'))}</div><div class="dua-col dua-rutin">${rutinBig}</div></div>
-${quotes.length ? `<div class="quotes"><p class="quotes-title">${escapeHtml(td(lang, 'dikutip'))}</p>${quotes.join('')}</div>` : ''}${note(td(lang, 'duaAngkaCatatan'))}`;
+  return `<div class="dua"><div class="dua-col dua-survei">${surveiBigs.join('') || note(lang, td(lang, 'tidakAdaData'))}</div><div class="dua-col dua-rutin">${rutinBig}</div></div>
+${quotes.length ? `<div class="quotes"><p class="quotes-title">${escapeHtml(td(lang, 'dikutip'))}</p>${quotes.join('')}</div>` : ''}${note(lang, td(lang, 'duaAngkaCatatan'))}`;
 }
 
 /** People still to reach for the national target: target % of the target population minus those reached. */
@@ -176,7 +176,7 @@ export function kurangDariTarget(r: Pick<ProgramRow, 'target' | 'sasaran' | 'rea
 
 function programSlide(m: DeckModel, c: DeckContext): string {
   const { lang } = c;
-  if (!m.program.length) return note(td(lang, 'tidakAdaData'));
+  if (!m.program.length) return note(lang, td(lang, 'tidakAdaData'));
   const over = m.program.some((r) => (r.cakupan ?? 0) > 100);
   return table<ProgramRow>(lang, [
     { label: td(lang, 'kolomProgram'), value: (r) => `${programName(lang, r)} (${r.periode})` },
@@ -191,25 +191,25 @@ function programSlide(m: DeckModel, c: DeckContext): string {
       },
       angka: true,
     },
-  ], m.program) + note([td(lang, 'programCatatan'), over ? `* ${td(lang, 'lebih100')}` : ''].filter(Boolean).join(' '));
+  ], m.program) + note(lang, [td(lang, 'programCatatan'), over ? `* ${td(lang, 'lebih100')}` : ''].filter(Boolean).join(' '));
 }
 
 function desaSlide(m: DeckModel, c: DeckContext): string {
   const { lang } = c;
-  if (!m.desa.length) return note(td(lang, 'tidakAdaData'));
+  if (!m.desa.length) return note(lang, td(lang, 'tidakAdaData'));
   return table<DesaRow>(lang, [
     { label: td(lang, 'kolomDesa'), value: (r) => `${r.nama_wilayah}${r.lokus ? ' ◆' : ''}` },
     { label: td(lang, 'kolomKecamatan'), value: (r) => r.nama_kecamatan },
     { label: td(lang, 'kolomStunting'), value: (r) => n(lang, r.stunting, r.ditekan), angka: true },
     { label: td(lang, 'kolomDiukur'), value: (r) => n(lang, r.diukur, r.ditekan), angka: true },
     { label: td(lang, 'kolomPrev'), value: (r) => prev(lang, r), angka: true },
-  ], m.desa.slice(0, MAX_ROWS)) + note(td(lang, 'desaCatatan'));
+  ], m.desa.slice(0, MAX_ROWS)) + note(lang, td(lang, 'desaCatatan'));
 }
 
 function kualitasSlide(m: DeckModel, c: DeckContext): string {
   const { lang } = c;
   const k = m.kualitas;
-  if (!k) return note(td(lang, 'tidakAdaData'));
+  if (!k) return note(lang, td(lang, 'tidakAdaData'));
   const reasons: [TeksKey, number | null][] = [
     ['alasanTidakMasukAkal', k.dikecualikan_tidak_masuk_akal],
     ['alasanUsia', k.dikecualikan_usia],
@@ -234,7 +234,7 @@ function sumberSlide(m: DeckModel, c: DeckContext): string {
     ...(m.peta?.data.attribution ? [m.peta.data.attribution] : []),
     'idn-area-data (ODbL): kode dan nama wilayah',
   ];
-  return `<ul class="sources" lang="id">${items.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>${note(td(lang, 'sumberRilis', { rilis: m.rilis, min: MIN_DENOMINATOR_FOR_RATE }))}`;
+  return `<ul class="sources" lang="id">${items.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>${note(lang, td(lang, 'sumberRilis', { rilis: m.rilis, min: MIN_DENOMINATOR_FOR_RATE }))}`;
 }
 
 export function deckSlides(m: DeckModel, c: DeckContext): Slide[] {
