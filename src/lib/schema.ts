@@ -7,6 +7,8 @@
 
 import { AGE_MAX_MONTHS, AGE_MIN_MONTHS, HAZ_SEVERE_BELOW as SEVERE, HAZ_STUNTED_BELOW as STUNTED } from './domain/stunting.ts';
 import { MIN_DENOMINATOR_FOR_RATE as MIN_RATE } from './domain/suppression.ts';
+import { t } from './i18n.ts';
+import { TINGKAT, type Tingkat } from './tingkat.ts';
 
 export type ColumnType = 'VARCHAR' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN' | 'INTEGER';
 
@@ -32,7 +34,13 @@ export { TINGKAT, type Tingkat } from './tingkat.ts';
 const c = (name: string, type: ColumnType, id: string, en: string): Column => ({ name, type, id, en });
 
 const kode = c('kode_wilayah', 'VARCHAR', 'Kode wilayah Kemendagri bertitik (mis. 64.74.01.1003)', 'Kemendagri area code, dotted (e.g. 64.74.01.1003)');
-const tingkat = c('tingkat', 'VARCHAR', 'Tingkat wilayah: provinsi, kabupaten_kota, kecamatan, desa_kelurahan', 'Area level: provinsi, kabupaten_kota, kecamatan, desa_kelurahan');
+/**
+ * Level codes as the English descriptions give them: the code a query compares against, with its
+ * English name ("kabupaten_kota (regency/city)"), so an English reader is not left with bare
+ * Indonesian codes.
+ */
+const levelsEn = (levels: readonly Tingkat[]): string[] => levels.map((x) => `${x} (${t('en', `tingkat.${x}`)})`);
+const tingkat = c('tingkat', 'VARCHAR', `Tingkat wilayah: ${TINGKAT.join(', ')}`, `Area level: ${levelsEn(TINGKAT).join(', ')}`);
 const ditekan = c('ditekan', 'BOOLEAN', 'true bila ada angka di baris ini yang disembunyikan (aturan angka kecil)', 'true when a number in this row is hidden (small-number rule)');
 
 export const TABLES = {
@@ -115,7 +123,7 @@ export const TABLES = {
       c('program', 'VARCHAR', 'Kode program', 'Programme code'),
       c('nama_program', 'VARCHAR', 'Nama program', 'Programme name'),
       c('nama_program_en', 'VARCHAR', 'Nama program (Inggris)', 'Programme name (English)'),
-      c('satuan', 'VARCHAR', 'Satuan sasaran dan realisasi', 'Unit of target and realisation'),
+      c('satuan', 'VARCHAR', 'Satuan sasaran dan realisasi: anak, keluarga atau orang', `Unit of target and realisation: ${(['anak', 'keluarga', 'orang'] as const).map((x) => `${x} (${t('en', `satuan.${x}`)})`).join(', ')}`),
       c('uraian', 'VARCHAR', 'Uraian program', 'Programme description'),
       c('kode_indikator', 'VARCHAR', 'Indikator nasional (Perpres 72/2021, RAN PASTI) yang diukur program ini', 'National indicator (Perpres 72/2021, RAN PASTI) this programme is judged against'),
       c('target_nasional_2024', 'DOUBLE', 'Target nasional 2024 indikator itu (%), bila ada', 'That indicator\'s national 2024 target (%), where stated'),
@@ -129,7 +137,7 @@ export const TABLES = {
     key: ['kode_wilayah', 'survei', 'tahun'],
     columns: [
       c('kode_wilayah', 'VARCHAR', 'Kode wilayah (ID = Indonesia)', 'Area code (ID = Indonesia)'),
-      c('tingkat', 'VARCHAR', 'nasional, provinsi atau kabupaten_kota', 'nasional, provinsi or kabupaten_kota'),
+      c('tingkat', 'VARCHAR', 'nasional, provinsi atau kabupaten_kota', `nasional (Indonesia), ${levelsEn(['provinsi']).join('')} or ${levelsEn(['kabupaten_kota']).join('')}`),
       c('survei', 'VARCHAR', 'SSGI atau SKI', 'SSGI or SKI'),
       c('tahun', 'INTEGER', 'Tahun survei', 'Survey year'),
       c('prevalensi_stunting', 'DOUBLE', 'Prevalensi stunting (%)', 'Stunting prevalence (%)'),
@@ -148,7 +156,7 @@ export const TABLES = {
     columns: [
       c('kode_wilayah', 'VARCHAR', 'Kode wilayah (ID = nasional)', 'Area code (ID = national)'),
       c('tahun', 'INTEGER', 'Tahun target', 'Target year'),
-      c('indikator', 'VARCHAR', 'Indikator (mis. prevalensi_stunting)', 'Indicator (e.g. prevalensi_stunting)'),
+      c('indikator', 'VARCHAR', 'Indikator (mis. prevalensi_stunting)', 'Indicator code (e.g. prevalensi_stunting: stunting prevalence)'),
       c('target', 'DOUBLE', 'Nilai target', 'Target value'),
       c('dasar_hukum', 'VARCHAR', 'Dasar hukum', 'Legal basis'),
       c('catatan', 'VARCHAR', 'Catatan dan sumber', 'Notes and sources'),
@@ -177,7 +185,7 @@ export const TABLES = {
       kode,
       tingkat,
       c('tahun', 'INTEGER', 'Tahun penetapan', 'Year named'),
-      c('dasar', 'VARCHAR', 'Dasar penetapan (mis. prevalensi tertinggi menurut SKI 2023)', 'Basis, in Indonesian (e.g. prevalensi tertinggi menurut SKI 2023)'),
+      c('dasar', 'VARCHAR', 'Dasar penetapan (mis. prevalensi tertinggi menurut SKI 2023)', 'Basis, in Indonesian (e.g. prevalensi tertinggi menurut SKI 2023: highest prevalence in the 2023 SKI survey)'),
       c('dasar_en', 'VARCHAR', 'Dasar penetapan dalam bahasa Inggris, bila ada', 'Basis in English, where given'),
       c('sumber', 'VARCHAR', 'Sumber (rapat, tanggal, dokumen atau berita)', 'Source (meeting, date, document or report)'),
       c('catatan', 'VARCHAR', 'Catatan (kutipan, hal yang belum terverifikasi)', 'Notes, in Indonesian (quotation, what is not verified)'),

@@ -14,4 +14,14 @@ describe('data dictionary', () => {
       for (const c of t.columns) expect(md).toContain(`| \`${c.name}\` | ${c.type} | ${c.en} | ${c.id} |`);
     }
   });
+  it('English descriptions explain the Indonesian code values they name (the data page and the SQL console show them)', () => {
+    const codes = ['nasional', 'provinsi', 'kabupaten_kota', 'kecamatan', 'desa_kelurahan', 'anak', 'keluarga', 'orang'];
+    for (const t of Object.values(TABLES)) {
+      for (const c of t.columns) {
+        for (const code of codes) {
+          if (new RegExp(`(^|[\\s:,])${code}([\\s,]|$)`).test(c.en)) expect(c.en, `${t.name}.${c.name}`).toMatch(new RegExp(`${code} \\([a-zA-Z/ ]+\\)`));
+        }
+      }
+    }
+  });
 });
