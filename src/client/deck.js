@@ -15,12 +15,12 @@
   const deck = document.querySelector('[data-deck]');
   if (!(deck instanceof HTMLElement)) return;
   const root = document.documentElement;
-  const slides = /** @type {HTMLElement[]} */ ([...deck.querySelectorAll('section[aria-roledescription="slide"]')]);
+  const slides = /** @type {HTMLElement[]} */ ([...deck.querySelectorAll('section.slide[aria-roledescription]')]);
   const keys = slides.map((s) => s.dataset.slide || '');
   const live = document.querySelector('[data-deck-live]');
   const notice = document.querySelector('[data-deck-notice]');
   const chooser = /** @type {HTMLInputElement[]} */ ([...document.querySelectorAll('[data-deck-choose] input[type=checkbox]')]);
-  const slideWord = deck.dataset.slideWord || 'Slide {n} / {total}';
+  const slideWord = deck.dataset.slideWord || '{n} / {total}';
   const paths = /** @type {Record<string, string>} */ (JSON.parse(deck.dataset.paths || '{}'));
   const params = new URLSearchParams(location.search);
 

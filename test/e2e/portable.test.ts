@@ -89,7 +89,7 @@ describe('portable edition (file://, network blocked)', () => {
     expect(page.url()).toBe(url('index.html'));
     // the deck: keyboard and the slide number in the URL
     await page.goto(url('presentasi/index.html'));
-    await expect(page.locator('section[aria-roledescription="slide"]').count()).resolves.toBe(10);
+    await expect(page.locator('section.slide[aria-roledescription]').count()).resolves.toBe(10);
     await page.keyboard.press('ArrowRight');
     await expect(page.locator('section.is-current').getAttribute('data-slide')).resolves.toBe('angka');
     await page.keyboard.press('End');

@@ -10,7 +10,7 @@ import { useSite, withPage } from './harness.ts';
 
 const s = useSite();
 
-const SLIDE = 'section[aria-roledescription="slide"]';
+const SLIDE = 'section.slide[aria-roledescription]';
 const VIEW = { viewport: { width: 1280, height: 720 } };
 
 /** The shown slide's title and the URL's hash. */
@@ -60,6 +60,31 @@ describe('rakor deck', () => {
       }
       expect(errors).toEqual([]);
     }, VIEW);
+  });
+
+  it('speaks one language: the Indonesian deck says "salindia", never "slide"', async () => {
+    for (const lang of ['id', 'en'] as const) {
+      await withPage(s.browser, s.site.url(lang, lang === 'id' ? '/presentasi/' : '/presentation/'), async ({ page }) => {
+        const words = await page.evaluate(() => {
+          const body = document.body.cloneNode(true) as HTMLElement;
+          for (const el of body.querySelectorAll('script, style')) el.remove();
+          const parts = [body.textContent ?? ''];
+          for (const el of document.querySelectorAll('[aria-roledescription], [aria-label], [data-unknown], [data-unknown-deck], [data-slide-word]')) {
+            for (const a of ['aria-roledescription', 'aria-label', 'data-unknown', 'data-unknown-deck', 'data-slide-word']) parts.push(el.getAttribute(a) ?? '');
+          }
+          return { all: parts.join(' '), role: document.querySelector('section.slide')?.getAttribute('aria-roledescription'), no: document.querySelector('[data-slide-no]')?.textContent, sources: [...document.querySelectorAll('.slide-source')].map((e) => e.textContent ?? '') };
+        });
+        if (lang === 'id') {
+          expect(words.all).not.toMatch(/\bslides?\b/i);
+          expect(words.role).toBe('salindia');
+          expect(words.no).toBe('Salindia 1 dari 10');
+        } else {
+          expect(words.all).not.toMatch(/salindia/i);
+          expect(words.role).toBe('slide');
+          expect(words.no).toBe('Slide 1 of 10');
+        }
+      }, VIEW);
+    }
   });
 
   it('moves with the keyboard, keeps the slide number in the URL and reopens there', async () => {

@@ -1,5 +1,5 @@
 /**
- * The rakor deck as HTML: one `<section aria-roledescription="slide">` per slide (the WAI-ARIA
+ * The rakor deck as HTML: one `<section class="slide" aria-roledescription="slide">` ("salindia" in Indonesian) per slide (the WAI-ARIA
  * carousel pattern), each labelled by its title and carrying its source and period in a footer.
  * Big type: the deck's CSS (Presentasi.astro) sizes everything for the back of a meeting room.
  */
@@ -264,7 +264,7 @@ export function slidesHtml(slides: readonly Slide[], c: DeckContext): string {
   const total = slides.length;
   const mark = [c.demo ? td(lang, 'sintetis') : '', c.internal ? td(lang, 'internal') : ''].filter(Boolean).join(' · ');
   return slides
-    .map((s, i) => `<section class="slide" id="slide-${i + 1}" data-slide="${s.key}" aria-roledescription="slide" aria-labelledby="slide-${i + 1}-title">
+    .map((s, i) => `<section class="slide" id="slide-${i + 1}" data-slide="${s.key}" aria-roledescription="${escapeHtml(td(lang, 'peranSlide'))}" aria-labelledby="slide-${i + 1}-title">
 ${mark ? `<p class="slide-mark">${escapeHtml(mark)}</p>` : ''}<h2 class="slide-title" id="slide-${i + 1}-title">${escapeHtml(s.title)}</h2>
 <div class="slide-body">${s.body}</div>
 <footer class="slide-footer"><span class="slide-source">${escapeHtml(s.source)}</span><span class="slide-no" data-slide-no>${escapeHtml(td(lang, 'slide', { n: i + 1, total }))}</span></footer>
