@@ -62,7 +62,7 @@ describe('rakor deck', () => {
     }, VIEW);
   });
 
-  it('speaks one language: the Indonesian deck says "salindia", never "slide"', async () => {
+  it('speaks one language: the Indonesian deck says "salindia", never "slide"; no source line uses build jargon', async () => {
     for (const lang of ['id', 'en'] as const) {
       await withPage(s.browser, s.site.url(lang, lang === 'id' ? '/presentasi/' : '/presentation/'), async ({ page }) => {
         const words = await page.evaluate(() => {
@@ -83,6 +83,7 @@ describe('rakor deck', () => {
           expect(words.role).toBe('slide');
           expect(words.no).toBe('Slide 1 of 10');
         }
+        for (const src of words.sources) expect(src).not.toMatch(/kualitas_data|build|langkah/);
       }, VIEW);
     }
   });

@@ -254,7 +254,7 @@ export function deckSlides(m: DeckModel, c: DeckContext): Slide[] {
     make('program', programSlide(m, c), td(lang, 'sumberProgram', { periode: p })),
     make('desa', desaSlide(m, c), rutin),
     make('kualitas', kualitasSlide(m, c), td(lang, 'sumberKualitas', { periode: p })),
-    make('sumber', sumberSlide(m, c), td(lang, 'sumberKualitas', { periode: p })),
+    make('sumber', sumberSlide(m, c), td(lang, 'sumberDaftarDiAtas', { periode: p })),
   ];
 }
 
