@@ -10,6 +10,8 @@ export const bagikanEn: Record<keyof typeof bagikanId, string> = {
   'embed.code': 'Embed code',
   'embed.full': 'See the full page',
   'embed.periode': 'Data up to {periode}',
+  /** After the SYNTHETIC DATA mark (dl.demo): the mark says it once, this says what it means. */
+  'embed.demo': 'sample figures, not the real situation',
   'kartu.ukuran': 'routine e-PPGBM data',
   'kartu.definisi': 'Stunting: height-for-age < −2 SD (WHO 2006)',
   'kartu.terlaluSedikit': 'too few children measured for a prevalence ({diukur} measured)',

@@ -8,6 +8,7 @@ export const bagikanId = {
   'embed.code': 'Kode sematan',
   'embed.full': 'Lihat halaman lengkap',
   'embed.periode': 'Data sampai {periode}',
+  'embed.demo': 'angka contoh, bukan keadaan sebenarnya',
   'kartu.ukuran': 'data rutin e-PPGBM',
   'kartu.definisi': 'Stunting: TB/U < −2 SD (WHO 2006)',
   'kartu.terlaluSedikit': 'terlalu sedikit balita diukur untuk angka prevalensi ({diukur} diukur)',
