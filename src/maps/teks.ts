@@ -15,6 +15,8 @@ const TEKS = {
     lapisanDesa: 'Desa/kelurahan',
     lapisanKecamatan: 'Kecamatan',
     panelPetunjuk: 'Arahkan atau fokuskan (Tab) ke sebuah wilayah untuk melihat angkanya; klik atau Enter untuk membuka profilnya.',
+    /** The same hint on a touch screen (no hover; shown by CSS, PetaAset.astro). */
+    panelPetunjukSentuh: 'Ketuk sebuah wilayah untuk membuka profilnya.',
     prevalensi: 'Prevalensi {nilai} ({stunting} stunting dari {diukur} diukur)',
     prevalensiSurvei: 'Prevalensi {nilai}',
     cakupan: 'Cakupan pengukuran {nilai}',
@@ -56,6 +58,7 @@ const TEKS = {
     lapisanDesa: 'Villages',
     lapisanKecamatan: 'Districts',
     panelPetunjuk: 'Hover over or focus (Tab) an area to see its figures; click or press Enter to open its profile.',
+    panelPetunjukSentuh: 'Tap an area to open its profile.',
     prevalensi: 'Prevalence {nilai} ({stunting} stunted of {diukur} measured)',
     prevalensiSurvei: 'Prevalence {nilai}',
     cakupan: 'Measurement coverage {nilai}',

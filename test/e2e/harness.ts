@@ -93,6 +93,8 @@ export interface OpenOptions {
   viewport?: { width: number; height: number };
   /** Wait until ('load' default; 'networkidle' for pages that fetch after load). */
   waitUntil?: 'load' | 'domcontentloaded' | 'networkidle';
+  /** A phone: touch screen, no hover (CSS (hover: none), (pointer: coarse)). */
+  touch?: boolean;
   /** Emulated media, e.g. print for screenshots of the print stylesheet. */
   media?: 'screen' | 'print';
   /** Only for the test of the guard itself: outside requests are still blocked and recorded, but close() does not throw. */
@@ -101,7 +103,7 @@ export interface OpenOptions {
 
 /** Opens a page in a fresh context with the network guard and error collection in place. */
 export async function openPage(browser: Browser, url: string | undefined, options: OpenOptions = {}): Promise<Probe> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, serviceWorkers: 'block', ...(options.touch ? { hasTouch: true, isMobile: true } : {}) });
   const outside: string[] = [];
   const errors: string[] = [];
   const requests: string[] = [];

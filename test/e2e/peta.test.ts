@@ -192,6 +192,19 @@ describe('maps', () => {
     });
   });
 
+  it('the panel\'s hint says hover and Tab with a mouse, tap on a touch screen (both languages)', async () => {
+    const hints = { id: [/^Arahkan atau fokuskan \(Tab\)/, /^Ketuk sebuah wilayah/], en: [/^Hover over or focus \(Tab\)/, /^Tap an area/] } as const;
+    for (const lang of ['id', 'en'] as const) {
+      for (const touch of [false, true]) {
+        await withPage(s.browser, s.site.url(lang, '/'), async ({ page }) => {
+          const hint = (await page.locator('figure[data-figure="peta-rutin"] [data-peta-panel]').innerText()).trim();
+          expect(hint, `${lang} touch=${touch}`).toMatch(hints[lang][touch ? 1 : 0]);
+          expect(hint).not.toMatch(touch ? /Tab|Hover|Arahkan/ : /Tap|Ketuk/);
+        }, touch ? { viewport: { width: 390, height: 844 }, touch } : {});
+      }
+    }
+  });
+
   it('a 390 px phone shows the whole map (no sideways scrolling)', async () => {
     for (const path of ['/', '/wilayah/64.02/', '/wilayah/64.74/']) {
       await withPage(s.browser, s.site.url('id', path), async ({ page }) => {

@@ -99,7 +99,7 @@ ${f.kontrol || skala ? `<div class="peta-kontrol">${f.kontrol ?? ''}${skala}</di
 <div class="peta-grid">
 <div class="peta-kiri">
 <div class="chart-body peta-body">${f.svg}</div>
-<p class="peta-panel" data-peta-panel data-ui aria-live="polite">${escapeHtml(tk(f.lang, 'panelPetunjuk'))}</p>
+<p class="peta-panel" data-peta-panel data-ui aria-live="polite"><span class="petunjuk-tunjuk">${escapeHtml(tk(f.lang, 'panelPetunjuk'))}</span><span class="petunjuk-sentuh">${escapeHtml(tk(f.lang, 'panelPetunjukSentuh'))}</span></p>
 ${f.legend}
 </div>
 <div class="peta-tabel table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(t(f.lang, 'fig.showTable'))}">${f.table}</div>
