@@ -126,6 +126,36 @@ describe('rakor deck', () => {
     }, VIEW);
   });
 
+  it('reads on a 390 px phone: no sideways scroll, no text under 16 px, nothing cut off; both languages', async () => {
+    for (const [lang, path] of [['id', '/presentasi/64.08/2025-02/'], ['en', '/presentation/64.08/2025-02/']] as const) {
+      await withPage(s.browser, s.site.url(lang, path), async ({ page, errors }) => {
+        const n = await page.locator(SLIDE).count();
+        for (let i = 0; i < n; i++) {
+          const look = await page.evaluate(() => {
+            const slide = document.querySelector<HTMLElement>('section.slide.is-current')!;
+            let min = Infinity;
+            const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+              const el = walker.currentNode.parentElement;
+              if (!el || !walker.currentNode.textContent?.trim() || el.closest('svg')) continue;
+              min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+            }
+            const r = slide.getBoundingClientRect();
+            return { key: slide.dataset.slide, min, sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth, right: r.right, cut: slide.scrollHeight - slide.clientHeight };
+          });
+          expect(look.min, `${lang} ${look.key}: smallest text`).toBeGreaterThanOrEqual(16);
+          expect(look.sideways, `${lang} ${look.key}: sideways scroll`).toBeLessThanOrEqual(0);
+          expect(look.right, `${lang} ${look.key}`).toBeLessThanOrEqual(390);
+          expect(look.cut, `${lang} ${look.key}: content cut off`).toBeLessThanOrEqual(1);
+          await page.keyboard.press('ArrowRight');
+        }
+        // the bar (previous/next) is on screen without hover
+        await expect(page.locator('[data-deck-next]').evaluate((b) => getComputedStyle(b.closest('.deck-bar')!).opacity)).resolves.toBe('1');
+        expect(errors).toEqual([]);
+      }, { viewport: { width: 390, height: 844 }, touch: true });
+    }
+  });
+
   it('prints one 1280×720 page per shown slide', async () => {
     await withPage(s.browser, s.site.url('id', '/presentasi/'), async ({ page }) => {
       const all = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
