@@ -4,7 +4,9 @@
  * with every column, and no word in a table cell or a headline card is broken across lines — Indonesian cells
  * (lang="id") included; only web addresses and file digests may break anywhere.
  */
-import { readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGS, useSite, withPage } from './harness.ts';
@@ -86,6 +88,28 @@ describe('screen: headline cards', () => {
       await withPage(s.browser, s.site.url(lang, `/wilayah/${village()}/`), async ({ page }) => {
         const r = await page.evaluate(layout);
         expect(r.broken).toEqual([]);
+      });
+    });
+  }
+});
+
+describe('print: a village profile uses its first page', () => {
+  // 64.01.01.2010 (Busui): its headline cards take two rows; the locator map under them was as
+  // tall as on screen, could not split, and took its title to page 2, leaving page 1 half empty
+  for (const lang of LANGS) {
+    it(`${lang}: the locator map prints on page 1, with its title`, async () => {
+      await withPage(s.browser, s.site.url(lang, '/wilayah/64.01.01.2010/'), async ({ page }) => {
+        const title = ((await page.locator('figure.peta-lokator .chart-title').textContent()) ?? '').trim();
+        const caption = ((await page.locator('figure.peta-lokator figcaption').textContent()) ?? '').trim().slice(0, 30);
+        const dir = mkdtempSync(join(tmpdir(), 'atlas-cetak-'));
+        try {
+          writeFileSync(join(dir, 'p.pdf'), await page.pdf({ format: 'A4', printBackground: true }));
+          const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+          expect(first, 'the map title on page 1').toContain(title);
+          expect(first, 'the map caption on page 1').toContain(caption.replace(/\s+/g, ' '));
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
       });
     });
   }
