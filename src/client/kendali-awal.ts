@@ -12,6 +12,7 @@
  */
 import { fragHref, lookup, stateKey, type FragIndex } from '../lib/fragmen.ts';
 import { fetchGzipText } from '../lib/gz-fetch.ts';
+import { likeliestChoice } from '../lib/likeliest-choice.ts';
 import { frugalLink } from '../lib/network.ts';
 import { parseState, type AtlasState, type StateKey } from '../lib/url-state.ts';
 import type { Kendali } from './kendali.ts';
@@ -74,13 +75,18 @@ export function begin(root: HTMLElement): Awal {
     if (frugal || neighboured.has(s)) return;
     const key = s.dataset.atlasControl as StateKey;
     const state = urlState();
-    const options = [...s.options];
-    const at = options.findIndex((o) => (state[key] !== undefined ? o.value === state[key] : o.defaultSelected));
-    const next = at < 0 ? undefined : options.slice(at + 1).find((o) => !o.disabled);
-    if (!next) return; // its options are still being read: asked again as they come
+    const next = likeliestChoice([...s.options].map((o) => ({ value: o.value, shown: state[key] !== undefined ? o.value === state[key] : o.defaultSelected, disabled: o.disabled })));
+    if (next === undefined) return; // its options are still being read: asked again as they come
     neighboured.add(s);
-    request({ ...state, [key]: next.value }, 'low');
+    request({ ...state, [key]: next }, 'low');
   };
+  // As built, the build named each control's choice (data-likely): all are asked for now, so that
+  // of a control far down the page (the Prioritas page's survey) is not waiting for its select to
+  // be read. Its select asks again as it is read: the same files, fetched once.
+  if (!frugal) {
+    const state = urlState();
+    for (const [key, value] of Object.entries(JSON.parse(root.dataset.likely ?? '{}') as AtlasState)) if (state[key as StateKey] === undefined) request({ ...state, [key]: value }, 'low');
+  }
   let arrived!: (k: Kendali) => void;
   const awal: Awal = {
     root,

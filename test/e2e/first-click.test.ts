@@ -10,6 +10,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { fragHref, lookup } from '../../src/lib/fragmen.ts';
 import { choose, type Probe, updates, useSite, waitForUpdate as waitForUpdateWithin, withPage } from './harness.ts';
 
 const s = useSite();
@@ -361,6 +362,42 @@ describe('the likeliest first choice is on its way before it is made', () => {
         expect(probe.errors).toEqual([]);
       });
     });
+
+  it("/prioritas/: the survey's likeliest choice, far down the page, is asked for before its select is read", async () => {
+    await withPage(s.browser, undefined, async (probe) => {
+      const { page } = probe;
+      // when the parser adds the survey's select (an observer registered before the page's own)
+      await page.addInitScript(() => {
+        const w = window as unknown as { __tabAt?: number };
+        new MutationObserver((records, obs) => {
+          for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLSelectElement && n.dataset.atlasControl === 'tab') (w.__tabAt = performance.now()), obs.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(s.site.url('id', '/prioritas/'));
+      const { index, built, likely, tabAt } = await page.evaluate(() => {
+        const root = document.querySelector<HTMLElement>('[data-page]')!;
+        return { index: JSON.parse(document.querySelector('script[data-frag-index]')!.textContent!), built: JSON.parse(root.dataset.state!), likely: JSON.parse(root.dataset.likely ?? '{}'), tabAt: (window as unknown as { __tabAt: number }).__tabAt };
+      });
+      const tab = page.locator('select[data-atlas-control="tab"]');
+      const [, after] = await tab.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      expect(likely.tab).toBe(after);
+      const files = (state: Record<string, string>) => lookup(index, state, built)!.files.map(([, ref]) => ref.hash).filter(Boolean);
+      const tabFiles = files({ tab: likely.tab });
+      expect(tabFiles.length).toBeGreaterThan(0);
+      // no other control's choice needs those files (else they would be early anyway)
+      for (const key of Object.keys(likely).filter((k) => k !== 'tab')) for (const f of files({ [key]: likely[key] })) expect(tabFiles).not.toContain(f);
+      const starts = await page.evaluate((hrefs) => hrefs.map((h) => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((r) => r.name.endsWith(h))?.startTime ?? null), tabFiles.map((h) => fragHref(index, h)));
+      for (const t of starts) {
+        expect(t).not.toBeNull();
+        expect(t!).toBeLessThan(tabAt);
+      }
+      const before = probe.requests.filter((u) => u.includes('/frag/')).length;
+      await tab.selectOption(after!);
+      await waitForUpdate(page, 0);
+      expect(probe.requests.filter((u) => u.includes('/frag/')).length, 'nothing more was fetched for it').toBe(before);
+      expect(probe.errors).toEqual([]);
+    });
+  });
 
   for (const link of [{ saveData: true, effectiveType: '4g' }, { saveData: false, effectiveType: '2g' }])
     it(`with ${link.saveData ? 'data saving on' : 'a 2G link'}, nothing is fetched before a choice`, async () => {
