@@ -1,10 +1,11 @@
 /**
- * The first part of a page's controls, inline at the top of its root (~2 KB, so every page pays
+ * The first part of a page's controls, inline in its root before its first control (~3.6 KB, so every page pays
  * little for it): it enables the selects as the parser adds them, and a choice made at once
  * (or a shared link's state) starts the request for its build-time fragments (src/lib/fragmen.ts)
  * before anything else has arrived; the likeliest first choice of each control (the option after
- * the one shown) is asked for at low priority as its select is read, unless the link is frugal
- * (src/lib/network.ts). It also asks for the rest of the controls
+ * the one shown, src/lib/likeliest-choice.ts) is asked for at low priority as the script runs (as
+ * the build named it: data-likely) or as its select is read (a shared link's state), unless the
+ * link is frugal (src/lib/network.ts). It also asks for the rest of the controls
  * (src/client/kendali.ts: swapping the slots, the URL, the status line), one small script that
  * every page shares and a browser keeps: it arrives while the fragment is on its way (it is
  * requested as the page's top is parsed, the fragment of any other choice only on the click), and takes over the
@@ -154,6 +155,7 @@ export function begin(root: HTMLElement): Awal {
 
 // From file:// (the portable edition) nothing can be fetched: the selects stay as built (disabled)
 // and the page's note says that the choices need the online site.
-// The script sits at the top of the page root (see Halaman.astro), so the root is there already.
+// The script sits in the page root after its heading and lead, before its first control (see
+// Halaman.astro), so the root is there already.
 const root = document.querySelector<HTMLElement>('[data-page]');
 if (root && location.protocol !== 'file:') window.__atlasAwal = begin(root);
