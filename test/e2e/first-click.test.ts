@@ -417,6 +417,28 @@ describe('the likeliest first choice is on its way before it is made', () => {
     });
 });
 
+describe("the first paint shows the page's heading and lead", () => {
+  // The parser yields for a paint at the controls' inline script: what precedes it is in the first
+  // paint. The lead is the largest text of the first screen (the LCP element).
+  for (const path of FRAGMENT_PAGES)
+    it(`${path}: heading and lead before the inline controls script, the script before the first control`, async () => {
+      await withPage(s.browser, s.site.url('id', path), async ({ page }) => {
+        const order = await page.evaluate(() => {
+          const root = document.querySelector('[data-page]')!;
+          const script = [...root.querySelectorAll('script')].find((e) => !e.src && !e.type)!;
+          const before = (a: Element | null, b: Element | null) => !!a && !!b && !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+          return {
+            h1: before(root.querySelector('h1'), script),
+            lead: before(root.querySelector('p.lead'), script),
+            index: before(root.querySelector('script[data-frag-index]'), script),
+            control: before(script, root.querySelector('select[data-atlas-control]')),
+          };
+        });
+        expect(order).toEqual({ h1: true, lead: true, index: true, control: true });
+      });
+    });
+});
+
 describe('what follows the first figure waits until it is near', () => {
   it('regency page on a phone: a figure far below is not rendered until scrolled to, and prints', async () => {
     await withPage(
