@@ -212,8 +212,9 @@ async function controlsOf(browser: Browser, url: string): Promise<string[]> {
 }
 
 /**
- * A cold load; the moment the first chart is visible, `control` changes to its next option. The
- * time from then to 'chart-updated' is what a user who clicks at once waits.
+ * A cold load; the moment the first chart is visible, `control` changes to its first option other
+ * than the one shown (the likeliest choice, src/lib/likeliest-choice.ts). The time from then to
+ * 'chart-updated' is what a user who clicks at once waits.
  */
 async function measureFirstClick(browser: Browser, profile: Profile, url: string, control: string): Promise<Click> {
   const { context, page, requests } = await openThrottled(browser, profile);

@@ -2,8 +2,8 @@
  * The first part of a page's controls, inline in its root before its first control (~3.6 KB, so every page pays
  * little for it): it enables the selects as the parser adds them, and a choice made at once
  * (or a shared link's state) starts the request for its build-time fragments (src/lib/fragmen.ts)
- * before anything else has arrived; the likeliest first choice of each control (the option after
- * the one shown, src/lib/likeliest-choice.ts) is asked for at low priority as the script runs (as
+ * before anything else has arrived; the likeliest first choice of each control (the top option
+ * other than the one shown, src/lib/likeliest-choice.ts) is asked for at low priority as the script runs (as
  * the build named it: data-likely) or as its select is read (a shared link's state), unless the
  * link is frugal (src/lib/network.ts). It also asks for the rest of the controls
  * (src/client/kendali.ts: swapping the slots, the URL, the status line), one small script that
@@ -67,9 +67,9 @@ export function begin(root: HTMLElement): Awal {
     const hit = index && lookup(index, state, built);
     if (hit && stateKey(hit.state) !== stateKey(built)) for (const [, { hash }] of hit.files) if (hash) fragment(hash, priority).catch(() => undefined);
   };
-  // The likeliest first choice of each control is on its way before it is made: the option after
-  // the one shown (for a period, the period before it: "compared with the last one"). One state per
-  // control, a few KB, at low priority; nothing on a link that saves data or is 2G.
+  // The likeliest first choice of each control is on its way before it is made: the top option
+  // other than the one shown (src/lib/likeliest-choice.ts). One state per control, a few KB, at
+  // low priority; nothing on a link that saves data or is 2G.
   const frugal = frugalLink();
   const neighboured = new WeakSet<HTMLSelectElement>();
   const neighbour = (s: HTMLSelectElement) => {

@@ -5,15 +5,16 @@ import { likeliestChoice } from '../../src/lib/likeliest-choice.ts';
 const opt = (value: string, shown = false, disabled = false) => ({ value, shown, disabled });
 
 describe('the likeliest first choice of a control', () => {
-  it('is the first enabled option after the one shown', () => {
+  it('is the first enabled option other than the one shown (the top of the list)', () => {
     expect(likeliestChoice([opt('2025-08', true), opt('2025-02'), opt('2024-08')])).toBe('2025-02');
-    expect(likeliestChoice([opt('2025-08'), opt('2025-02', true), opt('2024-08')])).toBe('2024-08');
+    expect(likeliestChoice([opt('2025-08'), opt('2025-02', true), opt('2024-08')])).toBe('2025-08');
     expect(likeliestChoice([opt('a', true), opt('b', false, true), opt('c')])).toBe('c');
+    expect(likeliestChoice([opt('a', false, true), opt('b'), opt('c', true)])).toBe('b');
   });
-  it('is none when the shown option is last or not read yet', () => {
-    expect(likeliestChoice([opt('a'), opt('b', true)])).toBeUndefined();
+  it('is none while no option is shown (not read yet), or when no other can be chosen', () => {
     expect(likeliestChoice([opt('a'), opt('b')])).toBeUndefined();
     expect(likeliestChoice([])).toBeUndefined();
+    expect(likeliestChoice([opt('a', true), opt('b', false, true)])).toBeUndefined();
   });
 });
 
@@ -30,14 +31,15 @@ describe("the build's likeliest choices of a page", () => {
     '<select name="other"><option value="x" selected>x</option><option value="y">y</option></select>',
   ].join('');
 
-  it('names the option after the one shown for each control key, in the order of the page', () => {
+  it('names the top other option for each control key, in the order of the page', () => {
     const likely = likeliestChoices(html);
-    expect(likely).toEqual({ period: '2025-02', indicator: 'stunting', area: '64.09', tab: 'ski-2023' });
+    expect(likely).toEqual({ period: '2025-02', indicator: 'stunting', area: '64.01', tab: 'ski-2023' });
     expect(Object.keys(likely)).toEqual(['period', 'indicator', 'area', 'tab']);
   });
 
-  it('leaves out a control whose shown option is its last, and attributes that are not state keys', () => {
-    expect(likeliestChoices('<select data-atlas-control="period"><option value="2025-02">F</option><option value="2025-08" selected>A</option></select>')).toEqual({});
+  it('leaves out a control with no option shown or no other option, and attributes that are not state keys', () => {
+    expect(likeliestChoices('<select data-atlas-control="period"><option value="2025-02">F</option><option value="2025-08">A</option></select>')).toEqual({});
+    expect(likeliestChoices('<select data-atlas-control="period"><option value="2025-08" selected>A</option></select>')).toEqual({});
     expect(likeliestChoices('<select data-atlas-control="search"><option value="a" selected>a</option><option value="b">b</option></select>')).toEqual({});
   });
 

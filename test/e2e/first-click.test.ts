@@ -227,7 +227,7 @@ describe('preset states come from build-time HTML: no module script, no Plot, no
       await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('select[data-atlas-control="period"]')?.disabled === false, undefined, { timeout: 30_000, polling: 20 });
       const chosen = await page.evaluate(() => {
         const select = document.querySelector<HTMLSelectElement>('select[data-atlas-control="period"]')!;
-        // not the option after the one shown: that one is fetched before it is chosen
+        // not the likeliest choice (src/lib/likeliest-choice.ts): that one is fetched before it is chosen
         const value = [...select.options].filter((o) => !o.selected).at(-1)!.value;
         const reading = document.readyState === 'loading' && !document.querySelector('[data-status]');
         const at = performance.now();
@@ -338,7 +338,7 @@ describe('the likeliest first choice is on its way before it is made', () => {
   };
 
   for (const path of ['/', '/wilayah/64.08/'])
-    it(`${path}: the option after the one shown is fetched at low priority while the page is read; choosing it asks for nothing more`, async () => {
+    it(`${path}: the likeliest choice (here the option after the one shown) is fetched at low priority while the page is read; choosing it asks for nothing more`, async () => {
       await withPage(s.browser, undefined, async (probe) => {
         const { page } = probe;
         const seen = await fragRequests(page);
