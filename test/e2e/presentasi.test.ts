@@ -156,6 +156,46 @@ describe('rakor deck', () => {
     }
   });
 
+  it('on a 390 px phone the bar takes two rows (it took ~250 px in seven), every choice and move still in it; the title slide says "synthetic" once', async () => {
+    for (const [lang, path] of [['id', '/presentasi/64.08/2025-08/'], ['en', '/presentation/64.08/2025-08/']] as const) {
+      await withPage(s.browser, s.site.url(lang, path), async ({ page }) => {
+        const bar = await page.locator('.deck-bar').evaluate((b) => {
+          const shown = [...b.children].filter((c) => c.getBoundingClientRect().height > 0);
+          // a new row starts below everything of the row before it
+          let rows = 0;
+          let bottom = -Infinity;
+          for (const r of shown.map((c) => c.getBoundingClientRect()).sort((x, y) => x.top - y.top)) {
+            if (r.top >= bottom - 1) {
+              rows++;
+              bottom = r.bottom;
+            } else bottom = Math.max(bottom, r.bottom);
+          }
+          return { height: b.getBoundingClientRect().height, rows, shown: shown.map((c) => c.getAttribute('data-deck-choose') !== null ? 'choose' : c.querySelector('select')?.getAttribute('data-deck-goto') ?? c.getAttribute('data-deck-prev') ?? c.tagName) };
+        });
+        expect(bar.rows, `${lang}: rows of the bar`).toBeLessThanOrEqual(2);
+        expect(bar.height, `${lang}: height of the bar`).toBeLessThan(100);
+        for (const control of ['[data-deck-prev]', '[data-deck-next]', 'select[data-deck-goto="wilayah"]', 'select[data-deck-goto="periode"]', '[data-deck-choose] summary', `.deck-bar a[hreflang]`]) {
+          await expect(page.locator(control).isVisible(), `${lang}: ${control}`).resolves.toBe(true);
+        }
+        // the choices keep their names for screen readers
+        await expect(page.getByRole('combobox', { name: lang === 'id' ? 'Periode' : 'Period' }).count()).resolves.toBe(1);
+        const marks = await page.locator(`${SLIDE}[data-slide="judul"]`).evaluate((el) => (el.textContent ?? '').match(/SINTETIS|SYNTHETIC/g)?.length ?? 0);
+        expect(marks, `${lang}: synthetic marks on the title slide`).toBe(1);
+      }, { viewport: { width: 390, height: 844 }, touch: true });
+    }
+  });
+
+  it('names programme periods in words on the programme slide ("June 2024", not "2024-06")', async () => {
+    for (const [lang, path] of [['id', '/presentasi/'], ['en', '/presentation/']] as const) {
+      await withPage(s.browser, s.site.url(lang, path), async ({ page }) => {
+        const names = await page.locator(`${SLIDE}[data-slide="program"] tbody tr > :first-child`).allTextContents();
+        expect(names.length).toBeGreaterThan(0);
+        for (const name of names) expect(name, lang).not.toMatch(/\(\d{4}-(?:\d\d|S\d|Q\d)\)/);
+        expect(names.join(' ')).toMatch(lang === 'id' ? /\((?:Juni \d{4}|Semester \d \d{4})\)/ : /\((?:June \d{4}|Semester \d \d{4})\)/);
+      }, VIEW);
+    }
+  });
+
   it('prints one 1280×720 page per shown slide', async () => {
     await withPage(s.browser, s.site.url('id', '/presentasi/'), async ({ page }) => {
       const all = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));

@@ -65,8 +65,7 @@ function judulSlide(m: DeckModel, c: DeckContext, p: string): string {
   const nama = namaDeck(m, c);
   return `<div class="title-slide"><p class="kicker">${escapeHtml(td(lang, 'subjudul', { periode: p }))}</p>
 <p class="title-big">${escapeHtml(td(lang, 'judulDeck', { nama }))}</p>
-<p class="title-meta">${escapeHtml(td(lang, 'tanggalData', { periode: p, rilis: m.rilis }))}</p>
-${c.demo ? `<p class="title-demo">${escapeHtml(td(lang, 'sintetis'))}</p>` : ''}${c.internal ? `<p class="title-internal">${escapeHtml(td(lang, 'internal'))}</p>` : ''}</div>`;
+<p class="title-meta">${escapeHtml(td(lang, 'tanggalData', { periode: p, rilis: m.rilis }))}</p></div>`;
 }
 
 function angkaSlide(m: DeckModel, c: DeckContext): string {
@@ -179,7 +178,7 @@ function programSlide(m: DeckModel, c: DeckContext): string {
   if (!m.program.length) return note(lang, td(lang, 'tidakAdaData'));
   const over = m.program.some((r) => (r.cakupan ?? 0) > 100);
   return table<ProgramRow>(lang, [
-    { label: td(lang, 'kolomProgram'), value: (r) => `${programName(lang, r)} (${r.periode})` },
+    { label: td(lang, 'kolomProgram'), value: (r) => `${programName(lang, r)} (${formatPeriod(lang, r.periode)})` },
     { label: td(lang, 'kolomRealisasi'), value: (r) => `${n(lang, r.realisasi, r.ditekan)} / ${n(lang, r.sasaran, r.ditekan)}`, angka: true },
     { label: td(lang, 'kolomCakupan'), value: (r) => pct(lang, r.cakupan, rateHidden(r.cakupan, r.ditekan, [r.realisasi, r.sasaran])) + ((r.cakupan ?? 0) > 100 ? ' *' : ''), angka: true },
     { label: td(lang, 'kolomTarget'), value: (r) => (r.target == null ? '–' : formatPercent(lang, r.target)), angka: true },
