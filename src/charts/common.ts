@@ -112,7 +112,7 @@ const COORDINATE_ATTRS = ['x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'width',
  * `label`, with the numbers in the figure's data table as its text alternative. Plot's per-mark
  * aria-labels (English words on <g> elements, not allowed there by ARIA) become `data-mark`
  * hooks for scripts and tests; legends are hidden from assistive technology (the caption and
- * the axis label name the source). A stable data-chart attribute names the chart.
+ * the axis label name the source) and set in the chart's font size. A stable data-chart attribute names the chart.
  */
 export function finish<T extends Element>(el: T, { name, label }: { lang: Lang; name: string; label: string }): T {
   el.setAttribute('data-chart', name);
@@ -148,7 +148,11 @@ export function finish<T extends Element>(el: T, { name, label }: { lang: Lang; 
     }
     for (const node of main.querySelectorAll('[aria-description]')) node.removeAttribute('aria-description');
   }
-  for (const legend of svgs.slice(0, -1)) legend.setAttribute('aria-hidden', 'true');
+  for (const legend of svgs.slice(0, -1)) {
+    legend.setAttribute('aria-hidden', 'true');
+    // Plot draws a colour ramp's title and ticks at 10 px: the chart's own size, as on its axes.
+    if (legend.getAttribute('font-size')) legend.setAttribute('font-size', String(FONT_PX));
+  }
   return el;
 }
 

@@ -54,6 +54,12 @@ describe('peringkatChart', () => {
     expect(el.outerHTML).not.toContain('#d7301f');
   });
 
+  it('sets its colour legend in the chart font (Plot draws it at 10 px: under 11 px on a phone)', () => {
+    const legends = [...el.querySelectorAll('svg:not([data-chart-main])')];
+    expect(legends.length).toBeGreaterThan(0);
+    for (const legend of legends) expect(Number(legend.getAttribute('font-size'))).toBeGreaterThanOrEqual(12);
+  });
+
   it('English labels and decimal point in English', async () => {
     const en = peringkatChart(ski2023, { lang: 'en', document, ukuran: 'prevalensi', sumber: 'survei', label: 'Ranking', axisLabel: 'Stunting prevalence, SKI 2023 (%)' });
     expect(texts(en)).toContain('29.0%');
