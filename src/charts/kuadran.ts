@@ -5,7 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import { median } from 'd3';
 import { formatNumber, t } from '../lib/i18n.ts';
-import { finish, isNum, prevalenceColor, shortName, type ChartOptions, STYLE, sized } from './common.ts';
+import { FONT_PX, finish, isNum, prevalenceColor, shortName, type ChartOptions, STYLE, sized } from './common.ts';
 
 export interface KuadranRow {
   kode: string;
@@ -18,7 +18,7 @@ export interface KuadranRow {
 }
 
 const HEIGHT = 360;
-const MARGIN = { left: 56, right: 20, top: 30, bottom: 40 };
+const MARGIN = { left: 56, right: 20, top: 20, bottom: 40 };
 const PLACES = [
   { name: 'above', dx: 0, dy: -11, anchor: 'middle' },
   { name: 'below', dx: 0, dy: 13, anchor: 'middle' },
@@ -26,16 +26,50 @@ const PLACES = [
   { name: 'left', dx: -9, dy: 0, anchor: 'end' },
 ] as const;
 
-/** Greedy label placement in pixel space (approximate text widths), dots in order of burden. */
-function placeLabels(rows: readonly KuadranRow[], { width, height, xMax, yMax }: { width: number; height: number; xMax: number; yMax: number }): string[] {
+/** Approximate width of one character of a label (px). */
+const LABEL_CHAR_PX = 6.4;
+/** Height of one line of a corner's name (px). */
+const LINE_PX = 13;
+
+/** A corner's name: at its corner, wrapped on a phone (Plot's lineWidth, in ems). */
+interface Corner { x: number; y: number; text: string; anchor: 'start' | 'end'; lineWidth: number }
+
+/** Lines of a text wrapped at `lineWidth` ems of FONT_PX, as Plot wraps it (approximately). */
+function wrap(text: string, lineWidth: number): string[] {
+  const max = Math.floor((lineWidth * FONT_PX) / LABEL_CHAR_PX);
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/**
+ * Greedy label placement in pixel space (approximate text widths), dots in order of burden. The
+ * dots, the axes and the corners' names are there first: on a phone a name placed above a dot in a corner
+ * ran into the corner's name ("Kutai Timur" over "high prevalence, many children").
+ */
+function placeLabels(rows: readonly KuadranRow[], corners: readonly Corner[], { width, height, xMax, yMax }: { width: number; height: number; xMax: number; yMax: number }): string[] {
   const px = (r: KuadranRow) => MARGIN.left + (r.prevalensi! / xMax) * (width - MARGIN.left - MARGIN.right);
   const py = (r: KuadranRow) => MARGIN.top + (1 - r.stunting! / yMax) * (height - MARGIN.top - MARGIN.bottom);
   const boxes: { x0: number; x1: number; y0: number; y1: number }[] = rows.map((r) => ({ x0: px(r) - 5, x1: px(r) + 5, y0: py(r) - 5, y1: py(r) + 5 }));
+  // the axes' tick labels
+  boxes.push({ x0: 0, x1: MARGIN.left, y0: 0, y1: height }, { x0: MARGIN.left, x1: width, y0: height - MARGIN.bottom, y1: height });
+  for (const c of corners) {
+    const lines = wrap(c.text, c.lineWidth);
+    const w = Math.max(...lines.map((l) => l.length)) * LABEL_CHAR_PX;
+    const h = lines.length * LINE_PX;
+    const x = c.x === 0 ? MARGIN.left + 4 : width - MARGIN.right;
+    const y = c.y === 0 ? height - MARGIN.bottom - 4 - h : MARGIN.top + 4;
+    boxes.push(c.anchor === 'start' ? { x0: x, x1: x + w, y0: y, y1: y + h } : { x0: x - w, x1: x, y0: y, y1: y + h });
+  }
   const out: string[] = new Array(rows.length);
   const order = rows.map((_, i) => i).sort((a, b) => rows[b]!.stunting! - rows[a]!.stunting!);
   for (const i of order) {
     const r = rows[i]!;
-    const w = r.nama.length * 6.4;
+    const w = r.nama.length * LABEL_CHAR_PX;
     let best: { name: string; cost: number; box: (typeof boxes)[number] } | undefined;
     for (const place of PLACES) {
       const cx = px(r) + place.dx;
@@ -70,12 +104,13 @@ function drawKuadran(rows: readonly KuadranRow[], options: KuadranOptions, width
   const my = median(data, (r) => r.stunting!) ?? 0;
   const xMax = Math.max(10, ...data.map((r) => r.prevalensi!)) * 1.15;
   const yMax = Math.max(10, ...data.map((r) => r.stunting!)) * 1.15;
-  const corner = [
-    { x: xMax, y: yMax, text: t(lang, 'chart.quadrant.highHigh'), anchor: 'end' },
-    { x: 0, y: yMax, text: t(lang, 'chart.quadrant.lowHigh'), anchor: 'start' },
-    { x: xMax, y: 0, text: t(lang, 'chart.quadrant.highLow'), anchor: 'end' },
+  const lineWidth = narrow ? 9 : Infinity;
+  const corner: Corner[] = [
+    { x: xMax, y: yMax, text: t(lang, 'chart.quadrant.highHigh'), anchor: 'end', lineWidth },
+    { x: 0, y: yMax, text: t(lang, 'chart.quadrant.lowHigh'), anchor: 'start', lineWidth },
+    { x: xMax, y: 0, text: t(lang, 'chart.quadrant.highLow'), anchor: 'end', lineWidth },
   ];
-  const placement = placeLabels(data, { width, height: narrow ? 300 : HEIGHT, xMax, yMax });
+  const placement = placeLabels(data, corner, { width, height: narrow ? 300 : HEIGHT, xMax, yMax });
   const el = Plot.plot({
     document,
     width,
@@ -95,8 +130,8 @@ function drawKuadran(rows: readonly KuadranRow[], options: KuadranOptions, width
       // into each other on one line).
       ...corner.map((c) =>
         Plot.text([c], {
-          x: 'x', y: 'y', text: 'text', textAnchor: c.anchor as 'start' | 'end', lineAnchor: c.y === 0 ? 'bottom' : 'top',
-          dx: c.anchor === 'start' ? 4 : 0, dy: c.y === 0 ? -4 : 4, fill: '#777', fontStyle: 'italic', lineWidth: narrow ? 9 : Infinity,
+          x: 'x', y: 'y', text: 'text', textAnchor: c.anchor, lineAnchor: c.y === 0 ? 'bottom' : 'top',
+          dx: c.anchor === 'start' ? 4 : 0, dy: c.y === 0 ? -4 : 4, fill: '#777', fontStyle: 'italic', lineWidth: c.lineWidth,
         }),
       ),
       Plot.dot(data, { x: 'prevalensi', y: 'stunting', fill: 'prevalensi', stroke: '#333', r: 6, ...(data.some((d) => d.href) ? { href: (d: KuadranRow) => d.href ?? null, title: (d: KuadranRow) => d.title ?? d.nama } : {}) }),
