@@ -21,6 +21,7 @@ export const bandingEn: Record<keyof typeof bandingId, string> = {
   'lengkap.targetText': 'The national prevalence targets (14% by 2024, Perpres 72/2021; RPJMN) were set for the survey figure (SSGI/SKI) and are compared with survey figures only. Routine e-PPGBM figures get no "gap to target" unless a target set for routine figures exists, and then its source is cited.',
   'cak.overNote': 'Coverage above 100% ({daftar}): realisation exceeded the recorded target population (e.g. a target population from an older count, or people reached from outside it); figures are shown as reported.',
   'cak.reachNotChildren': '{program} counts {satuan}, not children, so it is not set beside the number of stunted children. Choose a programme that reaches children ({daftar}) to see how many stunted children were reached, and where.',
+  'cak.reachAllChildren': '{program} counts every under-five it measured, not stunted children given help, so it is not set beside the number of stunted children. Choose a programme that reaches stunted children ({daftar}) to see how many were reached, and where.',
   'satuan.anak': 'children',
   'satuan.keluarga': 'families',
   'satuan.orang': 'people',

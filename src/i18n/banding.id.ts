@@ -22,6 +22,7 @@ export const bandingId = {
   'lengkap.targetText': 'Target prevalensi nasional (14% pada 2024, Perpres 72/2021; RPJMN) ditetapkan untuk angka survei (SSGI/SKI) dan hanya dibandingkan dengan angka survei. Angka rutin e-PPGBM tidak diberi "selisih terhadap target" kecuali ada target yang ditetapkan khusus untuk angka rutin, dan target itu lalu disebut sumbernya.',
   'cak.overNote': 'Cakupan di atas 100% ({daftar}): realisasi melebihi sasaran yang tercatat (mis. sasaran dari pendataan lama atau penerima dari luar sasaran); angka ditampilkan seperti dilaporkan.',
   'cak.reachNotChildren': '{program} menghitung {satuan}, bukan anak, sehingga tidak disandingkan dengan jumlah balita stunting. Pilih program yang menjangkau anak ({daftar}) untuk melihat berapa balita stunting yang terjangkau dan di mana.',
+  'cak.reachAllChildren': '{program} menghitung semua balita yang diukur, bukan balita stunting yang dibantu, sehingga tidak disandingkan dengan jumlah balita stunting. Pilih program yang menjangkau balita stunting ({daftar}) untuk melihat berapa yang terjangkau dan di mana.',
   'satuan.anak': 'anak',
   'satuan.keluarga': 'keluarga',
   'satuan.orang': 'orang',

@@ -150,7 +150,7 @@ export const kontenEn: Record<keyof typeof kontenId, string> = {
   'cak.noTarget': "no target",
   'cak.byAreaTitle': "Coverage by regency and city",
   'cak.chartTitle': "Coverage of {program}, {periode}",
-  'cak.chartCaption': "Source: {program} programme reports, {periode}. Coverage = realisation / target population (numbers beside the bars: realisation / target population).",
+  'cak.chartCaption': "Source: {program} programme reports, {periode}. Coverage = realisation / target population (realisation / target population: in the table, and beside the bars on a wide screen).",
   'cak.targetNote': "Dashed line: its indicator's national 2024 target ({target}).",
   'cak.noTargetNote': "This programme's indicator has no national 2024 target in the sources.",
   'cak.axis': "{program} coverage (%)",

@@ -151,7 +151,7 @@ export const kontenId = {
   'cak.noTarget': "tidak ada target",
   'cak.byAreaTitle': "Cakupan per kabupaten/kota",
   'cak.chartTitle': "Cakupan {program}, {periode}",
-  'cak.chartCaption': "Sumber: laporan program {program}, {periode}. Cakupan = realisasi / sasaran (angka di sebelah batang: realisasi / sasaran).",
+  'cak.chartCaption': "Sumber: laporan program {program}, {periode}. Cakupan = realisasi / sasaran (realisasi / sasaran: di tabel, dan di sebelah batang pada layar lebar).",
   'cak.targetNote': "Garis putus-putus: target nasional 2024 indikatornya ({target}).",
   'cak.noTargetNote': "Indikator program ini tidak punya target nasional 2024 yang tercantum di sumber.",
   'cak.axis': "Cakupan {program} (%)",

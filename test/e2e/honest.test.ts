@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { LANGS, NAV_PATHS, useSite, withPage } from './harness.ts';
+import { LANGS, NAV_PATHS, choose, useSite, withPage } from './harness.ts';
 
 const s = useSite();
 
@@ -221,6 +221,26 @@ describe('language', () => {
         expect(decimals, path).toEqual([]);
       });
     }
+  });
+
+  it.each(LANGS)('%s: the measurement drive (UKUR) counts children, and the reach section says why it is not set beside stunted children without "counts children, not children"', async (lang) => {
+    await withPage(s.browser, s.site.url(lang, '/cakupan/'), async ({ page }) => {
+      await choose(page, 'indicator', 'ukur', 30_000);
+      const note = page.locator('[data-slot="jangkauan"] p.explain').filter({ hasText: lang === 'id' ? 'tidak disandingkan' : 'not set beside' }).first();
+      const text = await note.textContent();
+      expect(text).not.toMatch(lang === 'id' ? /anak, bukan anak/ : /children, not children/);
+      expect(text).toMatch(lang === 'id' ? /semua balita yang diukur/ : /every under-five it measured/);
+      // its quoted Indonesian name is marked (textHtml)
+      if (lang === 'en') await expect(note.locator('span[lang="id"]').first().textContent()).resolves.toBe('intervensi serentak');
+    });
+  });
+
+  it.each(LANGS)('%s: the area index writes its count of villages with a thousands separator', async (lang) => {
+    const page = await html(s.site.url(lang, '/wilayah/'));
+    const lead = /<p class="lead">([^<]*)<\/p>/.exec(page)![1]!;
+    const n = readdirSync(join(s.site.dist, 'wilayah')).filter((d) => /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(d)).length;
+    expect(n).toBeGreaterThan(999);
+    expect(lead).toContain(new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB').format(n));
   });
 
   it.each(LANGS)('%s: the demo banner says the child counts are scaled down', async (lang) => {

@@ -8,7 +8,7 @@ import { jangkauanChart } from '../../charts/jangkauan.ts';
 import { peringkatChart } from '../../charts/peringkat.ts';
 import { tabelHtml } from '../../charts/tabel.ts';
 import type { Connector } from '../../lib/db/connector.ts';
-import { escapeHtml, formatNumber, formatPercent, formatPercentPoints, formatPeriod, t, type Lang } from '../../lib/i18n.ts';
+import { escapeHtml, formatNumber, formatPercent, formatPercentPoints, formatPeriod, t, textHtml, type Lang } from '../../lib/i18n.ts';
 import { jangkauanSql, periodeRutinSql, programRingkasanSql, programWilayahSql, type PeriodeRutin } from '../../lib/queries/index.ts';
 import type { AtlasState } from '../../lib/url-state.ts';
 import type { Province } from '../../lib/province.ts';
@@ -169,7 +169,10 @@ function jangkauanSection(m: CakupanModel, ctx: SlotContext, nama: string): stri
   const { lang, document, width, base } = ctx;
   if (!m.jangkauanProgram) {
     const prog = m.ringkasan.find((r) => r.program === m.program);
-    return `<p class="explain">${escapeHtml(t(lang, 'cak.reachNotChildren', { program: nama, satuan: satuanText(lang, prog?.satuan ?? null), daftar: PROGRAM_ANAK.join(', ') }))}</p>`;
+    // A programme that counts children but not stunted ones (the measurement drive: every
+    // under-five measured) must not read "counts children, not children".
+    const key = prog?.satuan === 'anak' ? 'cak.reachAllChildren' : 'cak.reachNotChildren';
+    return `<p class="explain">${textHtml(lang, t(lang, key, { program: nama, satuan: satuanText(lang, prog?.satuan ?? null), daftar: PROGRAM_ANAK.join(', ') }))}</p>`;
   }
   const areas = m.jangkauan.filter((r) => r.kode_wilayah !== null);
   const total = m.jangkauan.find((r) => r.kode_wilayah === null);
