@@ -1,6 +1,7 @@
 /**
  * Phones: at 360 and 390 px every page kind fits the screen (no sideways scrolling), every figure
- * lies inside the viewport, chart text is at least 11 px as displayed, and every control fits,
+ * lies inside the viewport, chart and legend text is at least 11 px as displayed, no two labels
+ * of the quadrant chart overlap, the map's hint is one line on a touch screen, and every control fits,
  * as built and after a redraw (a control changed).
  */
 import { readdirSync } from 'node:fs';
@@ -54,7 +55,8 @@ function measure(page: Page): Promise<Fit> {
       const r = el.getBoundingClientRect();
       if (r.left < -0.5 || r.right > w + 0.5) outside.push(`${name(el)} ${el.tagName.toLowerCase()}: ${Math.round(r.left)}..${Math.round(r.right)}`);
     }
-    for (const svg of document.querySelectorAll<SVGSVGElement>('main figure svg[data-chart-main]')) {
+    // the chart and its colour legend (Plot draws a legend's text at 10 px unless told otherwise)
+    for (const svg of document.querySelectorAll<SVGSVGElement>('main figure svg[data-chart-main], main figure svg[aria-hidden="true"]')) {
       if (!visible(svg)) continue;
       const vb = svg.viewBox.baseVal;
       const scale = vb && vb.width ? svg.getBoundingClientRect().width / vb.width : 1;
@@ -110,5 +112,43 @@ describe('phones', () => {
         }
       });
     }
+  }
+});
+
+/** Boxes of the quadrant chart's texts (corner names and area names) that overlap, as displayed. */
+function overlaps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const svg = [...document.querySelectorAll<SVGSVGElement>('svg[data-chart-main]')].find((e) => e.closest('[data-chart="kuadran"]') && e.getBoundingClientRect().width > 0);
+    if (!svg) return ['no quadrant chart shown'];
+    const boxes = [...svg.querySelectorAll('g[data-mark="text"] text')].map((t) => ({ text: t.textContent ?? '', r: t.getBoundingClientRect() }));
+    const out: string[] = [];
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+      const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+      const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+      if (x > 1 && y > 1) out.push(`"${a.text}" × "${b.text}"`);
+    }));
+    return out;
+  });
+}
+
+describe('phones: labels and hints', () => {
+  for (const lang of LANGS) {
+    it(`390 px, ${lang}: no two labels of the quadrant chart overlap (an area's name ran into a corner's name)`, async () => {
+      await withPage(s.browser, s.site.url(lang, '/prioritas/'), async ({ page }) => {
+        await page.locator('[data-chart="kuadran"] svg[data-chart-main]').first().scrollIntoViewIfNeeded();
+        expect(await overlaps(page)).toEqual([]);
+      }, { viewport: { width: 390, height: 800 }, touch: true });
+    });
+
+    it(`390 px touch screen, ${lang}: the map's hint is one line (it kept four lines of room for an area's figures a tap never shows)`, async () => {
+      await withPage(s.browser, s.site.url(lang, '/wilayah/64.08/'), async ({ page }) => {
+        const panel = page.locator('[data-peta-panel]').first();
+        const { height, line } = await panel.evaluate((el) => {
+          const cs = getComputedStyle(el);
+          return { height: el.getBoundingClientRect().height - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom), line: parseFloat(cs.lineHeight) || parseFloat(cs.fontSize) * 1.3 };
+        });
+        expect(height).toBeLessThan(line * 1.6);
+      }, { viewport: { width: 390, height: 800 }, touch: true });
+    });
   }
 });
