@@ -185,6 +185,24 @@ describe('rakor deck', () => {
     }
   });
 
+  it('the English deck writes its own words in English (sources, map attribution); only quoted sources are Indonesian, marked lang="id"', async () => {
+    for (const path of ['/presentation/', '/presentation/64.08/2025-08/']) {
+      await withPage(s.browser, s.site.url('en', path), async ({ page }) => {
+        const own = await page.evaluate(() => {
+          const main = document.querySelector('main')!.cloneNode(true) as HTMLElement;
+          for (const el of main.querySelectorAll('[lang="id"], script, style')) el.remove();
+          return (main.textContent ?? '').replace(/\s+/g, ' ');
+        });
+        expect(own, path).not.toMatch(/Batas wilayah|kode Kepmendagri|pencatatan|indikator dan target|kode dan nama|url di atas|\bdata Dinkes\b/);
+        // not by marking the deck's own words as Indonesian
+        await expect(page.locator('ul.sources[lang="id"], .slide-attrib[lang="id"]').count(), path).resolves.toBe(0);
+        // months of quoted figures in words
+        const quotes = await page.locator('.quotes blockquote p').allTextContents();
+        for (const q of quotes) expect(q, path).not.toMatch(/\b\d{4}-\d\d\b/);
+      }, VIEW);
+    }
+  });
+
   it('names programme periods in words on the programme slide ("June 2024", not "2024-06")', async () => {
     for (const [lang, path] of [['id', '/presentasi/'], ['en', '/presentation/']] as const) {
       await withPage(s.browser, s.site.url(lang, path), async ({ page }) => {

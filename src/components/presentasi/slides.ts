@@ -11,6 +11,7 @@ import { provinceName, type Province } from '../../lib/province.ts';
 import { surveiKeyOf, type BandingPrioritas } from '../../lib/queries/prioritas.ts';
 import { legendaHtml, petaSvg, skalaWho, PALET_RUTIN, rutinAreas } from '../halaman/peta.ts';
 import { PROGRAM_ANAK, programName, satuanText } from '../halaman/cakupan.ts';
+import { atribusiBatas } from '../../maps/teks.ts';
 import type { AreaRow, DesaRow, ProgramRow } from '../halaman/rows.ts';
 import type { DeckModel } from './model.ts';
 import { td, type TeksKey } from './teks.ts';
@@ -101,7 +102,7 @@ function petaSlide(m: DeckModel, c: DeckContext, p: string): string {
     ? `<p class="peta-top-title">${escapeHtml(td(lang, 'petaTop'))}</p><ol class="peta-top">${top.map((r) => `<li>${escapeHtml(r.nama_wilayah)}: <strong>${escapeHtml(formatPercent(lang, r.prevalensi))}</strong></li>`).join('')}</ol>`
     : '';
   const legend = legendaHtml({ lang, skala, uid, judul: t(lang, 'col.prevRutin'), lokus: rows.some((r) => (r as { lokus?: boolean }).lokus), garisKelompok: m.area.tingkat === 'kabupaten_kota' });
-  const attribution = data.attribution ? `<p class="slide-attrib" lang="id">${escapeHtml(data.attribution)}</p>` : '';
+  const attribution = data.attribution ? `<p class="slide-attrib">${escapeHtml(atribusiBatas(lang, data.attribution))}</p>` : '';
   return `<div class="slide-map"><div class="slide-map-svg">${svg}</div><div class="slide-map-side">${legend}${topList}${attribution}</div></div>`;
 }
 
@@ -162,7 +163,9 @@ function duaAngkaSlide(m: DeckModel, c: DeckContext, p: string): string {
   const rutinBig = r ? big(prev(lang, r), `e-PPGBM ${p}`, td(lang, 'prevalensiRinci', { stunting: n(lang, r.stunting, r.ditekan), diukur: n(lang, r.diukur, r.ditekan) })) : '';
   // Published statements about this area itself, with a figure, the latest three.
   const quoted = m.publikasi.filter((q) => q.kode_wilayah === m.area.kode && q.prevalensi_stunting !== null).slice(-3);
-  const quotes = quoted.map((q) => `<blockquote lang="id"><p>${escapeHtml(q.nama_wilayah)}, ${escapeHtml(q.sumber_data)}${q.periode ? ` ${escapeHtml(q.periode)}` : ''}: <strong>${escapeHtml(formatPercent(lang, q.prevalensi_stunting, { digits: q.prevalensi_digits }))}</strong></p><cite>${escapeHtml(q.sumber.split(';')[0] ?? '')}</cite></blockquote>`);
+  // The data system and the source are quoted as published (Indonesian); the month and the
+  // figure are written in the deck's language ("February 2024", not "2024-02").
+  const quotes = quoted.map((q) => `<blockquote><p>${escapeHtml(q.nama_wilayah)}, <span lang="id">${escapeHtml(q.sumber_data)}</span>${q.periode ? ` ${escapeHtml(formatPeriod(lang, q.periode))}` : ''}: <strong>${escapeHtml(formatPercent(lang, q.prevalensi_stunting, { digits: q.prevalensi_digits }))}</strong></p><cite lang="id">${escapeHtml(q.sumber.split(';')[0] ?? '')}</cite></blockquote>`);
   return `<div class="dua"><div class="dua-col dua-survei">${surveiBigs.join('') || note(lang, td(lang, 'tidakAdaData'))}</div><div class="dua-col dua-rutin">${rutinBig}</div></div>
 ${quotes.length ? `<div class="quotes"><p class="quotes-title">${escapeHtml(td(lang, 'dikutip'))}</p>${quotes.join('')}</div>` : ''}${note(lang, td(lang, 'duaAngkaCatatan'))}`;
 }
@@ -226,14 +229,15 @@ ${big(`${formatNumber(lang, k.desa_melapor)} / ${formatNumber(lang, k.desa_total
 function sumberSlide(m: DeckModel, c: DeckContext): string {
   const { lang } = c;
   const survei = [...new Set(m.survei.map((s) => s.sumber).filter((s): s is string => !!s))].slice(0, 4);
+  // The deck's own words in its language; the survey sources are quoted as published (Indonesian).
   const items = [
-    'e-PPGBM (Kemenkes): pencatatan pengukuran balita di posyandu',
-    ...survei,
-    'Perpres 72/2021 (RAN PASTI): indikator dan target 2024',
-    ...(m.peta?.data.attribution ? [m.peta.data.attribution] : []),
-    'idn-area-data (ODbL): kode dan nama wilayah',
+    escapeHtml(td(lang, 'sumberEppgbm')),
+    ...survei.map((s) => (lang === 'id' ? escapeHtml(s) : `<span lang="id">${escapeHtml(s)}</span>`)),
+    escapeHtml(td(lang, 'sumberPerpres')),
+    ...(m.peta?.data.attribution ? [escapeHtml(atribusiBatas(lang, m.peta.data.attribution))] : []),
+    escapeHtml(td(lang, 'sumberWilayah')),
   ];
-  return `<ul class="sources" lang="id">${items.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>${note(lang, td(lang, 'sumberRilis', { rilis: m.rilis, min: MIN_DENOMINATOR_FOR_RATE }))}`;
+  return `<ul class="sources">${items.map((s) => `<li>${s}</li>`).join('')}</ul>${note(lang, td(lang, 'sumberRilis', { rilis: m.rilis, min: MIN_DENOMINATOR_FOR_RATE }))}`;
 }
 
 export function deckSlides(m: DeckModel, c: DeckContext): Slide[] {
