@@ -177,8 +177,9 @@ describe('rakor deck', () => {
         for (const control of ['[data-deck-prev]', '[data-deck-next]', 'select[data-deck-goto="wilayah"]', 'select[data-deck-goto="periode"]', '[data-deck-choose] summary', `.deck-bar a[hreflang]`]) {
           await expect(page.locator(control).isVisible(), `${lang}: ${control}`).resolves.toBe(true);
         }
-        // the choices keep their names for screen readers
+        // the choices and the arrows keep their names for screen readers
         await expect(page.getByRole('combobox', { name: lang === 'id' ? 'Periode' : 'Period' }).count()).resolves.toBe(1);
+        await expect(page.getByRole('button', { name: lang === 'id' ? 'Sebelumnya' : 'Previous', exact: true }).isVisible()).resolves.toBe(true);
         const marks = await page.locator(`${SLIDE}[data-slide="judul"]`).evaluate((el) => (el.textContent ?? '').match(/SINTETIS|SYNTHETIC/g)?.length ?? 0);
         expect(marks, `${lang}: synthetic marks on the title slide`).toBe(1);
       }, { viewport: { width: 390, height: 844 }, touch: true });
