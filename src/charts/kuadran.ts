@@ -5,7 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import { median } from 'd3';
 import { formatNumber, t } from '../lib/i18n.ts';
-import { FONT_PX, finish, isNum, prevalenceColor, shortName, type ChartOptions, STYLE, sized } from './common.ts';
+import { finish, isNum, prevalenceColor, shortName, type ChartOptions, STYLE, sized } from './common.ts';
 
 export interface KuadranRow {
   kode: string;
@@ -26,17 +26,17 @@ const PLACES = [
   { name: 'left', dx: -9, dy: 0, anchor: 'end' },
 ] as const;
 
-/** Approximate width of one character of a label (px). */
-const LABEL_CHAR_PX = 6.4;
+/** Width of one character of a label (px), on the wide side (DejaVu Sans, a phone fallback, is the widest). */
+const LABEL_CHAR_PX = 7.2;
 /** Height of one line of a corner's name (px). */
 const LINE_PX = 13;
 
 /** A corner's name: at its corner, wrapped on a phone (Plot's lineWidth, in ems). */
 interface Corner { x: number; y: number; text: string; anchor: 'start' | 'end'; lineWidth: number }
 
-/** Lines of a text wrapped at `lineWidth` ems of FONT_PX, as Plot wraps it (approximately). */
+/** Lines of a text wrapped at `lineWidth` ems, as Plot wraps it (about two characters an em). */
 function wrap(text: string, lineWidth: number): string[] {
-  const max = Math.floor((lineWidth * FONT_PX) / LABEL_CHAR_PX);
+  const max = Math.floor(lineWidth * 2);
   const lines: string[] = [];
   for (const word of text.split(' ')) {
     const last = lines.at(-1);
@@ -65,23 +65,31 @@ function placeLabels(rows: readonly KuadranRow[], corners: readonly Corner[], { 
     const y = c.y === 0 ? height - MARGIN.bottom - 4 - h : MARGIN.top + 4;
     boxes.push(c.anchor === 'start' ? { x0: x, x1: x + w, y0: y, y1: y + h } : { x0: x - w, x1: x, y0: y, y1: y + h });
   }
+  const fixed = boxes.length;
   const out: string[] = new Array(rows.length);
+  const placed: ((typeof boxes)[number] | undefined)[] = new Array(rows.length);
   const order = rows.map((_, i) => i).sort((a, b) => rows[b]!.stunting! - rows[a]!.stunting!);
-  for (const i of order) {
-    const r = rows[i]!;
-    const w = r.nama.length * LABEL_CHAR_PX;
-    let best: { name: string; cost: number; box: (typeof boxes)[number] } | undefined;
-    for (const place of PLACES) {
-      const cx = px(r) + place.dx;
-      const cy = py(r) + place.dy;
-      const x0 = place.anchor === 'middle' ? cx - w / 2 : place.anchor === 'start' ? cx : cx - w;
-      const box = { x0, x1: x0 + w, y0: cy - 6, y1: cy + 6 };
-      let cost = boxes.reduce((sum, b) => sum + Math.max(0, Math.min(box.x1, b.x1) - Math.max(box.x0, b.x0)) * Math.max(0, Math.min(box.y1, b.y1) - Math.max(box.y0, b.y0)), 0);
-      if (box.x0 < 0 || box.x1 > width || box.y0 < 0 || box.y1 > height) cost += 1e6;
-      if (!best || cost < best.cost) best = { name: place.name, cost, box };
+  // A first pass in order of burden, then two more in which each label moves if another place
+  // overlaps the others less (a label placed early may block a later one's only free place).
+  for (let pass = 0; pass < 3; pass++) {
+    for (const i of order) {
+      const r = rows[i]!;
+      const w = r.nama.length * LABEL_CHAR_PX;
+      const others = [...boxes.slice(0, fixed), ...placed.filter((b, j): b is (typeof boxes)[number] => !!b && j !== i)];
+      let best: { name: string; cost: number; box: (typeof boxes)[number] } | undefined;
+      for (const place of PLACES) {
+        const cx = px(r) + place.dx;
+        const cy = py(r) + place.dy;
+        const x0 = place.anchor === 'middle' ? cx - w / 2 : place.anchor === 'start' ? cx : cx - w;
+        const box = { x0, x1: x0 + w, y0: cy - 8, y1: cy + 8 };
+        let cost = others.reduce((sum, b) => sum + Math.max(0, Math.min(box.x1, b.x1) - Math.max(box.x0, b.x0)) * Math.max(0, Math.min(box.y1, b.y1) - Math.max(box.y0, b.y0)), 0);
+        // the chart shows what passes its right edge by a few px (overflow: visible, inside the page's margin)
+        if (box.x0 < 0 || box.x1 > width + 8 || box.y0 < 0 || box.y1 > height) cost += 1e6;
+        if (!best || cost < best.cost) best = { name: place.name, cost, box };
+      }
+      out[i] = best!.name;
+      placed[i] = best!.box;
     }
-    out[i] = best!.name;
-    boxes.push(best!.box);
   }
   return out;
 }
