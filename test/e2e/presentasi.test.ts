@@ -180,6 +180,11 @@ describe('rakor deck', () => {
         // the choices and the arrows keep their names for screen readers
         await expect(page.getByRole('combobox', { name: lang === 'id' ? 'Periode' : 'Period' }).count()).resolves.toBe(1);
         await expect(page.getByRole('button', { name: lang === 'id' ? 'Sebelumnya' : 'Previous', exact: true }).isVisible()).resolves.toBe(true);
+        // the slide chooser, opened, lists its slides in readable type
+        await page.locator('[data-deck-choose] summary').click();
+        const sizes = await page.locator('[data-deck-choose] li label').evaluateAll((ls) => ls.map((l) => parseFloat(getComputedStyle(l).fontSize)));
+        expect(sizes.length).toBeGreaterThan(5);
+        for (const px of sizes) expect(px, `${lang}: slide chooser`).toBeGreaterThanOrEqual(14);
         const marks = await page.locator(`${SLIDE}[data-slide="judul"]`).evaluate((el) => (el.textContent ?? '').match(/SINTETIS|SYNTHETIC/g)?.length ?? 0);
         expect(marks, `${lang}: synthetic marks on the title slide`).toBe(1);
       }, { viewport: { width: 390, height: 844 }, touch: true });
