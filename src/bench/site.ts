@@ -35,6 +35,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Browser, BrowserContext, CDPSession, Page, Request } from 'playwright-core';
 import { launchChromium, serveSite, type Site } from '../testing/browser.ts';
+import { selfSignedCert } from '../testing/tls.ts';
 import type { Lang } from '../lib/i18n.ts';
 import { benchPeta, PETA_GOALS, type PetaBench } from '../maps/bench.ts';
 import { distCost, distCostReport } from './dist-cost.ts';
@@ -173,7 +174,7 @@ const sum = (xs: Iterable<RequestInfo>, f: (r: RequestInfo) => boolean = () => t
 const isEngine = (url: string) => /\/_duckdb\/|\.parquet(\?|$)/.test(url);
 
 async function openThrottled(browser: Browser, profile: Profile) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, serviceWorkers: 'block', ignoreHTTPSErrors: true });
   await context.addInitScript(instrument);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -201,7 +202,7 @@ async function measureLoad(page: Page, url: string, requests: Map<Request, Reque
 
 /** The preset control kinds of a page (data-atlas-control of its selects), from a quick unthrottled load. */
 async function controlsOf(browser: Browser, url: string): Promise<string[]> {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ ignoreHTTPSErrors: true });
   try {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'domcontentloaded' });
@@ -301,7 +302,18 @@ export interface BenchOptions {
   profile: Profile;
   paths: string[];
   dist: string;
+  /** '2': HTTP/2 over TLS, as static hosts serve (one connection); '1.1': at most six connections. */
+  http: HttpVersion;
   log?: (line: string) => void;
+}
+
+export type HttpVersion = '2' | '1.1';
+
+/** The site served over the HTTP version asked for (HTTP/2 needs openssl for its certificate). */
+async function serveFor(dist: string, http: HttpVersion) {
+  const tls = http === '2' ? selfSignedCert() : undefined;
+  if (tls === null) throw new Error('--http 2 needs openssl for a local certificate (apt-get install -y openssl), or use --http 1.1');
+  return serveSite(dist, undefined, tls);
 }
 
 const splitPath = (path: string): [string, string] => {
@@ -311,7 +323,7 @@ const splitPath = (path: string): [string, string] => {
 
 /** Every run: each page's cold load, a first click per control kind, the shared URL's state. */
 export async function benchSite(opts: BenchOptions): Promise<RunResult[]> {
-  const site = await serveSite(opts.dist);
+  const site = await serveFor(opts.dist, opts.http);
   const browser = await launchChromium();
   const log = opts.log ?? (() => undefined);
   const runs: RunResult[] = [];
@@ -356,8 +368,8 @@ const stat = (xs: number[], f: (n: number) => string = ms) => {
 const verdict = (value: number | null, goal: number) => (value === null ? '  ?' : value <= goal ? ' ok' : ' MISS');
 
 /** The report: medians [ranges] over the runs, goals, and the misses. */
-export function report(runs: RunResult[], profile: Profile): string[] {
-  const lines = [`Profile: ${profile.name} (${profile.latency} ms RTT, ${profile.downloadKbps} kbps down); ${runs.length} run(s), median [range]`];
+export function report(runs: RunResult[], profile: Profile, http: HttpVersion = '2'): string[] {
+  const lines = [`Profile: ${profile.name} (${profile.latency} ms RTT, ${profile.downloadKbps} kbps down), HTTP/${http}${http === '1.1' ? ' (six connections)' : ''}; ${runs.length} run(s), median [range]`];
   for (const r of runs) lines.push(`  run ${r.run}: load average ${r.loadBefore.map((x) => x.toFixed(2)).join(' ')} before, ${r.loadAfter.map((x) => x.toFixed(2)).join(' ')} after`);
   const misses: string[] = [];
   const paths = runs[0]?.pages.map((p) => p.path) ?? [];
@@ -400,10 +412,10 @@ export function report(runs: RunResult[], profile: Profile): string[] {
 }
 
 /** Optional parts: DuckDB-WASM and the village map (one throttled page each). */
-export async function benchExtras(opts: { dist: string; lang: Lang; profile: Profile; db: boolean; peta: boolean }): Promise<string[]> {
+export async function benchExtras(opts: { dist: string; lang: Lang; profile: Profile; db: boolean; peta: boolean; http: HttpVersion }): Promise<string[]> {
   const lines: string[] = [];
   if (!opts.db && !opts.peta) return lines;
-  const site = await serveSite(opts.dist);
+  const site = await serveFor(opts.dist, opts.http);
   const browser = await launchChromium();
   try {
     if (opts.db) {
@@ -449,6 +461,7 @@ export interface CliValues {
   cost: boolean;
   strict: boolean;
   dist: string;
+  http: HttpVersion;
   paths: string[];
 }
 
@@ -456,6 +469,7 @@ export interface CliValues {
 export async function main(v: CliValues): Promise<number> {
   const profile = PROFILES[v.profile];
   if (!profile) throw new Error(`--profile: one of ${Object.keys(PROFILES).join(', ')}`);
+  if (v.http !== '2' && v.http !== '1.1') throw new Error('--http: 2 or 1.1');
   const log = (line: string) => process.stderr.write(`${line}\n`);
   if (v.cost) {
     console.log(distCostReport(distCost(v.dist)).join('\n'));
@@ -465,9 +479,9 @@ export async function main(v: CliValues): Promise<number> {
   let runs: RunResult[] = [];
   const extras: string[] = [];
   if (!v['lighthouse-only']) {
-    runs = await benchSite({ runs: v.runs, lang: v.lang, profile, paths: v.paths.length ? v.paths : DEFAULT_PATHS, dist: v.dist, log });
-    lines = report(runs, profile);
-    extras.push(...(await benchExtras({ dist: v.dist, lang: v.lang, profile, db: v.db, peta: v.peta })));
+    runs = await benchSite({ runs: v.runs, lang: v.lang, profile, paths: v.paths.length ? v.paths : DEFAULT_PATHS, dist: v.dist, http: v.http, log });
+    lines = report(runs, profile, v.http);
+    extras.push(...(await benchExtras({ dist: v.dist, lang: v.lang, profile, db: v.db, peta: v.peta, http: v.http })));
   }
   if (!v['lighthouse-only']) extras.push(...distCostReport(distCost(v.dist)));
   let lighthouse: LighthouseResult[] | undefined;
@@ -481,6 +495,6 @@ export async function main(v: CliValues): Promise<number> {
   }
   console.log([...lines, ...extras].join('\n'));
   mkdirSync('bench-out', { recursive: true });
-  writeFileSync(v['lighthouse-only'] ? 'bench-out/lighthouse.json' : 'bench-out/site.json', JSON.stringify({ dist: v.dist, profile, goals: GOALS, runs, lighthouse }, null, 2));
+  writeFileSync(v['lighthouse-only'] ? 'bench-out/lighthouse.json' : 'bench-out/site.json', JSON.stringify({ dist: v.dist, profile, http: v.http, goals: GOALS, runs, lighthouse }, null, 2));
   return v.strict && ((lines.length && lines.at(-1) !== 'All goals met.') || lighthouseMissed) ? 1 : 0;
 }

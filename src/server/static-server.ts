@@ -7,13 +7,18 @@
  *   - index.html for directories, 301 to add the trailing slash, the nearest 404.html with status 404;
  *   - the site under a base path (ATLAS_BASE / --base), as on a project page.
  *
- * Pure node:http, no dependency. Port 0 picks a free port. startServer() is the API for tests and
+ * Over HTTP/2 with TLS when given a key and certificate (as hosts serve today: every request of a
+ * page on one connection), else HTTP/1.1 (a browser opens at most six connections to it).
+ *
+ * Pure node:http and node:http2, no dependency. Port 0 picks a free port. startServer() is the API for tests and
  * the harness; the command is scripts/serve.ts (npm run preview).
  */
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
@@ -61,6 +66,8 @@ export interface ServerOptions {
   /** Port (default 4321; 0 = any free port). */
   port?: number;
   host?: string;
+  /** PEM key and certificate: HTTP/2 over TLS (HTTP/1.1 still answered), https:// URLs. */
+  tls?: { key: string; cert: string };
   /** Called for each request with a one-line summary. */
   log?: (line: string) => void;
 }
@@ -260,7 +267,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return missing();
   }
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     handle(req, res).then(
       (status) => options.log?.(`${status} ${req.method} ${req.url} ${(performance.now() - started).toFixed(0)}ms`),
@@ -270,6 +277,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         res.end();
       },
     );
+  };
+  // The HTTP/2 compatibility API gives the same request and response methods this handler uses.
+  const server = options.tls ? createSecureServer({ ...options.tls, allowHTTP1: true }, listener as never) : createServer(listener);
+  const sockets = new Set<Socket>();
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.once('close', () => sockets.delete(s));
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((ok, fail) => {
@@ -279,10 +293,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { port } = server.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host;
   return {
-    url: `http://${shownHost}:${port}${base}`,
+    url: `${options.tls ? 'https' : 'http'}://${shownHost}:${port}${base}`,
     port,
     close: () => new Promise<void>((ok) => {
-      server.closeAllConnections();
+      for (const s of sockets) s.destroy();
       server.close(() => ok());
     }),
   };

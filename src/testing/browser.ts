@@ -35,13 +35,16 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Serves an already built site. Fails clearly when there is none. */
-export async function serveSite(dist = process.env.ATLAS_DIST ?? 'dist', base = process.env.ATLAS_BASE): Promise<Site> {
+/**
+ * Serves an already built site. Fails clearly when there is none. With `tls` it is served over
+ * HTTP/2 (https://; the browser context must then ignore certificate errors).
+ */
+export async function serveSite(dist = process.env.ATLAS_DIST ?? 'dist', base = process.env.ATLAS_BASE, tls?: { key: string; cert: string }): Promise<Site> {
   const dir = resolve(dist);
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir}/index.html not found: build the site first (npm run build)`);
   const b = normalizeBase(base);
-  const server = await startServer({ root: dir, base: b, port: 0 });
-  const origin = `http://127.0.0.1:${server.port}`;
+  const server = await startServer({ root: dir, base: b, port: 0, tls });
+  const origin = `${tls ? 'https' : 'http'}://127.0.0.1:${server.port}`;
   return {
     root: `${origin}${b}`,
     base: b,

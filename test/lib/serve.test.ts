@@ -120,3 +120,38 @@ describe('serve', () => {
     expect(negotiateEncoding('identity')).toBe('identity');
   });
 });
+
+describe('serve over HTTP/2 (the bench: as static hosts serve)', () => {
+  it('answers HTTP/2 streams on one connection with the same files, encodings and 404 page', async () => {
+    const { connect } = await import('node:http2');
+    const { selfSignedCert } = await import('../../src/testing/tls.ts');
+    const tls = selfSignedCert();
+    expect(tls, 'openssl makes a certificate').not.toBeNull();
+    const h2 = await startServer({ root, base: '/atlas-stunting', port: 0, tls: tls! });
+    const session = connect(`https://127.0.0.1:${h2.port}`, { rejectUnauthorized: false });
+    const get2 = (path: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>((ok, fail) => {
+        const s = session.request({ ':path': path, ...headers });
+        const chunks: Buffer[] = [];
+        let head: Record<string, unknown> = {};
+        s.on('response', (h) => (head = h));
+        s.on('data', (c: Buffer) => chunks.push(c));
+        s.on('end', () => ok({ status: Number(head[':status']), headers: head, body: Buffer.concat(chunks) }));
+        s.on('error', fail);
+        s.end();
+      });
+    try {
+      expect(h2.url).toMatch(/^https:\/\/localhost:\d+\/atlas-stunting\/$/);
+      // three requests at once, on the one session
+      const [home, js, missing] = await Promise.all([get2('/atlas-stunting/'), get2('/atlas-stunting/_astro/app.abc123.js', { 'accept-encoding': 'gzip' }), get2('/atlas-stunting/en/nope/')]);
+      expect(home.status).toBe(200);
+      expect(home.body.toString()).toContain('<title>home</title>');
+      expect([js.status, js.headers['content-encoding'], js.headers['cache-control']]).toEqual([200, 'gzip', 'public, max-age=31536000, immutable']);
+      expect(gunzipSync(js.body).toString()).toBe('console.log(1);'.repeat(200));
+      expect([missing.status, missing.body.toString()]).toEqual([404, '<!doctype html><title>not found (en)</title>']);
+    } finally {
+      session.close();
+      await h2.close();
+    }
+  });
+});
