@@ -140,6 +140,31 @@ describe('phones: labels and hints', () => {
       }, { viewport: { width: 390, height: 800 }, touch: true });
     });
 
+    it(`360 px, ${lang}: the priority regencies side by side: scrolled to the last regency, every row still shows its measure, text >= 11 px`, async () => {
+      await withPage(s.browser, s.site.url(lang, '/prioritas/'), async ({ page }) => {
+        const region = page.locator('.banding-prioritas .table-scroll');
+        await region.scrollIntoViewIfNeeded();
+        const r = await region.evaluate((el) => {
+          el.scrollLeft = el.scrollWidth;
+          const box = el.getBoundingClientRect();
+          const rows = [...el.querySelectorAll('tr')];
+          const measures = rows.map((tr) => tr.firstElementChild!.getBoundingClientRect());
+          const last = rows.map((tr) => tr.lastElementChild!.getBoundingClientRect());
+          return {
+            scrolled: el.scrollLeft,
+            measuresAtLeft: measures.every((m) => Math.abs(m.left - box.left) < 1),
+            // the value cells pass under the measure column: each row's last value is in view
+            lastInView: last.every((c) => c.right <= box.right + 1 && c.left >= measures[0]!.right - 1),
+            minFont: Math.min(...[...el.querySelectorAll('th, td')].map((c) => parseFloat(getComputedStyle(c).fontSize))),
+          };
+        });
+        expect(r.scrolled, 'the table is wider than a 360 px screen: it scrolls in its region').toBeGreaterThan(0);
+        expect(r.measuresAtLeft, 'the measure column stays at the left edge').toBe(true);
+        expect(r.lastInView).toBe(true);
+        expect(r.minFont).toBeGreaterThanOrEqual(11);
+      }, { viewport: { width: 360, height: 800 }, touch: true });
+    });
+
     it(`390 px touch screen, ${lang}: the map's hint is one line (it kept four lines of room for an area's figures a tap never shows)`, async () => {
       await withPage(s.browser, s.site.url(lang, '/wilayah/64.08/'), async ({ page }) => {
         const panel = page.locator('[data-peta-panel]').first();
