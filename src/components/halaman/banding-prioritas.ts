@@ -54,7 +54,7 @@ export function bandingPrioritasHtml(m: BandingPrioritasModel, { lang, base, pro
       cell: (w) => {
         const r = w.rutin;
         if (!r || r.prevalensi === null) return r && rateHidden(r.prevalensi, r.ditekan, [r.stunting, r.diukur]) ? t(lang, 'chart.suppressed') : '–';
-        return `${pct(r.prevalensi)} (n = ${formatNumber(lang, r.diukur)})${r.lengkap ? '' : ` ${t(lang, 'prioritas.tidakLengkap')}`}`;
+        return `${pct(r.prevalensi)} (n\u00a0=\u00a0${formatNumber(lang, r.diukur)})${r.lengkap ? '' : ` ${t(lang, 'prioritas.tidakLengkap')}`}`;
       },
     },
     { label: t(lang, 'prioritas.rowStunting', { periode: p }), cell: (w) => formatNumber(lang, w.rutin?.stunting) },
@@ -85,11 +85,13 @@ export function bandingPrioritasHtml(m: BandingPrioritasModel, { lang, base, pro
       cell: (w: BandingPrioritas) => programCell(lang, w.program.find((x) => x.program === prog.program)),
     })),
   ];
-  const head = `<tr><th scope="col">${escapeHtml(t(lang, 'prioritas.colUkuran'))}</th>${m.wilayah
-    .map((w) => `<th scope="col"><a href="${escapeHtml(wilayahHref(lang, base, w.daftar.kode_wilayah))}" lang="id">${escapeHtml(w.daftar.nama_wilayah)}</a></th>`)
+  // explicit roles: on a phone the table is laid out as a grid (see Prioritas.astro), and some
+  // browsers drop a table's semantics when its display changes
+  const head = `<tr role="row"><th scope="col" role="columnheader">${escapeHtml(t(lang, 'prioritas.colUkuran'))}</th>${m.wilayah
+    .map((w) => `<th scope="col" role="columnheader"><a href="${escapeHtml(wilayahHref(lang, base, w.daftar.kode_wilayah))}" lang="id">${escapeHtml(w.daftar.nama_wilayah)}</a></th>`)
     .join('')}</tr>`;
   const body = rows
-    .map((r) => `<tr><th scope="row">${textHtml(lang, r.label)}</th>${m.wilayah.map((w) => `<td class="num"${r.lang ? ` lang="${r.lang}"` : ''}>${toHtml(lang, r.cell(w))}</td>`).join('')}</tr>`)
+    .map((r) => `<tr role="row"><th scope="row" role="rowheader">${textHtml(lang, r.label)}</th>${m.wilayah.map((w) => `<td role="cell" class="num"${r.lang ? ` lang="${r.lang}"` : ''}>${toHtml(lang, r.cell(w))}</td>`).join('')}</tr>`)
     .join('');
   const notes = m.wilayah.flatMap((w) =>
     m.surveiKeys.flatMap((key) => {
@@ -102,8 +104,8 @@ export function bandingPrioritasHtml(m: BandingPrioritasModel, { lang, base, pro
 <p class="explain">${escapeHtml(t(lang, 'prioritas.dasar'))} ${bilingualHtml(lang, first.dasar, first.dasar_en)}. ${escapeHtml(t(lang, 'prioritas.sumber'))} <span lang="id">${escapeHtml(first.sumber)}</span>.</p>
 ${first.catatan ? `<p class="explain source-note">${escapeHtml(t(lang, 'prioritas.catatan'))} ${bilingualHtml(lang, first.catatan, first.catatan_en)}</p>` : ''}
 <p class="table-caption" id="banding-prioritas-judul">${escapeHtml(t(lang, 'prioritas.tableCaption', { periode: p }))}</p>
-<div class="table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(t(lang, 'prioritas.tableLabel'))}"><table class="data-table banding-table" aria-labelledby="banding-prioritas-judul">
-<thead>${head}</thead><tbody>${body}</tbody></table></div>
+<div class="table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(t(lang, 'prioritas.tableLabel'))}"><table class="data-table banding-table" role="table" style="--kolom: ${m.wilayah.length}" aria-labelledby="banding-prioritas-judul">
+<thead role="rowgroup">${head}</thead><tbody role="rowgroup">${body}</tbody></table></div>
 <p class="explain">${escapeHtml(t(lang, 'prioritas.tableNote'))}</p>
 ${notesHtml(t(lang, 'prioritas.notesTitle'), notes)}
 </section>`;
