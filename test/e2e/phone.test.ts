@@ -2,7 +2,7 @@
  * Phones: at 360 and 390 px every page kind fits the screen (no sideways scrolling), every figure
  * lies inside the viewport, chart and legend text is at least 11 px as displayed, no two labels
  * of the quadrant chart overlap, the map's hint is one line on a touch screen, and every control fits,
- * as built and after a redraw (a control changed).
+ * as built and after a redraw (a control changed); every table fits, wide ones as cards.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -112,6 +112,51 @@ describe('phones', () => {
         }
       });
     }
+  }
+});
+
+describe('phones: tables', () => {
+  for (const lang of LANGS) {
+    it(`360 px, ${lang}: every table fits its container on every page kind, "show numbers" ones opened too; wide ones as cards, each value under its column's name, still tables to a screen reader`, async () => {
+      for (const { kind, path } of kinds) {
+        await withPage(s.browser, s.site.url(lang, path), async ({ page }) => {
+          const r = await page.evaluate(() => {
+            for (const d of document.querySelectorAll<HTMLDetailsElement>('main details')) d.open = true;
+            const tables = [...document.querySelectorAll('main table')].filter((t) => t.getBoundingClientRect().width > 0);
+            const tooWide = tables.flatMap((t) => {
+              const box = t.parentElement!.getBoundingClientRect();
+              const scroller = t.closest('.table-scroll');
+              const over = t.getBoundingClientRect().right > Math.min(box.right, innerWidth) + 1 || (scroller !== null && scroller.scrollWidth > scroller.clientWidth + 1);
+              return over ? [`${t.querySelector('th')?.textContent?.slice(0, 30)}: ${Math.round(t.getBoundingClientRect().width)} px`] : [];
+            });
+            const cards = tables.filter((t) => t.classList.contains('susun'));
+            const unlabelled = cards.flatMap((t) => [...t.querySelectorAll('td')].filter((td) => {
+              const label = td.getAttribute('data-label');
+              return !label || !getComputedStyle(td, '::before').content.includes(label);
+            }).map((td) => `${t.querySelector('th')?.textContent?.slice(0, 30)}: ${td.textContent?.slice(0, 20)}`));
+            return { tables: tables.length, cards: cards.length, tooWide, unlabelled };
+          });
+          expect(r.tooWide, `${kind} ${path}`).toEqual([]);
+          expect(r.unlabelled, `${kind} ${path}`).toEqual([]);
+          if (kind === 'regency') {
+            expect(r.cards, 'a regency page has tables laid out as cards').toBeGreaterThan(0);
+            // what Chromium gives a screen reader for the programmes' table: rows, row headers, cells
+            const cdp = await page.context().newCDPSession(page);
+            const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+            const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'main table.susun' });
+            const table = await page.locator('main table.susun').evaluateAll((ts) => ts.map((t) => ({ shown: t.getBoundingClientRect().width > 0, rows: (t as HTMLTableElement).tBodies[0]!.rows.length, cells: t.querySelectorAll('tbody td').length })));
+            const i = table.findIndex((t) => t.shown);
+            // below the fold a section is not rendered (content-visibility), nor in the accessibility tree
+            await page.locator('main table.susun').nth(i).scrollIntoViewIfNeeded();
+            await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+            const count = async (role: string) => (await cdp.send('Accessibility.queryAXTree', { nodeId: nodeIds[i]!, role })).nodes.filter((n) => !n.ignored).length;
+            expect(await count('table')).toBe(1);
+            expect(await count('rowheader')).toBe(table[i]!.rows);
+            expect(await count('cell')).toBe(table[i]!.cells);
+          }
+        }, { viewport: { width: 360, height: 800 }, touch: true });
+      }
+    });
   }
 });
 

@@ -82,7 +82,7 @@ export function slots(m: DuaAngkaModel, ctx: SlotContext): Record<string, string
     table: tabelHtml(lang, [
       { label: t(lang, 'col.wilayah'), value: (r: DuaAngkaRow) => namaBaris(lang, ctx.province, r), link: (r) => wilayahHref(lang, base, r.kode_wilayah) },
       { label: t(lang, 'dua.colSurvei', { survei: s }), value: (r) => formatPercent(lang, r.prevalensi_survei), angka: true },
-      { label: t(lang, 'col.sumber'), value: (r) => r.sumber_survei ?? '–', lang: 'id' },
+      { label: t(lang, 'col.sumber'), value: (r) => r.sumber_survei ?? '–', lang: 'id', lebar: true },
     ], m.rows),
     notes: notesHtml(t(lang, 'dua.catatanSurvei'), notes),
   });

@@ -220,7 +220,7 @@ function surveiFigure(m: PrioritasModel, ctx: SlotContext): string {
       { label: t(lang, 'prio.colPeringkat'), value: (r: SurveiPeringkatRow) => formatNumber(lang, r.peringkat) },
       { label: t(lang, 'col.wilayah'), value: (r) => r.nama_wilayah, link: (r) => wilayahHref(lang, base, r.kode_wilayah) },
       { label: t(lang, 'dua.colSurvei', { survei: s }), value: (r) => formatPercent(lang, r.prevalensi), angka: true },
-      { label: t(lang, 'col.sumber'), value: (r) => r.sumber ?? '–', lang: 'id' },
+      { label: t(lang, 'col.sumber'), value: (r) => r.sumber ?? '–', lang: 'id', lebar: true },
     ], m.surveiRows),
     notes: notesHtml(t(lang, 'dua.catatanSurvei'), notes),
   });

@@ -211,7 +211,7 @@ function surveiTable(m: ProfilModel, lang: Lang): string {
   return `<h2>${t(lang, 'profil.surveyTitle')}</h2><p class="explain">${t(lang, 'profil.surveyLead')}</p>${tabelHtml(lang, [
     { label: t(lang, 'col.survei'), value: (r: SurveiSeriRow) => `${r.survei} ${r.tahun}` },
     { label: t(lang, 'col.nilai'), value: (r) => formatPercent(lang, r.prevalensi), angka: true },
-    { label: t(lang, 'col.sumber'), value: (r) => r.sumber ?? '–', lang: 'id' },
+    { label: t(lang, 'col.sumber'), value: (r) => r.sumber ?? '–', lang: 'id', lebar: true },
   ], m.survei)}${notesHtml(t(lang, 'dua.catatanSurvei'), notes)}`;
 }
 

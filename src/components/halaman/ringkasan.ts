@@ -174,7 +174,7 @@ export function surveiFigure(ctx: SlotContext, rows: SurveiSeriRow[], targets: T
         { label: t(lang, 'col.target'), value: (x: TargetRow) => targetLabel(lang, x) },
         { label: t(lang, 'col.nilai'), value: (x) => formatPercent(lang, x.target, { digits: Number.isInteger(x.target * 10) ? 1 : 2 }), angka: true },
         // quoted as the source names it (Indonesian)
-        { label: t(lang, 'col.dasarHukum'), value: (x) => x.dasar_hukum ?? '–', lang: 'id' },
+        { label: t(lang, 'col.dasarHukum'), value: (x) => x.dasar_hukum ?? '–', lang: 'id', lebar: true },
       ], targets),
   });
 }
