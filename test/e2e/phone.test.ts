@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LANGS, useSite, withPage } from './harness.ts';
+import { LANGS, axeViolations, useSite, withPage } from './harness.ts';
 
 const s = useSite();
 let kinds: { kind: string; path: string }[];
@@ -117,7 +117,7 @@ describe('phones', () => {
 
 describe('phones: tables', () => {
   for (const lang of LANGS) {
-    it(`360 px, ${lang}: every table fits its container on every page kind, "show numbers" ones opened too; wide ones as cards, each value under its column's name, still tables to a screen reader`, async () => {
+    it(`360 px, ${lang}: every table fits its container on every page kind, "show numbers" ones opened too; wide ones as cards, each value under its column's name, still tables to a screen reader, no axe violation`, async () => {
       for (const { kind, path } of kinds) {
         await withPage(s.browser, s.site.url(lang, path), async ({ page }) => {
           const r = await page.evaluate(() => {
@@ -138,6 +138,7 @@ describe('phones: tables', () => {
           });
           expect(r.tooWide, `${kind} ${path}`).toEqual([]);
           expect(r.unlabelled, `${kind} ${path}`).toEqual([]);
+          expect(await axeViolations(page, 'main'), `${kind} ${path}`).toEqual([]);
           if (kind === 'regency') {
             expect(r.cards, 'a regency page has tables laid out as cards').toBeGreaterThan(0);
             // what Chromium gives a screen reader for the programmes' table: rows, row headers, cells
