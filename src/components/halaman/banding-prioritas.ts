@@ -3,6 +3,7 @@
  * the model of src/lib/queries/prioritas.ts: one column per regency, one row per figure, each row
  * naming its source and period. Survey and routine figures are separate rows, never one scale.
  */
+import { PERAN } from '../../charts/tabel.ts';
 import { rateHidden } from '../../lib/domain/suppression.ts';
 import { escapeHtml, formatNumber, formatPercent, formatPeriod, t, textHtml, toHtml, type Lang } from '../../lib/i18n.ts';
 import type { BandingPrioritas, BandingPrioritasModel, PrioritasProgramRow } from '../../lib/queries/prioritas.ts';
@@ -85,13 +86,12 @@ export function bandingPrioritasHtml(m: BandingPrioritasModel, { lang, base, pro
       cell: (w: BandingPrioritas) => programCell(lang, w.program.find((x) => x.program === prog.program)),
     })),
   ];
-  // explicit roles: on a phone the table is laid out as a grid (see Prioritas.astro), and some
-  // browsers drop a table's semantics when its display changes
-  const head = `<tr role="row"><th scope="col" role="columnheader">${escapeHtml(t(lang, 'prioritas.colUkuran'))}</th>${m.wilayah
-    .map((w) => `<th scope="col" role="columnheader"><a href="${escapeHtml(wilayahHref(lang, base, w.daftar.kode_wilayah))}" lang="id">${escapeHtml(w.daftar.nama_wilayah)}</a></th>`)
+  // roles written out: on a phone the table is laid out as a grid (see Prioritas.astro)
+  const head = `<tr${PERAN.row}><th scope="col"${PERAN.columnheader}>${escapeHtml(t(lang, 'prioritas.colUkuran'))}</th>${m.wilayah
+    .map((w) => `<th scope="col"${PERAN.columnheader}><a href="${escapeHtml(wilayahHref(lang, base, w.daftar.kode_wilayah))}" lang="id">${escapeHtml(w.daftar.nama_wilayah)}</a></th>`)
     .join('')}</tr>`;
   const body = rows
-    .map((r) => `<tr role="row"><th scope="row" role="rowheader">${textHtml(lang, r.label)}</th>${m.wilayah.map((w) => `<td role="cell" class="num"${r.lang ? ` lang="${r.lang}"` : ''}>${toHtml(lang, r.cell(w))}</td>`).join('')}</tr>`)
+    .map((r) => `<tr${PERAN.row}><th scope="row"${PERAN.rowheader}>${textHtml(lang, r.label)}</th>${m.wilayah.map((w) => `<td${PERAN.cell} class="num"${r.lang ? ` lang="${r.lang}"` : ''}>${toHtml(lang, r.cell(w))}</td>`).join('')}</tr>`)
     .join('');
   const notes = m.wilayah.flatMap((w) =>
     m.surveiKeys.flatMap((key) => {
@@ -104,8 +104,8 @@ export function bandingPrioritasHtml(m: BandingPrioritasModel, { lang, base, pro
 <p class="explain">${escapeHtml(t(lang, 'prioritas.dasar'))} ${bilingualHtml(lang, first.dasar, first.dasar_en)}. ${escapeHtml(t(lang, 'prioritas.sumber'))} <span lang="id">${escapeHtml(first.sumber)}</span>.</p>
 ${first.catatan ? `<p class="explain source-note">${escapeHtml(t(lang, 'prioritas.catatan'))} ${bilingualHtml(lang, first.catatan, first.catatan_en)}</p>` : ''}
 <p class="table-caption" id="banding-prioritas-judul">${escapeHtml(t(lang, 'prioritas.tableCaption', { periode: p }))}</p>
-<div class="table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(t(lang, 'prioritas.tableLabel'))}"><table class="data-table banding-table" role="table" style="--kolom: ${m.wilayah.length}" aria-labelledby="banding-prioritas-judul">
-<thead role="rowgroup">${head}</thead><tbody role="rowgroup">${body}</tbody></table></div>
+<div class="table-scroll" tabindex="0" role="region" aria-label="${escapeHtml(t(lang, 'prioritas.tableLabel'))}"><table class="data-table banding-table"${PERAN.table} style="--kolom: ${m.wilayah.length}" aria-labelledby="banding-prioritas-judul">
+<thead${PERAN.rowgroup}>${head}</thead><tbody${PERAN.rowgroup}>${body}</tbody></table></div>
 <p class="explain">${escapeHtml(t(lang, 'prioritas.tableNote'))}</p>
 ${notesHtml(t(lang, 'prioritas.notesTitle'), notes)}
 </section>`;
