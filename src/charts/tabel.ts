@@ -31,7 +31,7 @@ export const KOLOM_SUSUN = 4;
 export const PERAN = { table: ' role="table"', rowgroup: ' role="rowgroup"', row: ' role="row"', columnheader: ' role="columnheader"', rowheader: ' role="rowheader"', cell: ' role="cell"' } as const;
 
 /** A cell's attributes for the phone cards: its column's name, and whether it spans the card. */
-export function labelAttrs(label: string, lebar = false): string {
+function labelAttrs(label: string, lebar = false): string {
   return ` data-label="${escapeHtml(label)}"${lebar ? ' data-lebar' : ''}`;
 }
 

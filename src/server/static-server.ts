@@ -18,8 +18,7 @@ import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createSecureServer } from 'node:http2';
-import type { Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
@@ -58,6 +57,12 @@ export const MIME: Record<string, string> = {
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|wasm|manifest\+json|geo\+json)|image\/svg\+xml)/;
 const MIN_COMPRESS = 1024;
 
+/** A PEM key and its certificate. */
+export interface TlsCert {
+  key: string;
+  cert: string;
+}
+
 export interface ServerOptions {
   /** Folder to serve (the built site). */
   root: string;
@@ -67,7 +72,7 @@ export interface ServerOptions {
   port?: number;
   host?: string;
   /** PEM key and certificate: HTTP/2 over TLS (HTTP/1.1 still answered), https:// URLs. */
-  tls?: { key: string; cert: string };
+  tls?: TlsCert;
   /** Called for each request with a one-line summary. */
   log?: (line: string) => void;
 }

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { startServer } from '../server/static-server.ts';
+import { startServer, type TlsCert } from '../server/static-server.ts';
 import { localePath, normalizeBase, type Lang } from '../lib/i18n.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,7 +39,7 @@ export interface Site {
  * Serves an already built site. Fails clearly when there is none. With `tls` it is served over
  * HTTP/2 (https://; the browser context must then ignore certificate errors).
  */
-export async function serveSite(dist = process.env.ATLAS_DIST ?? 'dist', base = process.env.ATLAS_BASE, tls?: { key: string; cert: string }): Promise<Site> {
+export async function serveSite(dist = process.env.ATLAS_DIST ?? 'dist', base = process.env.ATLAS_BASE, tls?: TlsCert): Promise<Site> {
   const dir = resolve(dist);
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir}/index.html not found: build the site first (npm run build)`);
   const b = normalizeBase(base);

@@ -6,8 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TlsCert } from '../server/static-server.ts';
 
-export function selfSignedCert(): { key: string; cert: string } | null {
+export function selfSignedCert(): TlsCert | null {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-tls-'));
   try {
     const key = join(dir, 'key.pem');
